@@ -1,0 +1,16 @@
+/** Jest runs in ESM mode: NestJS 12 ships ES modules only, which Jest's CommonJS runtime cannot load. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.spec.json', diagnostics: { ignoreCodes: [151002] } }],
+  },
+  moduleNameMapper: {
+    '^@ceasefire/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^@ceasefire/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^@ceasefire/projections$': '<rootDir>/libs/projections/src/index.ts',
+  },
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  testTimeout: 30000,
+};

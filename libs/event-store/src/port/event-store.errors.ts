@@ -1,0 +1,78 @@
+import type { ExpectedState } from './event-store.port';
+
+/** Base of every error the port throws on purpose; `code` is stable for callers and HTTP mapping. */
+export abstract class EventStoreError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export type ActualState = 'no_stream' | number;
+
+export class WrongExpectedRevision extends EventStoreError {
+  readonly code = 'WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedState,
+    readonly actual: ActualState,
+  ) {
+    super(`stream ${stream}: expected ${String(expected)}, actual ${String(actual)}`);
+  }
+}
+
+export class StreamNotFound extends EventStoreError {
+  readonly code = 'STREAM_NOT_FOUND';
+  constructor(readonly stream: string) {
+    super(`stream ${stream} not found`);
+  }
+}
+
+/** An event id already stored with other content, or at another place than this batch puts it. */
+export class DuplicateEventId extends EventStoreError {
+  readonly code = 'DUPLICATE_EVENT_ID';
+  constructor(
+    readonly eventId: string,
+    readonly storedAt: { stream: string; revision: number },
+  ) {
+    super(`event id ${eventId} is already stored as ${storedAt.stream}@${storedAt.revision} with other content or position`);
+  }
+}
+
+/** A malformed request to the port; `field` names what is wrong. Nothing was written. */
+export class InvalidArgument extends EventStoreError {
+  readonly code = 'INVALID_ARGUMENT';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+/** A value that RFC 8785 canonical JSON cannot represent faithfully. */
+export class NonCanonicalData extends EventStoreError {
+  readonly code = 'NON_CANONICAL_DATA';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+export class EventTooLarge extends EventStoreError {
+  readonly code = 'EVENT_TOO_LARGE';
+  constructor(
+    readonly eventId: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`event ${eventId} is ${bytes} bytes once canonical; the limit is ${limit}`);
+  }
+}
+
+export class EventStoreUnavailable extends EventStoreError {
+  readonly code = 'EVENT_STORE_UNAVAILABLE';
+}
