@@ -1,0 +1,35 @@
+import type { RecordedEvent } from '@ceasefire/event-store';
+import type Database from 'better-sqlite3';
+
+/**
+ * A read model: plain data and functions, no framework. `setup` creates its tables and `apply`
+ * writes them, always through `tx.table(name)`, which gives the physical name of the table in
+ * the generation being built — a new version is built beside the old one and switched over.
+ */
+export interface Projection {
+  /** Lower-case snake_case, unique in the process. */
+  name: string;
+  /** Bump it when `setup` or `apply` changes meaning: the read model is then rebuilt from the log. */
+  version: number;
+  /** Event types it reads; the runner's subscription is filtered to them. */
+  handles: string[];
+  setup(tx: ProjectionTx): void;
+  apply(event: RecordedEvent, tx: ProjectionTx): void;
+}
+
+export interface ProjectionTx {
+  db: Database.Database;
+  table(name: string): string;
+}
+
+export const physicalTable = (projection: string, version: number, table: string): string =>
+  `${projection}_v${version}_${table}`;
+
+/** Drops every table of one generation; dropping a table drops its indexes too. */
+export const dropGeneration = (db: Database.Database, projection: string, version: number): void => {
+  const prefix = physicalTable(projection, version, '');
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
+    .all(prefix.length, prefix) as { name: string }[];
+  for (const { name } of tables) db.exec(`DROP TABLE "${name}"`);
+};
