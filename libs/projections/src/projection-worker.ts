@@ -94,7 +94,7 @@ export class ProjectionWorker {
     const buffer: RecordedEvent[] = [];
     const subscription = this.store.subscribeAll({
       fromExclusive: this.state.position ?? undefined,
-      filter: { eventTypes: this.projection.handles },
+      filter: this.projection.handles === 'all' ? undefined : { eventTypes: this.projection.handles },
       signal: this.controller.signal,
     });
     for await (const message of subscription) {

@@ -11,8 +11,8 @@ export interface Projection {
   name: string;
   /** Bump it when `setup` or `apply` changes meaning: the read model is then rebuilt from the log. */
   version: number;
-  /** Event types it reads; the runner's subscription is filtered to them. */
-  handles: string[];
+  /** Event types it reads (the runner's subscription is filtered to them), or every event. */
+  handles: string[] | 'all';
   setup(tx: ProjectionTx): void;
   apply(event: RecordedEvent, tx: ProjectionTx): void;
 }

@@ -1,0 +1,45 @@
+import { ConsoleLogger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app.config';
+import { EventStoreErrorsFilter } from './http/event-store-errors.filter';
+import { logRequests } from './http/request-logging';
+
+export interface CreateAppOptions {
+  logger?: false;
+  /**
+   * Serve the Swagger UI pages at /docs (the OpenAPI JSON is always at /docs/openapi.json).
+   * Jest's module runtime cannot load the UI's static-file server, so e2e tests turn it off.
+   */
+  docsUi?: boolean;
+}
+
+/** Builds the HTTP app; main.ts listens, e2e tests listen on port 0. */
+export const createApp = async (config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> => {
+  const logger = options.logger === false ? false : new ConsoleLogger({ json: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+    logger: logger === false ? false : logger,
+  });
+  app.enableShutdownHooks();
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new EventStoreErrorsFilter());
+  if (logger) logRequests(app.getHttpAdapter().getInstance(), logger);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Ceasefire Ledger')
+      .setDescription('The verifiable record of a ceasefire monitoring and verification mechanism.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    ui: options.docsUi ?? true,
+  });
+  return app;
+};

@@ -1,0 +1,22 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface StreamSummary {
+  stream: string;
+  category: string;
+  lastRevision: number;
+  lastType: string;
+  lastPosition: string;
+  updatedAt: string;
+}
+
+export class ListStreamsQuery extends Query<{ streams: StreamSummary[]; asOfPosition: string | null }> {
+  constructor(
+    readonly category: string | undefined,
+    readonly limit: number,
+    readonly after: string | undefined,
+    /** Wait until the read model has applied this position (read-your-writes). */
+    readonly minPosition: string | undefined,
+  ) {
+    super();
+  }
+}
