@@ -24,10 +24,15 @@ describe('API shell over the embedded store', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${base}${path}`);
-    return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text() };
+    return {
+      status: response.status,
+      body: (response.headers.get('content-type')?.includes('json')
+        ? await response.json()
+        : await response.text()) as any,
+    };
   };
 
-  it('answers /health with the store reachable and each projection\'s lag', async () => {
+  it("answers /health with the store reachable and each projection's lag", async () => {
     const { status, body } = await get('/health');
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: 'ok', store: { kind: 'sqlite', reachable: true } });
@@ -42,11 +47,19 @@ describe('API shell over the embedded store', () => {
 
   it('reads its own write through a projection when asked to wait for a position', async () => {
     const store = app.get<EventStore>(EVENT_STORE);
-    const { position } = await store.append('agreement-istanbul2025', [anEvent('AgreementRegistered', { title: 'Doha ceasefire' })]);
+    const { position } = await store.append('agreement-istanbul2025', [
+      anEvent('AgreementRegistered', { title: 'Doha ceasefire' }),
+    ]);
     const { status, body } = await get(`/v1/streams?category=agreement&minPosition=${position}`);
     expect(status).toBe(200);
     expect(body.streams).toEqual([
-      expect.objectContaining({ stream: 'agreement-istanbul2025', category: 'agreement', lastRevision: 0, lastType: 'AgreementRegistered', lastPosition: position }),
+      expect.objectContaining({
+        stream: 'agreement-istanbul2025',
+        category: 'agreement',
+        lastRevision: 0,
+        lastType: 'AgreementRegistered',
+        lastPosition: position,
+      }),
     ]);
   });
 

@@ -9,6 +9,8 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', message: error instanceof Error ? error.message : String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', message: error instanceof Error ? error.message : String(error) })}\n`,
+  );
   process.exit(1);
 });

@@ -21,13 +21,19 @@ describe('projection rebuild (property)', () => {
     await fc.assert(
       fc.asyncProperty(history, async ([batches, startAfter]) => {
         const store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 5 });
-        const live = new ProjectionRunner(store, openReadModelDatabase(':memory:'), [streamStatsProjection()], { batchSize: 3 });
+        const live = new ProjectionRunner(store, openReadModelDatabase(':memory:'), [streamStatsProjection()], {
+          batchSize: 3,
+        });
         try {
           let head: string | undefined;
           for (const [i, batch] of batches.entries()) {
             if (i === startAfter) live.start();
             const byStream = new Map<string, NewEvent[]>();
-            for (const e of batch) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), { id: randomUUID(), type: e.type, data: { n: e.n } }]);
+            for (const e of batch)
+              byStream.set(e.stream, [
+                ...(byStream.get(e.stream) ?? []),
+                { id: randomUUID(), type: e.type, data: { n: e.n } },
+              ]);
             for (const [stream, events] of byStream) head = (await store.append(stream, events)).position;
           }
           if (startAfter >= batches.length) live.start();

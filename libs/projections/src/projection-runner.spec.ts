@@ -96,7 +96,9 @@ describe('ProjectionRunner', () => {
     await v2.waitFor(position);
     expect(v2.table('stream_stats', 'streams')).toBe('stream_stats_v2_streams');
     expect(rowsOf(v2)).toEqual([{ stream: 'counter-a', events: 2, total: 20, last_revision: 1 }]);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'stream_stats%'").all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'stream_stats%'")
+      .all();
     expect(tables).toEqual([{ name: 'stream_stats_v2_streams' }]);
   });
 

@@ -33,7 +33,8 @@ export class ProjectionRunner {
   ) {
     const states = new ProjectionStateRepository(db);
     for (const projection of projections) {
-      if (!/^[a-z][a-z0-9_]*$/.test(projection.name)) throw new Error(`projection name ${projection.name} must be snake_case`);
+      if (!/^[a-z][a-z0-9_]*$/.test(projection.name))
+        throw new Error(`projection name ${projection.name} must be snake_case`);
       if (this.workers.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
       this.workers.set(
         projection.name,
@@ -77,7 +78,12 @@ export class ProjectionRunner {
         reject,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
-          reject(new WaitForTimeout(position, names.filter((n) => !this.hasApplied(n, position))));
+          reject(
+            new WaitForTimeout(
+              position,
+              names.filter((n) => !this.hasApplied(n, position)),
+            ),
+          );
         }, options.timeoutMs ?? 5000),
       };
       this.waiters.add(waiter);

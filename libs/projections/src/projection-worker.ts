@@ -42,7 +42,13 @@ export class ProjectionWorker {
 
   resume(): void {
     if (this.state.status !== 'parked') return;
-    this.states.save({ ...this.state, status: 'running', error: null, failedEventId: null, updatedAt: new Date().toISOString() });
+    this.states.save({
+      ...this.state,
+      status: 'running',
+      error: null,
+      failedEventId: null,
+      updatedAt: new Date().toISOString(),
+    });
     this.start();
   }
 
@@ -71,7 +77,10 @@ export class ProjectionWorker {
   private prepareGeneration(): ProjectionState {
     const { name, version } = this.projection;
     const stored = this.states.get(name);
-    if (stored && (stored.buildingVersion === version || (stored.activeVersion === version && stored.buildingVersion === null)))
+    if (
+      stored &&
+      (stored.buildingVersion === version || (stored.activeVersion === version && stored.buildingVersion === null))
+    )
       return stored;
     if (stored?.buildingVersion != null) dropGeneration(this.db, name, stored.buildingVersion);
     dropGeneration(this.db, name, version);
@@ -139,8 +148,13 @@ export class ProjectionWorker {
   private switchOver(): void {
     this.db.transaction(() => {
       const previous = this.state.activeVersion;
-      if (previous !== null && previous !== this.projection.version) dropGeneration(this.db, this.projection.name, previous);
-      this.state = { ...this.states.get(this.projection.name)!, activeVersion: this.projection.version, buildingVersion: null };
+      if (previous !== null && previous !== this.projection.version)
+        dropGeneration(this.db, this.projection.name, previous);
+      this.state = {
+        ...this.states.get(this.projection.name)!,
+        activeVersion: this.projection.version,
+        buildingVersion: null,
+      };
       this.states.save(this.state);
     })();
   }

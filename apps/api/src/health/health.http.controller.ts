@@ -14,7 +14,7 @@ export class HealthHttpController {
 
   /** 200 while the store answers; a parked projection makes the status "degraded", not down. */
   @Get()
-  @ApiOperation({ summary: 'Store reachability, head of the log, and each projection\'s checkpoint, lag and errors.' })
+  @ApiOperation({ summary: "Store reachability, head of the log, and each projection's checkpoint, lag and errors." })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: string | undefined;
     let storeError: string | undefined;

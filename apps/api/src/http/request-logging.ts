@@ -5,7 +5,12 @@ import type { FastifyInstance } from 'fastify';
 export const logRequests = (fastify: FastifyInstance, logger: LoggerService): void => {
   fastify.addHook('onResponse', async (request, reply) => {
     logger.log(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'HTTP',
     );
   });

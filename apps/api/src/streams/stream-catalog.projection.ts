@@ -15,6 +15,13 @@ export const streamCatalogProjection: Projection = {
       `INSERT INTO ${table('streams')} VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (stream) DO UPDATE SET last_revision = excluded.last_revision, last_type = excluded.last_type,
          last_position = excluded.last_position, updated_at = excluded.updated_at`,
-    ).run(event.stream, event.stream.slice(0, event.stream.indexOf('-')), event.revision, event.type, event.position, event.recordedAt);
+    ).run(
+      event.stream,
+      event.stream.slice(0, event.stream.indexOf('-')),
+      event.revision,
+      event.type,
+      event.position,
+      event.recordedAt,
+    );
   },
 };

@@ -1,4 +1,4 @@
-import { toCanonicalValue } from '../envelope/canonical-json';
+import { canonicalText, toCanonicalValue } from '../envelope/canonical-json';
 import { InvalidArgument, NonCanonicalData } from '../port/event-store.errors';
 import type { AppendOptions, EventMetadata, ExpectedState, JsonObject, NewEvent } from '../port/event-store.port';
 
@@ -20,6 +20,9 @@ export interface PreparedEvent {
   recordedAt: string;
   data: JsonObject;
   metadata: EventMetadata;
+  /** RFC 8785 text of `data` and `metadata`, computed once. */
+  dataJson: string;
+  metadataJson: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -32,7 +35,10 @@ export const categoryOf = (stream: string): string => stream.slice(0, stream.ind
 
 export const checkStreamName = (stream: unknown, field = 'stream'): string => {
   if (typeof stream !== 'string' || !STREAM.test(stream))
-    throw new InvalidArgument(field, 'must be "<category>-<id>": a letter-led category without "-", then an id of 1–200 safe characters');
+    throw new InvalidArgument(
+      field,
+      'must be "<category>-<id>": a letter-led category without "-", then an id of 1–200 safe characters',
+    );
   return stream;
 };
 
@@ -42,11 +48,18 @@ export const checkExpectedState = (expected: unknown): ExpectedState => {
   throw new InvalidArgument('expected', `unknown expected state ${JSON.stringify(expected) ?? String(expected)}`);
 };
 
-export const prepareAppend = (stream: unknown, events: unknown, options: AppendOptions | undefined, now: () => Date): PreparedAppend => {
+export const prepareAppend = (
+  stream: unknown,
+  events: unknown,
+  options: AppendOptions | undefined,
+  now: () => Date,
+): PreparedAppend => {
   const name = checkStreamName(stream);
   const expected = checkExpectedState(options?.expected ?? 'any');
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidArgument('events', 'an append needs at least one event');
-  if (events.length > MAX_BATCH_EVENTS) throw new InvalidArgument('events', `at most ${MAX_BATCH_EVENTS} events per append`);
+  if (!Array.isArray(events) || events.length === 0)
+    throw new InvalidArgument('events', 'an append needs at least one event');
+  if (events.length > MAX_BATCH_EVENTS)
+    throw new InvalidArgument('events', `at most ${MAX_BATCH_EVENTS} events per append`);
   const seen = new Set<string>();
   const recordedAt = now().toISOString();
   const prepared = events.map((event: unknown, i) => {
@@ -61,7 +74,8 @@ export const prepareAppend = (stream: unknown, events: unknown, options: AppendO
 const prepareEvent = (raw: unknown, field: string, defaultRecordedAt: string): PreparedEvent => {
   if (typeof raw !== 'object' || raw === null) throw new InvalidArgument(field, 'must be an object');
   const e = raw as Partial<NewEvent>;
-  if (typeof e.id !== 'string' || !UUID.test(e.id)) throw new InvalidArgument(`${field}.id`, 'must be a lower-case UUID');
+  if (typeof e.id !== 'string' || !UUID.test(e.id))
+    throw new InvalidArgument(`${field}.id`, 'must be a lower-case UUID');
   if (typeof e.type !== 'string' || !EVENT_TYPE.test(e.type))
     throw new InvalidArgument(`${field}.type`, 'must be a PascalCase name of letters, digits, "_" or "."');
   const schemaVersion = e.schemaVersion ?? 1;
@@ -74,13 +88,17 @@ const prepareEvent = (raw: unknown, field: string, defaultRecordedAt: string): P
     throw new InvalidArgument(`${field}.data`, 'must be a JSON object');
   if (e.metadata !== undefined && (typeof e.metadata !== 'object' || e.metadata === null || Array.isArray(e.metadata)))
     throw new InvalidArgument(`${field}.metadata`, 'must be a JSON object');
+  const data = canonicalObject(e.data, `${field}.data`);
+  const metadata = canonicalObject(e.metadata ?? {}, `${field}.metadata`) as EventMetadata;
   return {
     id: e.id,
     type: e.type,
     schemaVersion,
     recordedAt,
-    data: canonicalObject(e.data, `${field}.data`),
-    metadata: canonicalObject(e.metadata ?? {}, `${field}.metadata`) as EventMetadata,
+    data,
+    metadata,
+    dataJson: canonicalText(data),
+    metadataJson: canonicalText(metadata as JsonObject),
   };
 };
 

@@ -29,7 +29,8 @@ export const resultOfReplayedAppend = (
       throw new DuplicateEventId(clash.eventId, { stream: clash.stream, revision: clash.revision });
     }
     const sameContent = canonicalBytes(eventContent(copy.envelope)).equals(canonicalBytes(eventContent(e)));
-    const samePlace = first && copy.envelope.stream === batch.stream && copy.envelope.revision === first.envelope.revision + i;
+    const samePlace =
+      first && copy.envelope.stream === batch.stream && copy.envelope.revision === first.envelope.revision + i;
     if (!sameContent || !samePlace)
       throw new DuplicateEventId(e.id, { stream: copy.envelope.stream, revision: copy.envelope.revision });
   });

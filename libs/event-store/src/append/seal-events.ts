@@ -1,27 +1,28 @@
-import { canonicalBytes } from '../envelope/canonical-json';
-import { ENVELOPE_VERSION, type EventEnvelope, leafHash } from '../envelope/event-envelope';
+import { hash as oneShotHash } from 'node:crypto';
+import { ENVELOPE_VERSION } from '../envelope/event-envelope';
+import { envelopeText } from '../envelope/envelope-text';
 import { EventTooLarge } from '../port/event-store.errors';
-import type { JsonValue } from '../port/event-store.port';
 import { MAX_EVENT_BYTES, type PreparedAppend } from './prepare-append';
 
 export interface SealedEvent {
   eventId: string;
   type: string;
   revision: number;
-  prevHash: Buffer;
-  hash: Buffer;
-  canonical: Buffer;
+  /** Lower-case hex. */
+  prevHash: string;
+  hash: string;
+  canonical: string;
 }
 
 /**
  * Places a prepared batch after the stream's current tail and chains it: each envelope names
  * the hash of the event before it, so the stream cannot be edited, reordered or cut in the middle.
  */
-export const sealEvents = (batch: PreparedAppend, firstRevision: number, prevHash: Buffer): SealedEvent[] => {
+export const sealEvents = (batch: PreparedAppend, firstRevision: number, prevHash: string): SealedEvent[] => {
   let prev = prevHash;
   return batch.events.map((e, i) => {
     const revision = firstRevision + i;
-    const envelope: EventEnvelope = {
+    const canonical = envelopeText({
       v: ENVELOPE_VERSION,
       stream: batch.stream,
       revision,
@@ -29,13 +30,14 @@ export const sealEvents = (batch: PreparedAppend, firstRevision: number, prevHas
       type: e.type,
       schemaVersion: e.schemaVersion,
       recordedAt: e.recordedAt,
-      data: e.data,
-      metadata: e.metadata,
-      prevHash: prev.toString('hex'),
-    };
-    const canonical = canonicalBytes(envelope as unknown as JsonValue);
-    if (canonical.length > MAX_EVENT_BYTES) throw new EventTooLarge(e.id, canonical.length, MAX_EVENT_BYTES);
-    const hash = leafHash(canonical);
+      dataJson: e.dataJson,
+      metadataJson: e.metadataJson,
+      prevHash: prev,
+    });
+    // The RFC 6962 leaf prefix 0x00 goes in front of the bytes, so one buffer is hashed in one call.
+    const prefixed = Buffer.from(`\0${canonical}`, 'utf8');
+    if (prefixed.length - 1 > MAX_EVENT_BYTES) throw new EventTooLarge(e.id, prefixed.length - 1, MAX_EVENT_BYTES);
+    const hash = oneShotHash('sha256', prefixed, 'hex');
     const sealed: SealedEvent = { eventId: e.id, type: e.type, revision, prevHash: prev, hash, canonical };
     prev = hash;
     return sealed;

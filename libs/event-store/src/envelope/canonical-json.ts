@@ -2,10 +2,8 @@ import canonicalize from 'canonicalize';
 import { NonCanonicalData } from '../port/event-store.errors';
 import type { JsonValue } from '../port/event-store.port';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 const checkedString = (value: string, path: string): string => {
-  if (LONE_SURROGATE.test(value)) throw new NonCanonicalData(path, 'string contains a lone UTF-16 surrogate');
+  if (!value.isWellFormed()) throw new NonCanonicalData(path, 'string contains a lone UTF-16 surrogate');
   return value.normalize('NFC');
 };
 
@@ -48,14 +46,19 @@ const canonicalObject = (value: object, path: string): { [key: string]: JsonValu
   if (proto !== Object.prototype && proto !== null)
     throw new NonCanonicalData(path, `${(value as object).constructor?.name ?? 'object'} is not a plain JSON object`);
   const out: { [key: string]: JsonValue } = {};
-  for (const [rawKey, item] of Object.entries(value)) {
+  const keys = Object.keys(value);
+  for (const rawKey of keys) {
     const key = checkedString(rawKey, `${path}.${rawKey}`);
-    if (Object.prototype.hasOwnProperty.call(out, key))
+    if (key === '__proto__') throw new NonCanonicalData(`${path}.${rawKey}`, 'the key "__proto__" is not accepted');
+    if (Object.hasOwn(out, key))
       throw new NonCanonicalData(`${path}.${rawKey}`, 'two keys are the same once normalised to NFC');
-    out[key] = toCanonicalValue(item, `${path}.${key}`);
+    out[key] = toCanonicalValue((value as Record<string, unknown>)[rawKey], `${path}.${key}`);
   }
   return out;
 };
 
+/** RFC 8785 serialisation of an already-checked value. */
+export const canonicalText = (value: JsonValue): string => canonicalize(value) as string;
+
 /** RFC 8785 serialisation of an already-checked value, as UTF-8 bytes. */
-export const canonicalBytes = (value: JsonValue): Buffer => Buffer.from(canonicalize(value) as string, 'utf8');
+export const canonicalBytes = (value: JsonValue): Buffer => Buffer.from(canonicalText(value), 'utf8');

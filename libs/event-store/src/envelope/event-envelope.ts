@@ -19,13 +19,16 @@ export interface EventEnvelope {
   prevHash: string;
 }
 
-/** RFC 6962 §2.1 / RFC 9162 §2.1.1 leaf hash: SHA-256(0x00 ‖ leaf bytes). */
-export const leafHash = (canonical: Buffer): Buffer =>
-  createHash('sha256').update(LEAF_PREFIX).update(canonical).digest();
+/** RFC 6962 §2.1 / RFC 9162 §2.1.1 leaf hash: SHA-256(0x00 ‖ leaf bytes); text is taken as its UTF-8 bytes. */
+export const leafHash = (canonical: Buffer | string): Buffer =>
+  createHash('sha256')
+    .update(LEAF_PREFIX)
+    .update(typeof canonical === 'string' ? Buffer.from(canonical, 'utf8') : canonical)
+    .digest();
 
 const LEAF_PREFIX = Buffer.from([0x00]);
 
-export const parseEnvelope = (canonical: Buffer): EventEnvelope => JSON.parse(canonical.toString('utf8')) as EventEnvelope;
+export const parseEnvelope = (canonical: string): EventEnvelope => JSON.parse(canonical) as EventEnvelope;
 
 /** Content that identifies an event for idempotency: everything the caller chose, not where or when it landed. */
 export const eventContent = (e: Pick<EventEnvelope, 'type' | 'schemaVersion' | 'data' | 'metadata'>): JsonValue => ({

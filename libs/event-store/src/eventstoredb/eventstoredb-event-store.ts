@@ -65,7 +65,7 @@ export class EventStoreDbEventStore implements EventStore {
       const replay = await this.findReplay(batch, actual);
       if (replay) return replay;
       checkExpectedState(batch.stream, batch.expected, actual);
-      const sealed = sealEvents(batch, tail ? tail.revision + 1 : 0, Buffer.from(tail ? tail.hash : ZERO_HASH, 'hex'));
+      const sealed = sealEvents(batch, tail ? tail.revision + 1 : 0, tail ? tail.hash : ZERO_HASH);
       try {
         await this.client.appendToStream(
           batch.stream,
@@ -73,11 +73,11 @@ export class EventStoreDbEventStore implements EventStore {
             binaryEvent({
               id: e.eventId,
               type: e.type,
-              data: e.canonical,
+              data: Buffer.from(e.canonical, 'utf8'),
               metadata: {
                 $correlationId: batch.events[i].metadata.correlationId,
                 $causationId: batch.events[i].metadata.causationId,
-                hash: e.hash.toString('hex'),
+                hash: e.hash,
               },
             }),
           ),
@@ -96,7 +96,12 @@ export class EventStoreDbEventStore implements EventStore {
       }
       // The append result carries only the commit's position; read the batch back for each event's own.
       const written = await this.readRange(batch.stream, sealed[0].revision, sealed.length);
-      const results = written.map((e) => ({ eventId: e.eventId, revision: e.revision, position: e.position, hash: e.hash }));
+      const results = written.map((e) => ({
+        eventId: e.eventId,
+        revision: e.revision,
+        position: e.position,
+        hash: e.hash,
+      }));
       const last = results[results.length - 1];
       return { nextExpectedRevision: last.revision, position: last.position, events: results };
     }
@@ -111,27 +116,41 @@ export class EventStoreDbEventStore implements EventStore {
         : batch.expected === 'no_stream'
           ? 0
           : Math.max(0, actual - RETRY_WINDOW - batch.events.length + 1);
-    const window = await this.readRange(batch.stream, from, Math.min(actual - from + 1, RETRY_WINDOW + batch.events.length));
+    const window = await this.readRange(
+      batch.stream,
+      from,
+      Math.min(actual - from + 1, RETRY_WINDOW + batch.events.length),
+    );
     const ids = new Set(batch.events.map((e) => e.id));
     const stored = new Map<string, StoredCopy>();
     for (const e of window)
-      if (ids.has(e.eventId)) stored.set(e.eventId, { envelope: parseEnvelope(e.canonical), position: e.position, hash: e.hash });
+      if (ids.has(e.eventId))
+        stored.set(e.eventId, { envelope: parseEnvelope(e.canonical), position: e.position, hash: e.hash });
     return stored.size === 0 ? undefined : resultOfReplayedAppend(batch, stored, actual);
   }
 
   private async lastEvent(stream: string): Promise<Stored | undefined> {
-    for await (const e of this.readStreamRaw(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) return e;
+    for await (const e of this.readStreamRaw(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 }))
+      return e;
     return undefined;
   }
 
   private async readRange(stream: string, from: number, count: number): Promise<Stored[]> {
     const out: Stored[] = [];
     if (count <= 0) return out;
-    for await (const e of this.readStreamRaw(stream, { fromRevision: BigInt(from), direction: FORWARDS, maxCount: count })) out.push(e);
+    for await (const e of this.readStreamRaw(stream, {
+      fromRevision: BigInt(from),
+      direction: FORWARDS,
+      maxCount: count,
+    }))
+      out.push(e);
     return out;
   }
 
-  private async *readStreamRaw(stream: string, options: Parameters<EventStoreDBClient['readStream']>[1]): AsyncIterable<Stored> {
+  private async *readStreamRaw(
+    stream: string,
+    options: Parameters<EventStoreDBClient['readStream']>[1],
+  ): AsyncIterable<Stored> {
     try {
       for await (const resolved of this.client.readStream(stream, options)) {
         const event = toRecordedEvent(resolved);
@@ -191,7 +210,9 @@ export class EventStoreDbEventStore implements EventStore {
     );
     const subscription = this.client.subscribeToAll({
       fromPosition: last === undefined ? START : decodePosition(last),
-      filter: serverFilter(filter, (_sub, position) => queue.push({ kind: 'checkpoint', position: encodePosition(position) })),
+      filter: serverFilter(filter, (_sub, position) =>
+        queue.push({ kind: 'checkpoint', position: encodePosition(position) }),
+      ),
     });
     subscription.on('data', (resolved: AllStreamResolvedEvent) => {
       const event = toRecordedEvent(resolved);
@@ -230,7 +251,7 @@ export class EventStoreDbEventStore implements EventStore {
 const toRecordedEvent = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
   const recorded = resolved.event;
   if (!recorded || recorded.isJson || !recorded.position || recorded.streamId.startsWith('$')) return undefined;
-  const canonical = Buffer.from(recorded.data as Uint8Array);
+  const canonical = Buffer.from(recorded.data as Uint8Array).toString('utf8');
   const envelope = parseEnvelope(canonical);
   return {
     eventId: envelope.eventId,

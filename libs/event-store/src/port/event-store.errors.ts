@@ -36,7 +36,9 @@ export class DuplicateEventId extends EventStoreError {
     readonly eventId: string,
     readonly storedAt: { stream: string; revision: number },
   ) {
-    super(`event id ${eventId} is already stored as ${storedAt.stream}@${storedAt.revision} with other content or position`);
+    super(
+      `event id ${eventId} is already stored as ${storedAt.stream}@${storedAt.revision} with other content or position`,
+    );
   }
 }
 

@@ -45,8 +45,8 @@ export interface RecordedEvent {
   hash: string;
   /** Hex hash of the stream's previous event; 64 zeros at revision 0. */
   prevHash: string;
-  /** The RFC 8785 bytes exactly as written and hashed. */
-  canonical: Buffer;
+  /** The RFC 8785 envelope exactly as written; its UTF-8 bytes are what was hashed. */
+  canonical: string;
 }
 
 export interface AppendResult {

@@ -4,8 +4,7 @@
  */
 export type GlobalPosition = string;
 
-export const comparePositions = (a: GlobalPosition, b: GlobalPosition): number =>
-  a < b ? -1 : a > b ? 1 : 0;
+export const comparePositions = (a: GlobalPosition, b: GlobalPosition): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** True when `position` is at or beyond `target`; nothing is beyond an absent position. */
 export const hasReached = (position: GlobalPosition | undefined, target: GlobalPosition): boolean =>

@@ -14,11 +14,27 @@ interface Pending<T> {
 export class GroupCommit {
   private queue: Pending<unknown>[] = [];
   private scheduled = false;
+  private readonly sql;
 
   constructor(
     private readonly db: Database.Database,
     private readonly afterCommit: () => void,
-  ) {}
+  ) {
+    const statement = (text: string) => db.prepare(text);
+    this.sql = {
+      begin: statement('BEGIN IMMEDIATE'),
+      commit: statement('COMMIT'),
+      rollback: statement('ROLLBACK'),
+      savepoint: statement('SAVEPOINT append'),
+      release: statement('RELEASE append'),
+      rollbackTo: statement('ROLLBACK TO append'),
+    };
+  }
+
+  /** Undoes what the current appender wrote so far; its savepoint stays open for it to go on. */
+  undoCurrent(): void {
+    this.sql.rollbackTo.run();
+  }
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -38,11 +54,11 @@ export class GroupCommit {
     if (batch.length === 0) return;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.sql.begin.run();
       for (const p of batch) outcomes.push(this.inSavepoint(p.work));
-      this.db.exec('COMMIT');
+      this.sql.commit.run();
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.sql.rollback.run();
       for (const p of batch) p.reject(error);
       return;
     }
@@ -55,14 +71,14 @@ export class GroupCommit {
   }
 
   private inSavepoint(work: () => unknown): { ok: true; value: unknown } | { ok: false; error: unknown } {
-    this.db.exec('SAVEPOINT append');
+    this.sql.savepoint.run();
     try {
       const value = work();
-      this.db.exec('RELEASE append');
+      this.sql.release.run();
       return { ok: true, value };
     } catch (error) {
-      this.db.exec('ROLLBACK TO append');
-      this.db.exec('RELEASE append');
+      this.sql.rollbackTo.run();
+      this.sql.release.run();
       return { ok: false, error };
     }
   }

@@ -35,11 +35,9 @@ export interface SqliteEventStoreOptions {
 
 interface EventRow {
   position: number;
-  hash: Buffer;
-  envelope: Buffer;
+  hash: string;
+  envelope: string;
 }
-
-const ZERO = Buffer.from(ZERO_HASH, 'hex');
 
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
@@ -88,7 +86,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendInTransaction(batch: PreparedAppend): AppendResult {
-    const tail = this.statements.tail.get(batch.stream) as { revision: number; hash: Buffer } | undefined;
+    const tail = this.statements.tail.get(batch.stream) as { revision: number; hash: string } | undefined;
     const actual: ActualState = tail ? tail.revision : 'no_stream';
     try {
       checkExpectedState(batch.stream, batch.expected, actual);
@@ -97,29 +95,33 @@ export class SqliteEventStore implements EventStore {
         return this.replayedResult(batch, actual);
       throw error;
     }
-    const sealed = sealEvents(batch, tail ? tail.revision + 1 : 0, tail ? tail.hash : ZERO);
-    this.db.exec('SAVEPOINT insert_events');
+    const sealed = sealEvents(batch, tail ? tail.revision + 1 : 0, tail ? tail.hash : ZERO_HASH);
     try {
       const events = sealed.map((e) => {
         const { lastInsertRowid } = this.statements.insert.run(
-          e.eventId, batch.stream, batch.category, e.revision, e.type, e.hash, e.canonical,
+          e.eventId,
+          batch.stream,
+          batch.category,
+          e.revision,
+          e.type,
+          e.hash,
+          e.canonical,
         );
-        return { eventId: e.eventId, revision: e.revision, position: encodeSequence(lastInsertRowid), hash: e.hash.toString('hex') };
+        return { eventId: e.eventId, revision: e.revision, position: encodeSequence(lastInsertRowid), hash: e.hash };
       });
-      this.db.exec('RELEASE insert_events');
       const last = events[events.length - 1];
       return { nextExpectedRevision: last.revision, position: last.position, events };
     } catch (error) {
-      this.db.exec('ROLLBACK TO insert_events');
-      this.db.exec('RELEASE insert_events');
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return this.replayedResult(batch, actual);
-      throw error;
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      // An id of the batch is stored already: undo this batch's rows, then see whether it is a retry.
+      this.commits.undoCurrent();
+      return this.replayedResult(batch, actual);
     }
   }
 
   private storedCopy(eventId: string): StoredCopy | undefined {
     const row = this.statements.byId.get(eventId) as EventRow | undefined;
-    return row && { envelope: parseEnvelope(row.envelope), position: encodeSequence(row.position), hash: row.hash.toString('hex') };
+    return row && { envelope: parseEnvelope(row.envelope), position: encodeSequence(row.position), hash: row.hash };
   }
 
   private replayedResult(batch: PreparedAppend, actual: ActualState): AppendResult {
@@ -210,7 +212,9 @@ export class SqliteEventStore implements EventStore {
       const where = ['position > ?'];
       if (filter.categories) where.push(`category IN (${filter.categories.map(quote).join(', ')})`);
       if (filter.eventTypes) where.push(`type IN (${filter.eventTypes.map(quote).join(', ')})`);
-      statement = this.db.prepare(`SELECT position, hash, envelope FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      statement = this.db.prepare(
+        `SELECT position, hash, envelope FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`,
+      );
       this.readAllStatements.set(key, statement);
     }
     return statement;
@@ -241,7 +245,7 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => {
     data: envelope.data,
     metadata: envelope.metadata,
     recordedAt: envelope.recordedAt,
-    hash: row.hash.toString('hex'),
+    hash: row.hash,
     prevHash: envelope.prevHash,
     canonical: row.envelope,
   };

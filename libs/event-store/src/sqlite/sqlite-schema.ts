@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 
 /**
- * One row per event. The envelope holds the canonical bytes exactly as hashed; the other
- * columns are copies of envelope fields kept only for lookups and ordering.
+ * One row per event. The envelope holds the canonical JSON exactly as hashed (TEXT is stored as the
+ * same UTF-8 bytes, and reads back without the cost of a Buffer per row); the hash is lower-case hex.
+ * The other columns are copies of envelope fields kept only for lookups and ordering.
  * AUTOINCREMENT keeps positions strictly increasing even after the last row is deleted by hand.
  */
 export const EVENTS_TABLE_SQL = `
@@ -13,8 +14,8 @@ export const EVENTS_TABLE_SQL = `
     category  TEXT    NOT NULL,
     revision  INTEGER NOT NULL,
     type      TEXT    NOT NULL,
-    hash      BLOB    NOT NULL,
-    envelope  BLOB    NOT NULL,
+    hash      TEXT    NOT NULL,
+    envelope  TEXT    NOT NULL,
     UNIQUE (stream, revision)
   );
   CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
@@ -24,9 +25,17 @@ export const EVENTS_TABLE_SQL = `
 export type Durability = 'FULL' | 'NORMAL';
 
 export const openEventDatabase = (db: Database.Database, durability: Durability): void => {
+  // TEXT must keep the exact UTF-8 bytes that were hashed (only settable before the first table exists).
+  db.pragma("encoding = 'UTF-8'");
   if (!db.memory) db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${durability}`);
   // Several processes may share the file: wait for the writer lock instead of failing at once.
   db.pragma('busy_timeout = 10000');
+  // Group commits write many scattered index pages per transaction; checkpointing the WAL every
+  // 10,000 pages instead of 1,000 amortises the checkpoint's extra fsync. Durability is unchanged.
+  db.pragma('wal_autocheckpoint = 10000');
+  // Reads of the whole log (catch-up, rebuilds, exports) go through a memory map rather than read() calls.
+  db.pragma('mmap_size = 1073741824');
+  db.pragma('cache_size = -65536');
   db.exec(EVENTS_TABLE_SQL);
 };

@@ -7,7 +7,11 @@ export const uniqueStream = (category = 'conformance'): string => `${category}-$
 /** A category name unique to this test, for filters over a shared log. */
 export const uniqueCategory = (prefix = 'cat'): string => `${prefix}${randomUUID().replace(/-/g, '')}`;
 
-export const anEvent = (type = 'SomethingHappened', data: JsonObject = { n: 1 }, extra: Partial<NewEvent> = {}): NewEvent => ({
+export const anEvent = (
+  type = 'SomethingHappened',
+  data: JsonObject = { n: 1 },
+  extra: Partial<NewEvent> = {},
+): NewEvent => ({
   id: randomUUID(),
   type,
   data,

@@ -6,11 +6,15 @@ export const streamStatsProjection = (overrides: Partial<Projection> = {}): Proj
   version: 1,
   handles: ['Counted', 'Reset'],
   setup: ({ db, table }) =>
-    db.exec(`CREATE TABLE ${table('streams')} (stream TEXT PRIMARY KEY, events INTEGER NOT NULL, total INTEGER NOT NULL, last_revision INTEGER NOT NULL)`),
+    db.exec(
+      `CREATE TABLE ${table('streams')} (stream TEXT PRIMARY KEY, events INTEGER NOT NULL, total INTEGER NOT NULL, last_revision INTEGER NOT NULL)`,
+    ),
   apply: (event, { db, table }) => {
     const n = typeof event.data.n === 'number' ? event.data.n : 0;
     if (event.type === 'Reset') {
-      db.prepare(`UPDATE ${table('streams')} SET total = 0, events = events + 1, last_revision = ? WHERE stream = ?`).run(event.revision, event.stream);
+      db.prepare(
+        `UPDATE ${table('streams')} SET total = 0, events = events + 1, last_revision = ? WHERE stream = ?`,
+      ).run(event.revision, event.stream);
       return;
     }
     db.prepare(

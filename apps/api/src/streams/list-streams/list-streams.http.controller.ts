@@ -12,6 +12,8 @@ export class ListStreamsHttpController {
   @Get()
   @ApiOperation({ summary: 'List the streams of the log, by category, from the stream catalog read model.' })
   list(@Query() request: ListStreamsRequestDto) {
-    return this.queries.execute(new ListStreamsQuery(request.category, request.limit ?? 100, request.after, request.minPosition));
+    return this.queries.execute(
+      new ListStreamsQuery(request.category, request.limit ?? 100, request.after, request.minPosition),
+    );
   }
 }

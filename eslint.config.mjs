@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.bench/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain and the port stay free of frameworks and storage: only adapters import their client.
+    files: ['libs/event-store/src/**/*.ts'],
+    ignores: ['libs/event-store/src/eventstoredb/**', 'libs/event-store/src/nest/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['@eventstore/db-client', '@nestjs/common', '@nestjs/core'] }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'test/**/*.ts', '**/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm start` on an empty DATA_DIR must serve /health = 200 and the docs, with no other setup.
+set -euo pipefail
+data_dir=$(mktemp -d)
+port=${SMOKE_PORT:-3999}
+log="$data_dir/api.log"
+DATA_DIR="$data_dir" PORT="$port" npm start >"$log" 2>&1 &
+pid=$!
+trap 'kill -- -$pid 2>/dev/null || kill $pid 2>/dev/null || true; pkill -f "dist/apps/api/src/main" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$port/health" >"$data_dir/health.json" 2>/dev/null; then break; fi
+  sleep 1
+done
+if ! grep -q '"status":"ok"' "$data_dir/health.json" 2>/dev/null; then
+  echo "smoke: /health did not answer ok"; tail -30 "$log"; exit 1
+fi
+curl -fsS -o /dev/null "http://127.0.0.1:$port/docs"
+curl -fsS "http://127.0.0.1:$port/docs/openapi.json" | grep -q '"openapi"'
+echo "smoke: npm start serves /health ($(cat "$data_dir/health.json")) and /docs"
