@@ -23,7 +23,7 @@ export const eventStoreConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): E
 export const createEventStore = async (config: EventStoreConfig): Promise<EventStore> => {
   if (config.kind === 'eventstoredb') {
     const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
-    return new EventStoreDbEventStore(config.connectionString as string);
+    return EventStoreDbEventStore.connect(config.connectionString as string);
   }
   mkdirSync(config.dataDir, { recursive: true });
   return new SqliteEventStore({ path: join(config.dataDir, 'events.sqlite') });

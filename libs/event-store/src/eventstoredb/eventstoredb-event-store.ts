@@ -40,6 +40,12 @@ const MAX_ATTEMPTS = 5;
 
 type Stored = RecordedEvent;
 
+/** The part of the client this adapter uses; a test can hand in a fake with the same behaviour. */
+export type EventStoreDbClientPort = Pick<
+  EventStoreDBClient,
+  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
+>;
+
 /**
  * The production adapter. Each event is stored as a binary event whose bytes are the canonical
  * envelope, so what EventStoreDB keeps is exactly what was hashed. Every physical append names the
@@ -48,13 +54,14 @@ type Stored = RecordedEvent;
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
-  private readonly client: EventStoreDBClient;
 
   constructor(
-    connectionString: string,
+    private readonly client: EventStoreDbClientPort,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+  ) {}
+
+  static connect(connectionString: string): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
   }
 
   async append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
@@ -210,9 +217,10 @@ export class EventStoreDbEventStore implements EventStore {
     );
     const subscription = this.client.subscribeToAll({
       fromPosition: last === undefined ? START : decodePosition(last),
-      filter: serverFilter(filter, (_sub, position) =>
-        queue.push({ kind: 'checkpoint', position: encodePosition(position) }),
-      ),
+      filter: serverFilter(filter, (_sub, position) => {
+        last = encodePosition(position);
+        queue.push({ kind: 'checkpoint', position: last });
+      }),
     });
     subscription.on('data', (resolved: AllStreamResolvedEvent) => {
       const event = toRecordedEvent(resolved);
