@@ -11,7 +11,7 @@ interface Ack {
   revisions: number[];
 }
 
-/** Starts the appending child, lets it run a random while after it is ready, then SIGKILLs it. */
+/** Starts an appending child, lets it run a random while after it is ready, then SIGKILLs it. */
 const runAndKill = (path: string, runMs: number): Promise<Ack[]> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/crash/append-loop.child.ts', path], {
@@ -65,4 +65,24 @@ describe('durability under SIGKILL', () => {
     }
     expect(acknowledged.length).toBeGreaterThan(100);
   }, 120_000);
+
+  it('lets two processes append to the same file at once without forking a chain or losing an acknowledged append', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ledger-multi-')), 'events.sqlite');
+    const [a, b] = await Promise.all([runAndKill(path, 1500), runAndKill(path, 1500)]);
+    const store = new SqliteEventStore({ path });
+    try {
+      const all = await collect(store.readAll());
+      const byId = new Map(all.map((e) => [e.eventId, e]));
+      for (const ack of [...a, ...b])
+        ack.ids.forEach((id, i) =>
+          expect(byId.get(id)).toMatchObject({ stream: ack.stream, revision: ack.revisions[i] }),
+        );
+      for (const stream of new Set(all.map((e) => e.stream)))
+        expect(verifyStreamChain(await collect(store.readStream(stream)))).toBeUndefined();
+      expect(a.length).toBeGreaterThan(0);
+      expect(b.length).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });

@@ -141,10 +141,14 @@ export class SqliteEventStore implements EventStore {
     let left = maxCount;
     while (left > 0 && next >= 0) {
       const rows = statement.all(stream, next, Math.min(left, this.pageSize)) as EventRow[];
-      for (const row of rows) yield toRecordedEvent(row);
+      let lastRevision = next;
+      for (const row of rows) {
+        const event = toRecordedEvent(row);
+        lastRevision = event.revision;
+        yield event;
+      }
       if (rows.length < Math.min(left, this.pageSize)) return;
       left -= rows.length;
-      const lastRevision = toRecordedEvent(rows[rows.length - 1]).revision;
       next = direction === 'forwards' ? lastRevision + 1 : lastRevision - 1;
     }
   }
