@@ -1,0 +1,2 @@
+export { type Decider, type DomainEvent, fold } from './decider';
+export { conflict, DomainError, forbidden, invalid, notFound } from './domain-error';

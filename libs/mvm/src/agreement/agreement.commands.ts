@@ -1,0 +1,24 @@
+import type { Actor } from '../shared/actor';
+import type { MechanismTerms, Party, Provision } from './agreement.events';
+
+interface Base {
+  actor: Actor;
+  now: string;
+  agreementId: string;
+}
+
+export type AgreementCommand =
+  | (Base & {
+      type: 'RegisterAgreement';
+      title: string;
+      parties: Party[];
+      mediators: string[];
+      provisions: Provision[];
+      terms: MechanismTerms;
+      effectiveAt: string;
+    })
+  | (Base & { type: 'ReaffirmAgreement'; at: string; venue: string; statement: string })
+  | (Base & { type: 'SuspendAgreement'; reason: string })
+  | (Base & { type: 'ResumeAgreement'; reason: string })
+  | (Base & { type: 'ScheduleMeeting'; meetingId: string; scheduledFor: string; venue: string; agenda: string[] })
+  | (Base & { type: 'RecordMeeting'; meetingId: string; heldAt: string; decisions: string[] });

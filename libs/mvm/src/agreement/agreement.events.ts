@@ -1,0 +1,45 @@
+import type { DomainEvent } from '@ceasefire/decider';
+
+export interface Party {
+  /** Short stable code, e.g. PK, AF. */
+  code: string;
+  name: string;
+}
+
+export interface Provision {
+  id: string;
+  text: string;
+  /** The party bound by it, or ALL. */
+  obligor: string;
+}
+
+/** How the mechanism works under this agreement (JMC/CTSAMVM terms of reference). */
+export interface MechanismTerms {
+  responseWindowHours: number;
+  verificationDeadlineDays: number;
+  disputeWindowDays: number;
+  /** Mediators whose adoption a finding needs. */
+  adoptionQuorum: number;
+}
+
+export type AgreementEvent =
+  | DomainEvent<
+      'AgreementRegistered',
+      {
+        agreementId: string;
+        title: string;
+        parties: Party[];
+        mediators: string[];
+        provisions: Provision[];
+        terms: MechanismTerms;
+        effectiveAt: string;
+      }
+    >
+  | DomainEvent<'AgreementReaffirmed', { agreementId: string; at: string; venue: string; statement: string }>
+  | DomainEvent<'AgreementSuspended', { agreementId: string; at: string; reason: string }>
+  | DomainEvent<'AgreementResumed', { agreementId: string; at: string; reason: string }>
+  | DomainEvent<
+      'MeetingScheduled',
+      { agreementId: string; meetingId: string; scheduledFor: string; venue: string; agenda: string[] }
+    >
+  | DomainEvent<'MeetingHeld', { agreementId: string; meetingId: string; heldAt: string; decisions: string[] }>;

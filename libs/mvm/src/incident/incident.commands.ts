@@ -1,0 +1,60 @@
+import type { MechanismTerms } from '../agreement/agreement.events';
+import type { Actor } from '../shared/actor';
+import type { Casualties, Conclusion, Location } from './incident.events';
+import type {
+  DisputeGrounds,
+  IncidentCategory,
+  MeasureLevel,
+  ResponseKind,
+  Ruling,
+  TimePrecision,
+  TriageDecision,
+} from './incident.vocabulary';
+
+/** What a case needs to know of its agreement; the handler reads it from the agreement stream. */
+export interface AgreementContext {
+  agreementId: string;
+  status: 'ACTIVE' | 'SUSPENDED';
+  parties: string[];
+  provisions: string[];
+  terms: MechanismTerms;
+}
+
+interface Base {
+  actor: Actor;
+  now: string;
+  incidentId: string;
+  agreement: AgreementContext;
+}
+
+export type IncidentCommand =
+  | (Base & {
+      type: 'ReportIncident';
+      source: string | null;
+      occurredAt: string;
+      occurredAtPrecision: TimePrecision;
+      location: Location;
+      category: IncidentCategory;
+      allegedPerpetrator: string;
+      provisionsCited: string[];
+      casualties: Casualties;
+      description: string;
+    })
+  | (Base & { type: 'RegisterEvidence'; evidenceId: string; sha256: string; mediaType: string; custodian: string; description: string })
+  | (Base & { type: 'TriageIncident'; decision: TriageDecision; duplicateOf: string | null; reason: string })
+  | (Base & { type: 'RespondToAllegation'; response: ResponseKind; statement: string })
+  | (Base & { type: 'OpenInvestigation' })
+  | (Base & { type: 'RecordAccessDenial'; denialId: string; deniedBy: string; at: string; place: string; description: string })
+  | (Base & Conclusion & { type: 'DraftFinding'; findingId: string; rationale: string })
+  | (Base & { type: 'EndorseFinding'; findingId: string })
+  | (Base & { type: 'AdoptFinding'; findingId: string })
+  | (Base & { type: 'RecordDissent'; findingId: string; component: string; text: string })
+  | (Base & { type: 'FileDispute'; disputeId: string; findingId: string; grounds: DisputeGrounds; statement: string })
+  | (Base & { type: 'RuleOnDispute'; disputeId: string; ruling: Ruling; rationale: string; amendment: Conclusion | null })
+  | (Base & { type: 'RecordMeasure'; measureId: string; party: string; level: MeasureLevel; description: string; dueAt: string | null })
+  | (Base & { type: 'RecordMeasureFulfilment'; measureId: string; note: string })
+  | (Base & { type: 'CloseCase'; reason: string })
+  | (Base & { type: 'MarkResponseDeadlineMissed' })
+  | (Base & { type: 'MarkVerificationDeadlineMissed' });
+
+export type IncidentCommandType = IncidentCommand['type'];

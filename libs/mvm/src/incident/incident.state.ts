@@ -1,0 +1,142 @@
+import type { Conclusion, IncidentEvent, Location, Reporter } from './incident.events';
+import type { IncidentCategory, ResponseKind, Ruling } from './incident.vocabulary';
+
+export type CaseStatus =
+  | 'REPORTED'
+  | 'ADMISSIBLE'
+  | 'INADMISSIBLE'
+  | 'DUPLICATE'
+  | 'UNDER_INVESTIGATION'
+  | 'FINDING_ADOPTED'
+  | 'CLOSED';
+
+export interface FindingState extends Conclusion {
+  findingId: string;
+  status: 'DRAFT' | 'ENDORSED' | 'ADOPTED' | 'VACATED';
+  rationale: string;
+  draftedBy: string;
+  endorsedBy: string | null;
+  adoptionVotes: string[];
+  adoptedAt: string | null;
+  disputeWindowEndsAt: string | null;
+  dissents: { by: string; component: string; text: string }[];
+}
+
+/** The case file: everything a mediator needs to see to settle a dispute over this incident. */
+export interface IncidentCase {
+  incidentId: string;
+  agreementId: string;
+  status: CaseStatus;
+  category: IncidentCategory;
+  reporter: Reporter;
+  occurredAt: string;
+  location: Location;
+  allegedPerpetrator: string;
+  description: string;
+  responseDueAt: string | null;
+  responseDeadlineMissed: boolean;
+  responses: { party: string; response: ResponseKind; statement: string }[];
+  evidence: { evidenceId: string; sha256: string; mediaType: string; custodian: string }[];
+  investigation: { dueAt: string; deadlineMissed: boolean } | null;
+  accessDenials: { denialId: string; deniedBy: string; at: string }[];
+  findings: FindingState[];
+  disputes: { disputeId: string; findingId: string; party: string; status: 'OPEN' | 'RULED'; ruling: Ruling | null }[];
+  measures: { measureId: string; party: string; level: string; dueAt: string | null; fulfilledAt: string | null }[];
+  closedReason: string | null;
+}
+
+export type IncidentState = { status: 'NONE' } | IncidentCase;
+
+export const initialIncidentState = (): IncidentState => ({ status: 'NONE' });
+
+const updateFinding = (state: IncidentCase, findingId: string, change: (f: FindingState) => FindingState): IncidentCase => ({
+  ...state,
+  findings: state.findings.map((f) => (f.findingId === findingId ? change(f) : f)),
+});
+
+export const evolveIncident = (state: IncidentState, event: IncidentEvent): IncidentState => {
+  if (event.type === 'IncidentReported') {
+    const d = event.data;
+    return {
+      incidentId: d.incidentId, agreementId: d.agreementId, status: 'REPORTED', category: d.category, reporter: d.reporter,
+      occurredAt: d.occurredAt, location: d.location, allegedPerpetrator: d.allegedPerpetrator, description: d.description,
+      responseDueAt: d.responseDueAt, responseDeadlineMissed: false, responses: [], evidence: [], investigation: null,
+      accessDenials: [], findings: [], disputes: [], measures: [], closedReason: null,
+    };
+  }
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'EvidenceRegistered': {
+      const { evidenceId, sha256, mediaType, custodian } = event.data;
+      return { ...state, evidence: [...state.evidence, { evidenceId, sha256, mediaType, custodian }] };
+    }
+    case 'IncidentTriaged':
+      return { ...state, status: event.data.decision };
+    case 'AllegationResponded': {
+      const { party, response, statement } = event.data;
+      return { ...state, responses: [...state.responses, { party, response, statement }] };
+    }
+    case 'ResponseDeadlineMissed':
+      return { ...state, responseDeadlineMissed: true };
+    case 'InvestigationOpened':
+      return { ...state, status: 'UNDER_INVESTIGATION', investigation: { dueAt: event.data.dueAt, deadlineMissed: false } };
+    case 'VerificationDeadlineMissed':
+      return state.investigation ? { ...state, investigation: { ...state.investigation, deadlineMissed: true } } : state;
+    case 'AccessDenied': {
+      const { denialId, deniedBy, at } = event.data;
+      return { ...state, accessDenials: [...state.accessDenials, { denialId, deniedBy, at }] };
+    }
+    case 'FindingDrafted': {
+      const { findingId, outcome, attributedParties, severity, confidence, rationale, draftedBy } = event.data;
+      const finding: FindingState = {
+        findingId, status: 'DRAFT', outcome, attributedParties, severity, confidence, rationale, draftedBy,
+        endorsedBy: null, adoptionVotes: [], adoptedAt: null, disputeWindowEndsAt: null, dissents: [],
+      };
+      return { ...state, findings: [...state.findings, finding] };
+    }
+    case 'FindingEndorsed':
+      return updateFinding(state, event.data.findingId, (f) => ({ ...f, status: 'ENDORSED', endorsedBy: event.data.endorsedBy }));
+    case 'FindingAdoptionVoted':
+      return updateFinding(state, event.data.findingId, (f) => ({ ...f, adoptionVotes: [...f.adoptionVotes, event.data.mediator] }));
+    case 'FindingAdopted': {
+      const { adoptedAt, disputeWindowEndsAt } = event.data;
+      return {
+        ...updateFinding(state, event.data.findingId, (f) => ({ ...f, status: 'ADOPTED', adoptedAt, disputeWindowEndsAt })),
+        status: 'FINDING_ADOPTED',
+      };
+    }
+    case 'DissentRecorded': {
+      const { by, component, text } = event.data;
+      return updateFinding(state, event.data.findingId, (f) => ({ ...f, dissents: [...f.dissents, { by, component, text }] }));
+    }
+    case 'DisputeFiled': {
+      const { disputeId, findingId, party } = event.data;
+      return { ...state, disputes: [...state.disputes, { disputeId, findingId, party, status: 'OPEN', ruling: null }] };
+    }
+    case 'DisputeRuled': {
+      const { disputeId, findingId, ruling, amendment } = event.data;
+      const ruled = { ...state, disputes: state.disputes.map((d) => (d.disputeId === disputeId ? { ...d, status: 'RULED' as const, ruling } : d)) };
+      if (ruling === 'AMENDED' && amendment) return updateFinding(ruled, findingId, (f) => ({ ...f, ...amendment }));
+      if (ruling === 'VACATED') return updateFinding(ruled, findingId, (f) => ({ ...f, status: 'VACATED' }));
+      if (ruling === 'REMANDED')
+        return { ...updateFinding(ruled, findingId, (f) => ({ ...f, status: 'VACATED' })), status: 'UNDER_INVESTIGATION' };
+      return ruled;
+    }
+    case 'BreachConfirmed':
+    case 'BreachAmended':
+    case 'BreachVacated':
+      return state;
+    case 'MeasureRecorded': {
+      const { measureId, party, level, dueAt } = event.data;
+      return { ...state, measures: [...state.measures, { measureId, party, level, dueAt, fulfilledAt: null }] };
+    }
+    case 'MeasureFulfilled':
+      return { ...state, measures: state.measures.map((m) => (m.measureId === event.data.measureId ? { ...m, fulfilledAt: event.data.at } : m)) };
+    case 'CaseClosed':
+      return { ...state, status: 'CLOSED', closedReason: event.data.reason };
+    default: {
+      const unexpected: never = event;
+      return unexpected;
+    }
+  }
+};
