@@ -6,7 +6,17 @@ import { incidentDecider } from './incident.decider';
 
 const spec = DeciderSpecification.for(incidentDecider);
 const report = history.reported.data;
-const reportFields = {
+const reportFields: {
+  source: string | null;
+  occurredAt: string;
+  occurredAtPrecision: 'HOUR';
+  location: typeof report.location;
+  category: typeof report.category;
+  allegedPerpetrator: string;
+  provisionsCited: string[];
+  casualties: typeof report.casualties;
+  description: string;
+} = {
   source: null,
   occurredAt: report.occurredAt,
   occurredAtPrecision: report.occurredAtPrecision,
@@ -16,7 +26,7 @@ const reportFields = {
   provisionsCited: report.provisionsCited,
   casualties: report.casualties,
   description: report.description,
-} as const;
+};
 const reportBy = (actor: Actor = actors.pakistan, over: Partial<typeof reportFields> = {}) =>
   command('ReportIncident', { ...reportFields, ...over }, actor);
 
