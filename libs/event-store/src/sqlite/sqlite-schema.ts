@@ -37,5 +37,7 @@ export const openEventDatabase = (db: Database.Database, durability: Durability)
   // Reads of the whole log (catch-up, rebuilds, exports) go through a memory map rather than read() calls.
   db.pragma('mmap_size = 1073741824');
   db.pragma('cache_size = -65536');
+  // Each group-committed append runs in a savepoint, whose sub-journal would otherwise be a temp file.
+  db.pragma('temp_store = MEMORY');
   db.exec(EVENTS_TABLE_SQL);
 };
