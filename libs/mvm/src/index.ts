@@ -9,3 +9,7 @@ export * from './incident/incident.events';
 export * from './incident/incident.commands';
 export * from './incident/incident.state';
 export * from './incident/incident.decider';
+export * from './commitment/commitment.events';
+export * from './commitment/commitment.commands';
+export * from './commitment/commitment.state';
+export * from './commitment/commitment.decider';
