@@ -13,3 +13,5 @@ export * from './commitment/commitment.events';
 export * from './commitment/commitment.commands';
 export * from './commitment/commitment.state';
 export * from './commitment/commitment.decider';
+export * from './compliance/compliance.state';
+export * from './compliance/compliance.report';

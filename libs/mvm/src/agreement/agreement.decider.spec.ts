@@ -5,12 +5,13 @@ import { agreementDecider } from './agreement.decider';
 
 const spec = DeciderSpecification.for(agreementDecider);
 const base = { agreementId: AGREEMENT_ID, now: NOW, actor: actors.turkiye };
-const register = (over: Partial<Extract<AgreementCommand, { type: 'RegisterAgreement' }>> = {}): AgreementCommand => ({
-  ...base,
-  type: 'RegisterAgreement',
-  ...(agreementRegistered.data as object),
-  ...over,
-} as AgreementCommand);
+const register = (over: Partial<Extract<AgreementCommand, { type: 'RegisterAgreement' }>> = {}): AgreementCommand =>
+  ({
+    ...base,
+    type: 'RegisterAgreement',
+    ...(agreementRegistered.data as object),
+    ...over,
+  }) as AgreementCommand;
 
 describe('agreement decider', () => {
   it('registers an agreement with its parties, provisions and mechanism terms', () =>
@@ -20,39 +21,99 @@ describe('agreement decider', () => {
     spec.given([agreementRegistered]).when(register()).thenThrows('AgreementAlreadyRegistered', 'conflict'));
 
   it('rejects registration by a party', () =>
-    spec.given([]).when(register({ actor: actors.pakistan })).thenThrows('RoleNotAllowed', 'forbidden'));
+    spec
+      .given([])
+      .when(register({ actor: actors.pakistan }))
+      .thenThrows('RoleNotAllowed', 'forbidden'));
 
   it('rejects a single party or duplicate party codes', () => {
-    spec.given([]).when(register({ parties: [{ code: 'PK', name: 'P' }] })).thenThrows('AtLeastTwoDistinctParties');
-    spec.given([]).when(register({ parties: [{ code: 'PK', name: 'P' }, { code: 'PK', name: 'Q' }] })).thenThrows('AtLeastTwoDistinctParties');
+    spec
+      .given([])
+      .when(register({ parties: [{ code: 'PK', name: 'P' }] }))
+      .thenThrows('AtLeastTwoDistinctParties');
+    spec
+      .given([])
+      .when(
+        register({
+          parties: [
+            { code: 'PK', name: 'P' },
+            { code: 'PK', name: 'Q' },
+          ],
+        }),
+      )
+      .thenThrows('AtLeastTwoDistinctParties');
   });
 
   it('rejects a provision binding someone who is not a party', () =>
-    spec.given([]).when(register({ provisions: [{ id: 'P1', text: 't', obligor: 'IN' }] })).thenThrows('ObligorIsAParty', 'invalid'));
+    spec
+      .given([])
+      .when(register({ provisions: [{ id: 'P1', text: 't', obligor: 'IN' }] }))
+      .thenThrows('ObligorIsAParty', 'invalid'));
 
   it('rejects duplicate provision ids', () =>
     spec
       .given([])
-      .when(register({ provisions: [{ id: 'P1', text: 'a', obligor: 'ALL' }, { id: 'P1', text: 'b', obligor: 'ALL' }] }))
+      .when(
+        register({
+          provisions: [
+            { id: 'P1', text: 'a', obligor: 'ALL' },
+            { id: 'P1', text: 'b', obligor: 'ALL' },
+          ],
+        }),
+      )
       .thenThrows('DistinctProvisionIds'));
 
   it('rejects a quorum larger than the mediators', () =>
-    spec.given([]).when(register({ terms: { ...terms, adoptionQuorum: 3 } })).thenThrows('QuorumWithinMediators'));
+    spec
+      .given([])
+      .when(register({ terms: { ...terms, adoptionQuorum: 3 } }))
+      .thenThrows('QuorumWithinMediators'));
 
   it('records a reaffirmation', () =>
     spec
       .given([agreementRegistered])
-      .when({ ...base, type: 'ReaffirmAgreement', at: '2025-10-30T18:00:00.000Z', venue: 'Istanbul', statement: 'Ceasefire reaffirmed' })
-      .then([{ type: 'AgreementReaffirmed', data: { agreementId: AGREEMENT_ID, at: '2025-10-30T18:00:00.000Z', venue: 'Istanbul', statement: 'Ceasefire reaffirmed' } }]));
+      .when({
+        ...base,
+        type: 'ReaffirmAgreement',
+        at: '2025-10-30T18:00:00.000Z',
+        venue: 'Istanbul',
+        statement: 'Ceasefire reaffirmed',
+      })
+      .then([
+        {
+          type: 'AgreementReaffirmed',
+          data: {
+            agreementId: AGREEMENT_ID,
+            at: '2025-10-30T18:00:00.000Z',
+            venue: 'Istanbul',
+            statement: 'Ceasefire reaffirmed',
+          },
+        },
+      ]));
 
   it('rejects anything on an agreement that does not exist', () =>
-    spec.given([]).when({ ...base, type: 'SuspendAgreement', reason: 'x' }).thenThrows('AgreementNotFound', 'not_found'));
+    spec
+      .given([])
+      .when({ ...base, type: 'SuspendAgreement', reason: 'x' })
+      .thenThrows('AgreementNotFound', 'not_found'));
 
   it('suspends and resumes, but not twice', () => {
-    const suspended = { type: 'AgreementSuspended' as const, data: { agreementId: AGREEMENT_ID, at: NOW, reason: 'talks broke down' } };
-    spec.given([agreementRegistered]).when({ ...base, type: 'SuspendAgreement', reason: 'talks broke down' }).then([suspended]);
-    spec.given([agreementRegistered, suspended]).when({ ...base, type: 'SuspendAgreement', reason: 'x' }).thenThrows('AgreementAlreadySuspended');
-    spec.given([agreementRegistered]).when({ ...base, type: 'ResumeAgreement', reason: 'x' }).thenThrows('AgreementNotSuspended');
+    const suspended = {
+      type: 'AgreementSuspended' as const,
+      data: { agreementId: AGREEMENT_ID, at: NOW, reason: 'talks broke down' },
+    };
+    spec
+      .given([agreementRegistered])
+      .when({ ...base, type: 'SuspendAgreement', reason: 'talks broke down' })
+      .then([suspended]);
+    spec
+      .given([agreementRegistered, suspended])
+      .when({ ...base, type: 'SuspendAgreement', reason: 'x' })
+      .thenThrows('AgreementAlreadySuspended');
+    spec
+      .given([agreementRegistered])
+      .when({ ...base, type: 'ResumeAgreement', reason: 'x' })
+      .thenThrows('AgreementNotSuspended');
     spec
       .given([agreementRegistered, suspended])
       .when({ ...base, type: 'ResumeAgreement', reason: 'talks resumed' })
@@ -60,35 +121,91 @@ describe('agreement decider', () => {
   });
 
   it('only lets mediators suspend', () =>
-    spec.given([agreementRegistered]).when({ ...base, actor: actors.admin, type: 'SuspendAgreement', reason: 'x' }).thenThrows('RoleNotAllowed'));
+    spec
+      .given([agreementRegistered])
+      .when({ ...base, actor: actors.admin, type: 'SuspendAgreement', reason: 'x' })
+      .thenThrows('RoleNotAllowed'));
 
   describe('meetings', () => {
     const scheduled = {
       type: 'MeetingScheduled' as const,
-      data: { agreementId: AGREEMENT_ID, meetingId: 'm1', scheduledFor: '2025-11-06T09:00:00.000Z', venue: 'Istanbul', agenda: ['MVM modalities'] },
+      data: {
+        agreementId: AGREEMENT_ID,
+        meetingId: 'm1',
+        scheduledFor: '2025-11-06T09:00:00.000Z',
+        venue: 'Istanbul',
+        agenda: ['MVM modalities'],
+      },
     };
     it('schedules a follow-up meeting in the future', () =>
       spec
         .given([agreementRegistered])
-        .when({ ...base, type: 'ScheduleMeeting', meetingId: 'm1', scheduledFor: '2025-11-06T09:00:00.000Z', venue: 'Istanbul', agenda: ['MVM modalities'] })
+        .when({
+          ...base,
+          type: 'ScheduleMeeting',
+          meetingId: 'm1',
+          scheduledFor: '2025-11-06T09:00:00.000Z',
+          venue: 'Istanbul',
+          agenda: ['MVM modalities'],
+        })
         .then([scheduled]));
     it('rejects a meeting in the past and a duplicate id', () => {
       spec
         .given([agreementRegistered])
-        .when({ ...base, type: 'ScheduleMeeting', meetingId: 'm1', scheduledFor: '2025-10-01T09:00:00.000Z', venue: 'x', agenda: [] })
+        .when({
+          ...base,
+          type: 'ScheduleMeeting',
+          meetingId: 'm1',
+          scheduledFor: '2025-10-01T09:00:00.000Z',
+          venue: 'x',
+          agenda: [],
+        })
         .thenThrows('MeetingInTheFuture');
       spec
         .given([agreementRegistered, scheduled])
-        .when({ ...base, type: 'ScheduleMeeting', meetingId: 'm1', scheduledFor: '2025-12-01T09:00:00.000Z', venue: 'x', agenda: [] })
+        .when({
+          ...base,
+          type: 'ScheduleMeeting',
+          meetingId: 'm1',
+          scheduledFor: '2025-12-01T09:00:00.000Z',
+          venue: 'x',
+          agenda: [],
+        })
         .thenThrows('MeetingAlreadyScheduled');
     });
     it('records a held meeting with its decisions once', () => {
       const later = { ...base, now: '2025-11-07T09:00:00.000Z' };
-      const held = { type: 'MeetingHeld' as const, data: { agreementId: AGREEMENT_ID, meetingId: 'm1', heldAt: '2025-11-06T09:00:00.000Z', decisions: ['Deadlock recorded'] } };
-      spec.given([agreementRegistered, scheduled]).when({ ...later, type: 'RecordMeeting', meetingId: 'm1', heldAt: '2025-11-06T09:00:00.000Z', decisions: ['Deadlock recorded'] }).then([held]);
-      spec.given([agreementRegistered, scheduled, held]).when({ ...later, type: 'RecordMeeting', meetingId: 'm1', heldAt: '2025-11-06T09:00:00.000Z', decisions: [] }).thenThrows('MeetingAlreadyRecorded');
-      spec.given([agreementRegistered]).when({ ...later, type: 'RecordMeeting', meetingId: 'm9', heldAt: '2025-11-06T09:00:00.000Z', decisions: [] }).thenThrows('MeetingNotFound');
-      spec.given([agreementRegistered, scheduled]).when({ ...base, type: 'RecordMeeting', meetingId: 'm1', heldAt: '2025-11-06T09:00:00.000Z', decisions: [] }).thenThrows('MeetingHeldInThePast');
+      const held = {
+        type: 'MeetingHeld' as const,
+        data: {
+          agreementId: AGREEMENT_ID,
+          meetingId: 'm1',
+          heldAt: '2025-11-06T09:00:00.000Z',
+          decisions: ['Deadlock recorded'],
+        },
+      };
+      spec
+        .given([agreementRegistered, scheduled])
+        .when({
+          ...later,
+          type: 'RecordMeeting',
+          meetingId: 'm1',
+          heldAt: '2025-11-06T09:00:00.000Z',
+          decisions: ['Deadlock recorded'],
+        })
+        .then([held]);
+      spec
+        .given([agreementRegistered, scheduled, held])
+        .when({ ...later, type: 'RecordMeeting', meetingId: 'm1', heldAt: '2025-11-06T09:00:00.000Z', decisions: [] })
+        .thenThrows('MeetingAlreadyRecorded');
+      spec
+        .given([agreementRegistered])
+        .when({ ...later, type: 'RecordMeeting', meetingId: 'm9', heldAt: '2025-11-06T09:00:00.000Z', decisions: [] })
+        .thenThrows('MeetingNotFound');
+      spec
+        .given([agreementRegistered, scheduled])
+        .when({ ...base, type: 'RecordMeeting', meetingId: 'm1', heldAt: '2025-11-06T09:00:00.000Z', decisions: [] })
+        .thenThrows('MeetingHeldInThePast');
     });
   });
 });

@@ -29,7 +29,10 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
         throw invalid('QuorumWithinMediators', 'the adoption quorum cannot exceed the number of mediators');
       const { title, parties, mediators, provisions, terms, effectiveAt } = command;
       return [
-        { type: 'AgreementRegistered', data: { agreementId, title, parties, mediators, provisions, terms, effectiveAt } },
+        {
+          type: 'AgreementRegistered',
+          data: { agreementId, title, parties, mediators, provisions, terms, effectiveAt },
+        },
       ];
     }
     case 'ReaffirmAgreement': {
@@ -45,7 +48,8 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
     }
     case 'ResumeAgreement': {
       requireRole(actor, ['mediator'], 'resume an agreement');
-      if (registered(state).status !== 'SUSPENDED') throw conflict('AgreementNotSuspended', 'the agreement is not suspended');
+      if (registered(state).status !== 'SUSPENDED')
+        throw conflict('AgreementNotSuspended', 'the agreement is not suspended');
       return [{ type: 'AgreementResumed', data: { agreementId, at: command.now, reason: command.reason } }];
     }
     case 'ScheduleMeeting': {
@@ -63,7 +67,8 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
       const meeting = registered(state).meetings.find((m) => m.meetingId === command.meetingId);
       if (!meeting) throw notFound('MeetingNotFound', 'no meeting with this id was scheduled');
       if (meeting.heldAt) throw conflict('MeetingAlreadyRecorded', 'this meeting was already recorded');
-      if (isAfter(command.heldAt, command.now)) throw invalid('MeetingHeldInThePast', 'a meeting is recorded after it is held');
+      if (isAfter(command.heldAt, command.now))
+        throw invalid('MeetingHeldInThePast', 'a meeting is recorded after it is held');
       const { meetingId, heldAt, decisions } = command;
       return [{ type: 'MeetingHeld', data: { agreementId, meetingId, heldAt, decisions } }];
     }

@@ -36,7 +36,9 @@ export const evolveAgreement = (state: AgreementState, event: AgreementEvent): A
       return {
         ...state,
         meetings: state.meetings.map((m) =>
-          m.meetingId === event.data.meetingId ? { ...m, heldAt: event.data.heldAt, decisions: event.data.decisions } : m,
+          m.meetingId === event.data.meetingId
+            ? { ...m, heldAt: event.data.heldAt, decisions: event.data.decisions }
+            : m,
         ),
       };
     default: {

@@ -9,7 +9,22 @@ interface Base {
 }
 
 export type CommitmentCommand =
-  | (Base & { type: 'DefineCommitment'; obligor: string; title: string; indicator: string; target: number; unit: string; dueAt: string; evidenceRequired: string })
+  | (Base & {
+      type: 'DefineCommitment';
+      obligor: string;
+      title: string;
+      indicator: string;
+      target: number;
+      unit: string;
+      dueAt: string;
+      evidenceRequired: string;
+    })
   | (Base & { type: 'ReportProgress'; reportId: string; quantity: number; description: string; evidence: string[] })
-  | (Base & { type: 'VerifyProgress'; reportId: string; verdict: 'ACCEPTED' | 'REJECTED'; acceptedQuantity: number; note: string })
+  | (Base & {
+      type: 'VerifyProgress';
+      reportId: string;
+      verdict: 'ACCEPTED' | 'REJECTED';
+      acceptedQuantity: number;
+      note: string;
+    })
   | (Base & { type: 'MarkCommitmentDeadlineMissed' });

@@ -5,9 +5,24 @@ type E<Type extends string, Data> = DomainEvent<Type, { commitmentId: string; ag
 export type CommitmentEvent =
   | E<
       'CommitmentDefined',
-      { obligor: string; title: string; indicator: string; target: number; unit: string; dueAt: string; evidenceRequired: string; definedBy: string }
+      {
+        obligor: string;
+        title: string;
+        indicator: string;
+        target: number;
+        unit: string;
+        dueAt: string;
+        evidenceRequired: string;
+        definedBy: string;
+      }
     >
-  | E<'ProgressReported', { reportId: string; party: string; quantity: number; description: string; evidence: string[] }>
-  | E<'ProgressVerified', { reportId: string; verdict: 'ACCEPTED' | 'REJECTED'; acceptedQuantity: number; note: string; verifiedBy: string }>
+  | E<
+      'ProgressReported',
+      { reportId: string; party: string; quantity: number; description: string; evidence: string[] }
+    >
+  | E<
+      'ProgressVerified',
+      { reportId: string; verdict: 'ACCEPTED' | 'REJECTED'; acceptedQuantity: number; note: string; verifiedBy: string }
+    >
   | E<'CommitmentMet', { at: string; acceptedTotal: number }>
   | E<'CommitmentDeadlineMissed', { obligor: string; dueAt: string; acceptedTotal: number }>;

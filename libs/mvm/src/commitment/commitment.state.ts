@@ -20,17 +20,33 @@ export const initialCommitmentState = (): CommitmentState => ({ status: 'NONE' }
 export const evolveCommitment = (state: CommitmentState, event: CommitmentEvent): CommitmentState => {
   if (event.type === 'CommitmentDefined') {
     const { commitmentId, agreementId, obligor, title, target, unit, dueAt } = event.data;
-    return { status: 'OPEN', commitmentId, agreementId, obligor, title, target, unit, dueAt, acceptedTotal: 0, reports: [] };
+    return {
+      status: 'OPEN',
+      commitmentId,
+      agreementId,
+      obligor,
+      title,
+      target,
+      unit,
+      dueAt,
+      acceptedTotal: 0,
+      reports: [],
+    };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'ProgressReported':
-      return { ...state, reports: [...state.reports, { reportId: event.data.reportId, quantity: event.data.quantity, verdict: null }] };
+      return {
+        ...state,
+        reports: [...state.reports, { reportId: event.data.reportId, quantity: event.data.quantity, verdict: null }],
+      };
     case 'ProgressVerified':
       return {
         ...state,
         acceptedTotal: state.acceptedTotal + event.data.acceptedQuantity,
-        reports: state.reports.map((r) => (r.reportId === event.data.reportId ? { ...r, verdict: event.data.verdict } : r)),
+        reports: state.reports.map((r) =>
+          r.reportId === event.data.reportId ? { ...r, verdict: event.data.verdict } : r,
+        ),
       };
     case 'CommitmentMet':
       return { ...state, status: 'MET' };

@@ -6,87 +6,234 @@ import type { IncidentEvent } from './incident.events';
 
 const spec = DeciderSpecification.for(incidentDecider);
 const within = '2025-11-05T09:00:00.000Z';
-const dispute = { disputeId: 'd1', findingId: 'f1', grounds: 'ATTRIBUTION', statement: 'The group is not under our control' } as const;
+const dispute = {
+  disputeId: 'd1',
+  findingId: 'f1',
+  grounds: 'ATTRIBUTION',
+  statement: 'The group is not under our control',
+} as const;
 const rule = (ruling: 'UPHELD' | 'AMENDED' | 'VACATED' | 'REMANDED', amendment: object | null = null) =>
-  command('RuleOnDispute', { disputeId: 'd1', ruling, rationale: 'Reviewed', amendment } as never, actors.turkiye, within);
-const ruled = (ruling: string, amendment: object | null = null): IncidentEvent => ({
-  type: 'DisputeRuled' as const,
-  data: { ...caseIds, findingId: 'f1', disputeId: 'd1', ruling, rationale: 'Reviewed', amendment, ruledBy: 'p-tr' },
-}) as IncidentEvent;
+  command(
+    'RuleOnDispute',
+    { disputeId: 'd1', ruling, rationale: 'Reviewed', amendment } as never,
+    actors.turkiye,
+    within,
+  );
+const ruled = (ruling: string, amendment: object | null = null): IncidentEvent =>
+  ({
+    type: 'DisputeRuled' as const,
+    data: { ...caseIds, findingId: 'f1', disputeId: 'd1', ruling, rationale: 'Reviewed', amendment, ruledBy: 'p-tr' },
+  }) as IncidentEvent;
 
 describe('disputes, consequences and closure', () => {
   describe('FileDispute', () => {
     it('lets the attributed party dispute within the window', () =>
-      spec.given(untilAdopted).when(command('FileDispute', dispute, actors.afghanistan, within)).then([history.disputed]));
+      spec
+        .given(untilAdopted)
+        .when(command('FileDispute', dispute, actors.afghanistan, within))
+        .then([history.disputed]));
     it('rejects a dispute after the window', () =>
-      spec.given(untilAdopted).when(command('FileDispute', dispute, actors.afghanistan, '2025-11-09T00:00:00.000Z')).thenThrows('DisputeWindowClosed', 'conflict'));
+      spec
+        .given(untilAdopted)
+        .when(command('FileDispute', dispute, actors.afghanistan, '2025-11-09T00:00:00.000Z'))
+        .thenThrows('DisputeWindowClosed', 'conflict'));
     it('rejects a dispute of a finding not yet adopted', () =>
-      spec.given(untilEndorsed).when(command('FileDispute', dispute, actors.afghanistan, within)).thenThrows('DisputeAdoptedOnly'));
+      spec
+        .given(untilEndorsed)
+        .when(command('FileDispute', dispute, actors.afghanistan, within))
+        .thenThrows('DisputeAdoptedOnly'));
     it('rejects a dispute by a party the finding does not concern', () => {
       const byMonitorReport = untilAdopted.map((e) =>
-        e.type === 'IncidentReported' ? { ...e, data: { ...e.data, reporter: { kind: 'MONITOR' as const, principalId: 'p-mon1' } } } : e,
+        e.type === 'IncidentReported'
+          ? { ...e, data: { ...e.data, reporter: { kind: 'MONITOR' as const, principalId: 'p-mon1' } } }
+          : e,
       );
-      spec.given(byMonitorReport).when(command('FileDispute', dispute, actors.pakistan, within)).thenThrows('DisputeOnlyIfAffected', 'forbidden');
+      spec
+        .given(byMonitorReport)
+        .when(command('FileDispute', dispute, actors.pakistan, within))
+        .thenThrows('DisputeOnlyIfAffected', 'forbidden');
     });
     it('rejects a second open dispute and a dispute by a mediator', () => {
-      spec.given(untilDisputed).when(command('FileDispute', { ...dispute, disputeId: 'd2' }, actors.afghanistan, within)).thenThrows('DisputeAlreadyOpen');
-      spec.given(untilAdopted).when(command('FileDispute', dispute, actors.qatar, within)).thenThrows('RoleNotAllowed');
+      spec
+        .given(untilDisputed)
+        .when(command('FileDispute', { ...dispute, disputeId: 'd2' }, actors.afghanistan, within))
+        .thenThrows('DisputeAlreadyOpen');
+      spec
+        .given(untilAdopted)
+        .when(command('FileDispute', dispute, actors.qatar, within))
+        .thenThrows('RoleNotAllowed');
     });
   });
 
   describe('RuleOnDispute', () => {
-    it('upholds without touching the breach', () => spec.given(untilDisputed).when(rule('UPHELD')).then([ruled('UPHELD')]));
+    it('upholds without touching the breach', () =>
+      spec
+        .given(untilDisputed)
+        .when(rule('UPHELD'))
+        .then([ruled('UPHELD')]));
     it('amends the severity and says so on the breach feed', () => {
-      const amendment = { outcome: 'VIOLATION_ATTRIBUTED', attributedParties: ['AF'], severity: 'S2', confidence: 'CREDIBLE' };
+      const amendment = {
+        outcome: 'VIOLATION_ATTRIBUTED',
+        attributedParties: ['AF'],
+        severity: 'S2',
+        confidence: 'CREDIBLE',
+      };
       spec
         .given(untilDisputed)
         .when(rule('AMENDED', amendment))
-        .then([ruled('AMENDED', amendment), { type: 'BreachAmended', data: { ...caseIds, findingId: 'f1', parties: ['AF'], severity: 'S2', outcome: 'VIOLATION_ATTRIBUTED' } }] as never);
+        .then([
+          ruled('AMENDED', amendment),
+          {
+            type: 'BreachAmended',
+            data: { ...caseIds, findingId: 'f1', parties: ['AF'], severity: 'S2', outcome: 'VIOLATION_ATTRIBUTED' },
+          },
+        ] as never);
     });
     it('vacates the breach when amended to no violation, vacated or remanded', () => {
-      const amendment = { outcome: 'INSUFFICIENT_EVIDENCE', attributedParties: [], severity: null, confidence: 'UNVERIFIED' };
-      spec.given(untilDisputed).when(rule('AMENDED', amendment)).thenContains([{ type: 'DisputeRuled' }, { type: 'BreachVacated', data: { ...caseIds, findingId: 'f1', reason: 'AMENDED' } }]);
-      spec.given(untilDisputed).when(rule('VACATED')).thenContains([{ type: 'DisputeRuled' }, { type: 'BreachVacated', data: { ...caseIds, findingId: 'f1', reason: 'VACATED' } }]);
-      spec.given(untilDisputed).when(rule('REMANDED')).thenContains([{ type: 'DisputeRuled' }, { type: 'BreachVacated', data: { ...caseIds, findingId: 'f1', reason: 'REMANDED' } }]);
+      const amendment = {
+        outcome: 'INSUFFICIENT_EVIDENCE',
+        attributedParties: [],
+        severity: null,
+        confidence: 'UNVERIFIED',
+      };
+      spec
+        .given(untilDisputed)
+        .when(rule('AMENDED', amendment))
+        .thenContains([
+          { type: 'DisputeRuled' },
+          { type: 'BreachVacated', data: { ...caseIds, findingId: 'f1', reason: 'AMENDED' } },
+        ]);
+      spec
+        .given(untilDisputed)
+        .when(rule('VACATED'))
+        .thenContains([
+          { type: 'DisputeRuled' },
+          { type: 'BreachVacated', data: { ...caseIds, findingId: 'f1', reason: 'VACATED' } },
+        ]);
+      spec
+        .given(untilDisputed)
+        .when(rule('REMANDED'))
+        .thenContains([
+          { type: 'DisputeRuled' },
+          { type: 'BreachVacated', data: { ...caseIds, findingId: 'f1', reason: 'REMANDED' } },
+        ]);
     });
     it('rejects an amendment on any other ruling, an inconsistent amendment, and ruling twice', () => {
-      spec.given(untilDisputed).when(rule('UPHELD', { outcome: 'NO_VIOLATION', attributedParties: [], severity: null, confidence: 'VERIFIED' })).thenThrows('AmendmentOnlyWhenAmended', 'invalid');
-      spec.given(untilDisputed).when(rule('AMENDED', { outcome: 'VIOLATION_ATTRIBUTED', attributedParties: [], severity: 'S1', confidence: 'VERIFIED' })).thenThrows('OutcomeMatchesAttribution');
-      spec.given([...untilDisputed, ruled('UPHELD') as never]).when(rule('VACATED')).thenThrows('DisputeAlreadyRuled');
+      spec
+        .given(untilDisputed)
+        .when(
+          rule('UPHELD', { outcome: 'NO_VIOLATION', attributedParties: [], severity: null, confidence: 'VERIFIED' }),
+        )
+        .thenThrows('AmendmentOnlyWhenAmended', 'invalid');
+      spec
+        .given(untilDisputed)
+        .when(
+          rule('AMENDED', {
+            outcome: 'VIOLATION_ATTRIBUTED',
+            attributedParties: [],
+            severity: 'S1',
+            confidence: 'VERIFIED',
+          }),
+        )
+        .thenThrows('OutcomeMatchesAttribution');
+      spec
+        .given([...untilDisputed, ruled('UPHELD') as never])
+        .when(rule('VACATED'))
+        .thenThrows('DisputeAlreadyRuled');
       spec.given(untilAdopted).when(rule('VACATED')).thenThrows('DisputeNotFound', 'not_found');
     });
     it('rejects a ruling by a monitor', () =>
-      spec.given(untilDisputed).when(command('RuleOnDispute', { disputeId: 'd1', ruling: 'UPHELD', rationale: 'x', amendment: null }, actors.monitor)).thenThrows('RoleNotAllowed'));
+      spec
+        .given(untilDisputed)
+        .when(
+          command(
+            'RuleOnDispute',
+            { disputeId: 'd1', ruling: 'UPHELD', rationale: 'x', amendment: null },
+            actors.monitor,
+          ),
+        )
+        .thenThrows('RoleNotAllowed'));
   });
 
   describe('measures', () => {
-    const measure = { measureId: 'm1', party: 'AF', level: 'L2', description: 'Formal demand for action against the group', dueAt: '2025-12-01T00:00:00.000Z' } as const;
+    const measure = {
+      measureId: 'm1',
+      party: 'AF',
+      level: 'L2',
+      description: 'Formal demand for action against the group',
+      dueAt: '2025-12-01T00:00:00.000Z',
+    } as const;
     const recorded = { type: 'MeasureRecorded' as const, data: { ...caseIds, ...measure, decidedBy: 'p-qa' } };
     it('records a consequence against the party of a confirmed breach', () =>
-      spec.given(untilAdopted).when(command('RecordMeasure', measure, actors.qatar)).then([recorded]));
+      spec
+        .given(untilAdopted)
+        .when(command('RecordMeasure', measure, actors.qatar))
+        .then([recorded]));
     it('rejects a consequence without a confirmed breach by that party', () => {
-      spec.given(untilAdopted).when(command('RecordMeasure', { ...measure, party: 'PK' }, actors.qatar)).thenThrows('MeasureNeedsConfirmedBreach', 'conflict');
-      spec.given(untilEndorsed).when(command('RecordMeasure', measure, actors.qatar)).thenThrows('MeasureNeedsConfirmedBreach');
+      spec
+        .given(untilAdopted)
+        .when(command('RecordMeasure', { ...measure, party: 'PK' }, actors.qatar))
+        .thenThrows('MeasureNeedsConfirmedBreach', 'conflict');
+      spec
+        .given(untilEndorsed)
+        .when(command('RecordMeasure', measure, actors.qatar))
+        .thenThrows('MeasureNeedsConfirmedBreach');
     });
     it('rejects a due date in the past and a consequence decided by a monitor', () => {
-      spec.given(untilAdopted).when(command('RecordMeasure', { ...measure, dueAt: '2025-10-01T00:00:00.000Z' }, actors.qatar)).thenThrows('MeasureDueInFuture');
-      spec.given(untilAdopted).when(command('RecordMeasure', measure, actors.monitor)).thenThrows('RoleNotAllowed');
+      spec
+        .given(untilAdopted)
+        .when(command('RecordMeasure', { ...measure, dueAt: '2025-10-01T00:00:00.000Z' }, actors.qatar))
+        .thenThrows('MeasureDueInFuture');
+      spec
+        .given(untilAdopted)
+        .when(command('RecordMeasure', measure, actors.monitor))
+        .thenThrows('RoleNotAllowed');
     });
     it('records fulfilment once', () => {
-      const fulfilled = { type: 'MeasureFulfilled' as const, data: { ...caseIds, measureId: 'm1', at: '2025-11-01T09:00:00.000Z', note: 'Arrests documented', recordedBy: 'p-mon1' } };
-      spec.given([...untilAdopted, recorded]).when(command('RecordMeasureFulfilment', { measureId: 'm1', note: 'Arrests documented' }, actors.monitor)).then([fulfilled]);
-      spec.given([...untilAdopted, recorded, fulfilled]).when(command('RecordMeasureFulfilment', { measureId: 'm1', note: 'x' }, actors.monitor)).thenThrows('MeasureAlreadyFulfilled');
-      spec.given(untilAdopted).when(command('RecordMeasureFulfilment', { measureId: 'm9', note: 'x' }, actors.monitor)).thenThrows('MeasureNotFound');
+      const fulfilled = {
+        type: 'MeasureFulfilled' as const,
+        data: {
+          ...caseIds,
+          measureId: 'm1',
+          at: '2025-11-01T09:00:00.000Z',
+          note: 'Arrests documented',
+          recordedBy: 'p-mon1',
+        },
+      };
+      spec
+        .given([...untilAdopted, recorded])
+        .when(command('RecordMeasureFulfilment', { measureId: 'm1', note: 'Arrests documented' }, actors.monitor))
+        .then([fulfilled]);
+      spec
+        .given([...untilAdopted, recorded, fulfilled])
+        .when(command('RecordMeasureFulfilment', { measureId: 'm1', note: 'x' }, actors.monitor))
+        .thenThrows('MeasureAlreadyFulfilled');
+      spec
+        .given(untilAdopted)
+        .when(command('RecordMeasureFulfilment', { measureId: 'm9', note: 'x' }, actors.monitor))
+        .thenThrows('MeasureNotFound');
     });
   });
 
   describe('CloseCase', () => {
     it('closes a case with no open dispute, once', () => {
-      const closed = { type: 'CaseClosed' as const, data: { ...caseIds, reason: 'Finding adopted; measure recorded', closedBy: 'p-tr' } };
-      spec.given(untilAdopted).when(command('CloseCase', { reason: 'Finding adopted; measure recorded' }, actors.turkiye)).then([closed]);
-      spec.given([...untilAdopted, closed]).when(command('CloseCase', { reason: 'x' }, actors.turkiye)).thenThrows('CaseClosed');
+      const closed = {
+        type: 'CaseClosed' as const,
+        data: { ...caseIds, reason: 'Finding adopted; measure recorded', closedBy: 'p-tr' },
+      };
+      spec
+        .given(untilAdopted)
+        .when(command('CloseCase', { reason: 'Finding adopted; measure recorded' }, actors.turkiye))
+        .then([closed]);
+      spec
+        .given([...untilAdopted, closed])
+        .when(command('CloseCase', { reason: 'x' }, actors.turkiye))
+        .thenThrows('CaseClosed');
     });
     it('rejects closing with an open dispute', () =>
-      spec.given(untilDisputed).when(command('CloseCase', { reason: 'x' }, actors.turkiye)).thenThrows('OpenDisputes', 'conflict'));
+      spec
+        .given(untilDisputed)
+        .when(command('CloseCase', { reason: 'x' }, actors.turkiye))
+        .thenThrows('OpenDisputes', 'conflict'));
   });
 });

@@ -32,77 +32,173 @@ const reportBy = (actor: Actor = actors.pakistan, over: Partial<typeof reportFie
 
 describe('incident intake', () => {
   describe('ReportIncident', () => {
-    it('records a party report with a response deadline for the accused', () => spec.given([]).when(reportBy()).then([history.reported]));
+    it('records a party report with a response deadline for the accused', () =>
+      spec.given([]).when(reportBy()).then([history.reported]));
 
     it('records a monitor report and a public source as such', () => {
-      spec.given([]).when(reportBy(actors.monitor)).thenContains([{ data: expect.objectContaining({ reporter: { kind: 'MONITOR', principalId: 'p-mon1' } }) }]);
+      spec
+        .given([])
+        .when(reportBy(actors.monitor))
+        .thenContains([{ data: expect.objectContaining({ reporter: { kind: 'MONITOR', principalId: 'p-mon1' } }) }]);
       spec
         .given([])
         .when(reportBy(actors.monitor, { source: 'Local radio, 1 Nov' }))
-        .thenContains([{ data: expect.objectContaining({ reporter: { kind: 'PUBLIC_SOURCE', principalId: 'p-mon1', source: 'Local radio, 1 Nov' } }) }]);
+        .thenContains([
+          {
+            data: expect.objectContaining({
+              reporter: { kind: 'PUBLIC_SOURCE', principalId: 'p-mon1', source: 'Local radio, 1 Nov' },
+            }),
+          },
+        ]);
     });
 
     it('sets no response deadline when the perpetrator is unknown', () =>
-      spec.given([]).when(reportBy(actors.monitor, { allegedPerpetrator: 'UNKNOWN' })).thenContains([{ data: expect.objectContaining({ responseDueAt: null }) }]));
+      spec
+        .given([])
+        .when(reportBy(actors.monitor, { allegedPerpetrator: 'UNKNOWN' }))
+        .thenContains([{ data: expect.objectContaining({ responseDueAt: null }) }]));
 
-    it('rejects a second report under the same id', () => spec.given(untilReported).when(reportBy()).thenThrows('IncidentAlreadyReported', 'conflict'));
+    it('rejects a second report under the same id', () =>
+      spec.given(untilReported).when(reportBy()).thenThrows('IncidentAlreadyReported', 'conflict'));
     it('rejects a report from an auditor or observer', () => {
       spec.given([]).when(reportBy(actors.auditor)).thenThrows('RoleNotAllowed', 'forbidden');
       spec.given([]).when(reportBy(actors.observer)).thenThrows('RoleNotAllowed', 'forbidden');
     });
-    it('rejects a perpetrator who is not a party', () => spec.given([]).when(reportBy(actors.pakistan, { allegedPerpetrator: 'IN' })).thenThrows('PartyOfAgreement', 'invalid'));
-    it('rejects a provision the agreement does not have', () => spec.given([]).when(reportBy(actors.pakistan, { provisionsCited: ['P9'] })).thenThrows('ProvisionOfAgreement'));
-    it('rejects an incident in the future', () => spec.given([]).when(reportBy(actors.pakistan, { occurredAt: '2025-11-02T00:00:00.000Z' })).thenThrows('OccurredInThePast'));
+    it('rejects a perpetrator who is not a party', () =>
+      spec
+        .given([])
+        .when(reportBy(actors.pakistan, { allegedPerpetrator: 'IN' }))
+        .thenThrows('PartyOfAgreement', 'invalid'));
+    it('rejects a provision the agreement does not have', () =>
+      spec
+        .given([])
+        .when(reportBy(actors.pakistan, { provisionsCited: ['P9'] }))
+        .thenThrows('ProvisionOfAgreement'));
+    it('rejects an incident in the future', () =>
+      spec
+        .given([])
+        .when(reportBy(actors.pakistan, { occurredAt: '2025-11-02T00:00:00.000Z' }))
+        .thenThrows('OccurredInThePast'));
     it('rejects casualties that are not low ≤ best ≤ high', () =>
-      spec.given([]).when(reportBy(actors.pakistan, { casualties: { low: 3, best: 2, high: 4 } })).thenThrows('CasualtiesOrdered'));
+      spec
+        .given([])
+        .when(reportBy(actors.pakistan, { casualties: { low: 3, best: 2, high: 4 } }))
+        .thenThrows('CasualtiesOrdered'));
   });
 
   describe('RegisterEvidence', () => {
-    const evidence = { evidenceId: 'e1', sha256: 'a'.repeat(64), mediaType: 'image/jpeg', custodian: 'PK liaison', description: 'Photo of the post' };
+    const evidence = {
+      evidenceId: 'e1',
+      sha256: 'a'.repeat(64),
+      mediaType: 'image/jpeg',
+      custodian: 'PK liaison',
+      description: 'Photo of the post',
+    };
     it('registers evidence by hash', () =>
       spec
         .given(untilReported)
         .when(command('RegisterEvidence', evidence, actors.pakistan))
         .then([{ type: 'EvidenceRegistered', data: { ...caseIds, ...evidence, registeredBy: 'p-pk' } }]));
     it('rejects the same hash twice and a taken id', () => {
-      const registered = { type: 'EvidenceRegistered' as const, data: { ...caseIds, ...evidence, registeredBy: 'p-pk' } };
-      spec.given([...untilReported, registered]).when(command('RegisterEvidence', evidence, actors.monitor)).thenThrows('EvidenceAlreadyRegistered', 'conflict');
-      spec.given([...untilReported, registered]).when(command('RegisterEvidence', { ...evidence, sha256: 'b'.repeat(64) }, actors.monitor)).thenThrows('EvidenceIdTaken');
+      const registered = {
+        type: 'EvidenceRegistered' as const,
+        data: { ...caseIds, ...evidence, registeredBy: 'p-pk' },
+      };
+      spec
+        .given([...untilReported, registered])
+        .when(command('RegisterEvidence', evidence, actors.monitor))
+        .thenThrows('EvidenceAlreadyRegistered', 'conflict');
+      spec
+        .given([...untilReported, registered])
+        .when(command('RegisterEvidence', { ...evidence, sha256: 'b'.repeat(64) }, actors.monitor))
+        .thenThrows('EvidenceIdTaken');
     });
     it('rejects evidence for a case that does not exist or is closed', () => {
-      spec.given([]).when(command('RegisterEvidence', evidence, actors.monitor)).thenThrows('IncidentNotFound', 'not_found');
+      spec
+        .given([])
+        .when(command('RegisterEvidence', evidence, actors.monitor))
+        .thenThrows('IncidentNotFound', 'not_found');
       spec
         .given([...untilReported, { type: 'CaseClosed', data: { ...caseIds, reason: 'x', closedBy: 'p-tr' } }])
         .when(command('RegisterEvidence', evidence, actors.monitor))
         .thenThrows('CaseClosed');
     });
-    it('rejects evidence from an observer', () => spec.given(untilReported).when(command('RegisterEvidence', evidence, actors.observer)).thenThrows('RoleNotAllowed'));
+    it('rejects evidence from an observer', () =>
+      spec
+        .given(untilReported)
+        .when(command('RegisterEvidence', evidence, actors.observer))
+        .thenThrows('RoleNotAllowed'));
   });
 
   describe('TriageIncident', () => {
     it('triages once', () => {
-      spec.given(untilReported).when(command('TriageIncident', { decision: 'ADMISSIBLE', duplicateOf: null, reason: 'specific and within mandate' }, actors.monitor)).then([history.admissible]);
-      spec.given([...untilReported, history.admissible]).when(command('TriageIncident', { decision: 'INADMISSIBLE', duplicateOf: null, reason: 'x' }, actors.monitor)).thenThrows('AlreadyTriaged');
+      spec
+        .given(untilReported)
+        .when(
+          command(
+            'TriageIncident',
+            { decision: 'ADMISSIBLE', duplicateOf: null, reason: 'specific and within mandate' },
+            actors.monitor,
+          ),
+        )
+        .then([history.admissible]);
+      spec
+        .given([...untilReported, history.admissible])
+        .when(command('TriageIncident', { decision: 'INADMISSIBLE', duplicateOf: null, reason: 'x' }, actors.monitor))
+        .thenThrows('AlreadyTriaged');
     });
     it('names the original of a duplicate, and only then', () => {
-      spec.given(untilReported).when(command('TriageIncident', { decision: 'DUPLICATE', duplicateOf: null, reason: 'x' }, actors.monitor)).thenThrows('DuplicateNamesOriginal');
-      spec.given(untilReported).when(command('TriageIncident', { decision: 'ADMISSIBLE', duplicateOf: 'other', reason: 'x' }, actors.monitor)).thenThrows('DuplicateNamesOriginal');
-      spec.given(untilReported).when(command('TriageIncident', { decision: 'DUPLICATE', duplicateOf: caseIds.incidentId, reason: 'x' }, actors.monitor)).thenThrows('DuplicateNamesOriginal');
+      spec
+        .given(untilReported)
+        .when(command('TriageIncident', { decision: 'DUPLICATE', duplicateOf: null, reason: 'x' }, actors.monitor))
+        .thenThrows('DuplicateNamesOriginal');
+      spec
+        .given(untilReported)
+        .when(command('TriageIncident', { decision: 'ADMISSIBLE', duplicateOf: 'other', reason: 'x' }, actors.monitor))
+        .thenThrows('DuplicateNamesOriginal');
+      spec
+        .given(untilReported)
+        .when(
+          command(
+            'TriageIncident',
+            { decision: 'DUPLICATE', duplicateOf: caseIds.incidentId, reason: 'x' },
+            actors.monitor,
+          ),
+        )
+        .thenThrows('DuplicateNamesOriginal');
     });
     it('rejects triage by a party', () =>
-      spec.given(untilReported).when(command('TriageIncident', { decision: 'ADMISSIBLE', duplicateOf: null, reason: 'x' }, actors.afghanistan)).thenThrows('RoleNotAllowed'));
+      spec
+        .given(untilReported)
+        .when(command('TriageIncident', { decision: 'ADMISSIBLE', duplicateOf: null, reason: 'x' }, actors.afghanistan))
+        .thenThrows('RoleNotAllowed'));
   });
 
   describe('RespondToAllegation', () => {
-    const responded = { type: 'AllegationResponded' as const, data: { ...caseIds, party: 'AF', response: 'DENY' as const, statement: 'No such crossing' } };
+    const responded = {
+      type: 'AllegationResponded' as const,
+      data: { ...caseIds, party: 'AF', response: 'DENY' as const, statement: 'No such crossing' },
+    };
     it('lets the accused party respond once', () => {
-      spec.given(untilReported).when(command('RespondToAllegation', { response: 'DENY', statement: 'No such crossing' }, actors.afghanistan)).then([responded]);
-      spec.given([...untilReported, responded]).when(command('RespondToAllegation', { response: 'DENY', statement: 'again' }, actors.afghanistan)).thenThrows('AlreadyResponded');
+      spec
+        .given(untilReported)
+        .when(command('RespondToAllegation', { response: 'DENY', statement: 'No such crossing' }, actors.afghanistan))
+        .then([responded]);
+      spec
+        .given([...untilReported, responded])
+        .when(command('RespondToAllegation', { response: 'DENY', statement: 'again' }, actors.afghanistan))
+        .thenThrows('AlreadyResponded');
     });
     it('rejects a response for another party', () =>
-      spec.given(untilReported).when(command('RespondToAllegation', { response: 'ACKNOWLEDGE', statement: 'x' }, actors.pakistan)).thenThrows('RespondOnlyForYourself', 'forbidden'));
+      spec
+        .given(untilReported)
+        .when(command('RespondToAllegation', { response: 'ACKNOWLEDGE', statement: 'x' }, actors.pakistan))
+        .thenThrows('RespondOnlyForYourself', 'forbidden'));
     it('rejects a response from a monitor', () =>
-      spec.given(untilReported).when(command('RespondToAllegation', { response: 'ACKNOWLEDGE', statement: 'x' }, actors.monitor)).thenThrows('RoleNotAllowed'));
+      spec
+        .given(untilReported)
+        .when(command('RespondToAllegation', { response: 'ACKNOWLEDGE', statement: 'x' }, actors.monitor))
+        .thenThrows('RoleNotAllowed'));
   });
 
   describe('MarkResponseDeadlineMissed', () => {
@@ -113,9 +209,15 @@ describe('incident intake', () => {
         .when(command('MarkResponseDeadlineMissed', {}, actors.admin, late))
         .then([{ type: 'ResponseDeadlineMissed', data: { ...caseIds, party: 'AF', dueAt: late } }]));
     it('does nothing before the deadline, after a response, or a second time', () => {
-      spec.given(untilReported).when(command('MarkResponseDeadlineMissed', {}, actors.admin, NOW)).then([]);
       spec
-        .given([...untilReported, { type: 'AllegationResponded', data: { ...caseIds, party: 'AF', response: 'DENY', statement: 'x' } }])
+        .given(untilReported)
+        .when(command('MarkResponseDeadlineMissed', {}, actors.admin, NOW))
+        .then([]);
+      spec
+        .given([
+          ...untilReported,
+          { type: 'AllegationResponded', data: { ...caseIds, party: 'AF', response: 'DENY', statement: 'x' } },
+        ])
         .when(command('MarkResponseDeadlineMissed', {}, actors.admin, late))
         .then([]);
       spec
@@ -124,6 +226,9 @@ describe('incident intake', () => {
         .then([]);
     });
     it('still applies while an investigation runs', () =>
-      spec.given(untilInvestigating).when(command('MarkResponseDeadlineMissed', {}, actors.admin, '2025-11-05T00:00:00.000Z')).thenContains([{ type: 'ResponseDeadlineMissed' }]));
+      spec
+        .given(untilInvestigating)
+        .when(command('MarkResponseDeadlineMissed', {}, actors.admin, '2025-11-05T00:00:00.000Z'))
+        .thenContains([{ type: 'ResponseDeadlineMissed' }]));
   });
 });

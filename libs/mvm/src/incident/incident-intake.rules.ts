@@ -24,14 +24,35 @@ export const reportIncident = (c: Cmd<'ReportIncident'>, state: IncidentState): 
   if (isAfter(c.occurredAt, c.now)) throw invalid('OccurredInThePast', 'occurredAt cannot be in the future');
   const { low, best, high } = c.casualties;
   if (!(low <= best && best <= high)) throw invalid('CasualtiesOrdered', 'casualties must satisfy low ≤ best ≤ high');
-  const responseDueAt = c.allegedPerpetrator === UNKNOWN_PARTY ? null : addHours(c.now, c.agreement.terms.responseWindowHours);
-  const { incidentId, occurredAt, occurredAtPrecision, location, category, allegedPerpetrator, provisionsCited, casualties, description } = c;
+  const responseDueAt =
+    c.allegedPerpetrator === UNKNOWN_PARTY ? null : addHours(c.now, c.agreement.terms.responseWindowHours);
+  const {
+    incidentId,
+    occurredAt,
+    occurredAtPrecision,
+    location,
+    category,
+    allegedPerpetrator,
+    provisionsCited,
+    casualties,
+    description,
+  } = c;
   return [
     {
       type: 'IncidentReported',
       data: {
-        incidentId, agreementId: c.agreement.agreementId, reporter, occurredAt, occurredAtPrecision, location, category,
-        allegedPerpetrator, provisionsCited, casualties, description, responseDueAt,
+        incidentId,
+        agreementId: c.agreement.agreementId,
+        reporter,
+        occurredAt,
+        occurredAtPrecision,
+        location,
+        category,
+        allegedPerpetrator,
+        provisionsCited,
+        casualties,
+        description,
+        responseDueAt,
       },
     },
   ];
@@ -40,13 +61,24 @@ export const reportIncident = (c: Cmd<'ReportIncident'>, state: IncidentState): 
 export const registerEvidence = (c: Cmd<'RegisterEvidence'>, state: IncidentState): IncidentEvent[] => {
   requireRole(c.actor, ['party', 'monitor', 'mediator'], 'register evidence');
   const found = openCase(state);
-  if (found.evidence.some((e) => e.sha256 === c.sha256)) throw conflict('EvidenceAlreadyRegistered', 'this evidence hash is already on file');
-  if (found.evidence.some((e) => e.evidenceId === c.evidenceId)) throw conflict('EvidenceIdTaken', 'this evidence id is taken');
+  if (found.evidence.some((e) => e.sha256 === c.sha256))
+    throw conflict('EvidenceAlreadyRegistered', 'this evidence hash is already on file');
+  if (found.evidence.some((e) => e.evidenceId === c.evidenceId))
+    throw conflict('EvidenceIdTaken', 'this evidence id is taken');
   const { incidentId, evidenceId, sha256, mediaType, custodian, description } = c;
   return [
     {
       type: 'EvidenceRegistered',
-      data: { incidentId, agreementId: found.agreementId, evidenceId, sha256, mediaType, custodian, description, registeredBy: c.actor.principalId },
+      data: {
+        incidentId,
+        agreementId: found.agreementId,
+        evidenceId,
+        sha256,
+        mediaType,
+        custodian,
+        description,
+        registeredBy: c.actor.principalId,
+      },
     },
   ];
 };
@@ -59,25 +91,58 @@ export const triageIncident = (c: Cmd<'TriageIncident'>, state: IncidentState): 
     throw invalid('DuplicateNamesOriginal', 'a DUPLICATE decision, and only that, names duplicateOf');
   if (c.duplicateOf === c.incidentId) throw invalid('DuplicateNamesOriginal', 'an incident cannot duplicate itself');
   const { incidentId, decision, duplicateOf, reason } = c;
-  return [{ type: 'IncidentTriaged', data: { incidentId, agreementId: found.agreementId, decision, duplicateOf, reason, triagedBy: c.actor.principalId } }];
+  return [
+    {
+      type: 'IncidentTriaged',
+      data: {
+        incidentId,
+        agreementId: found.agreementId,
+        decision,
+        duplicateOf,
+        reason,
+        triagedBy: c.actor.principalId,
+      },
+    },
+  ];
 };
 
 export const respondToAllegation = (c: Cmd<'RespondToAllegation'>, state: IncidentState): IncidentEvent[] => {
   const party = actingParty(c.actor);
   const found = openCase(state);
   if (found.allegedPerpetrator !== party)
-    throw forbidden('RespondOnlyForYourself', `only the accused party (${found.allegedPerpetrator}) responds to this allegation`);
-  if (found.responses.some((r) => r.party === party)) throw conflict('AlreadyResponded', 'this party has already responded');
+    throw forbidden(
+      'RespondOnlyForYourself',
+      `only the accused party (${found.allegedPerpetrator}) responds to this allegation`,
+    );
+  if (found.responses.some((r) => r.party === party))
+    throw conflict('AlreadyResponded', 'this party has already responded');
   return [
-    { type: 'AllegationResponded', data: { incidentId: c.incidentId, agreementId: found.agreementId, party, response: c.response, statement: c.statement } },
+    {
+      type: 'AllegationResponded',
+      data: {
+        incidentId: c.incidentId,
+        agreementId: found.agreementId,
+        party,
+        response: c.response,
+        statement: c.statement,
+      },
+    },
   ];
 };
 
 /** Scheduler command: emits nothing unless the deadline really passed unanswered, so repeats are harmless. */
-export const markResponseDeadlineMissed = (c: Cmd<'MarkResponseDeadlineMissed'>, state: IncidentState): IncidentEvent[] => {
+export const markResponseDeadlineMissed = (
+  c: Cmd<'MarkResponseDeadlineMissed'>,
+  state: IncidentState,
+): IncidentEvent[] => {
   const found = existingCase(state);
   const due = found.responseDueAt;
   if (!due || found.responseDeadlineMissed || found.status === 'CLOSED' || !isAtOrAfter(c.now, due)) return [];
   if (found.responses.some((r) => r.party === found.allegedPerpetrator)) return [];
-  return [{ type: 'ResponseDeadlineMissed', data: { incidentId: c.incidentId, agreementId: found.agreementId, party: found.allegedPerpetrator, dueAt: due } }];
+  return [
+    {
+      type: 'ResponseDeadlineMissed',
+      data: { incidentId: c.incidentId, agreementId: found.agreementId, party: found.allegedPerpetrator, dueAt: due },
+    },
+  ];
 };

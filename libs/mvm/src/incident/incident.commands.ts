@@ -40,18 +40,45 @@ export type IncidentCommand =
       casualties: Casualties;
       description: string;
     })
-  | (Base & { type: 'RegisterEvidence'; evidenceId: string; sha256: string; mediaType: string; custodian: string; description: string })
+  | (Base & {
+      type: 'RegisterEvidence';
+      evidenceId: string;
+      sha256: string;
+      mediaType: string;
+      custodian: string;
+      description: string;
+    })
   | (Base & { type: 'TriageIncident'; decision: TriageDecision; duplicateOf: string | null; reason: string })
   | (Base & { type: 'RespondToAllegation'; response: ResponseKind; statement: string })
   | (Base & { type: 'OpenInvestigation' })
-  | (Base & { type: 'RecordAccessDenial'; denialId: string; deniedBy: string; at: string; place: string; description: string })
+  | (Base & {
+      type: 'RecordAccessDenial';
+      denialId: string;
+      deniedBy: string;
+      at: string;
+      place: string;
+      description: string;
+    })
   | (Base & Conclusion & { type: 'DraftFinding'; findingId: string; rationale: string })
   | (Base & { type: 'EndorseFinding'; findingId: string })
   | (Base & { type: 'AdoptFinding'; findingId: string })
   | (Base & { type: 'RecordDissent'; findingId: string; component: string; text: string })
   | (Base & { type: 'FileDispute'; disputeId: string; findingId: string; grounds: DisputeGrounds; statement: string })
-  | (Base & { type: 'RuleOnDispute'; disputeId: string; ruling: Ruling; rationale: string; amendment: Conclusion | null })
-  | (Base & { type: 'RecordMeasure'; measureId: string; party: string; level: MeasureLevel; description: string; dueAt: string | null })
+  | (Base & {
+      type: 'RuleOnDispute';
+      disputeId: string;
+      ruling: Ruling;
+      rationale: string;
+      amendment: Conclusion | null;
+    })
+  | (Base & {
+      type: 'RecordMeasure';
+      measureId: string;
+      party: string;
+      level: MeasureLevel;
+      description: string;
+      dueAt: string | null;
+    })
   | (Base & { type: 'RecordMeasureFulfilment'; measureId: string; note: string })
   | (Base & { type: 'CloseCase'; reason: string })
   | (Base & { type: 'MarkResponseDeadlineMissed' })

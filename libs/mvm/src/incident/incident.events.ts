@@ -59,24 +59,66 @@ export type IncidentEvent =
         responseDueAt: string | null;
       }
     >
-  | E<'EvidenceRegistered', { evidenceId: string; sha256: string; mediaType: string; custodian: string; description: string; registeredBy: string }>
+  | E<
+      'EvidenceRegistered',
+      {
+        evidenceId: string;
+        sha256: string;
+        mediaType: string;
+        custodian: string;
+        description: string;
+        registeredBy: string;
+      }
+    >
   | E<'IncidentTriaged', { decision: TriageDecision; duplicateOf: string | null; reason: string; triagedBy: string }>
   | E<'AllegationResponded', { party: string; response: ResponseKind; statement: string }>
   | E<'ResponseDeadlineMissed', { party: string; dueAt: string }>
   | E<'InvestigationOpened', { openedBy: string; dueAt: string }>
   | E<'VerificationDeadlineMissed', { dueAt: string }>
-  | E<'AccessDenied', { denialId: string; deniedBy: string; at: string; place: string; description: string; recordedBy: string }>
+  | E<
+      'AccessDenied',
+      { denialId: string; deniedBy: string; at: string; place: string; description: string; recordedBy: string }
+    >
   | E<'FindingDrafted', Conclusion & { findingId: string; rationale: string; draftedBy: string }>
   | E<'FindingEndorsed', { findingId: string; endorsedBy: string }>
   | E<'FindingAdoptionVoted', { findingId: string; mediator: string; votes: number; quorum: number }>
-  | E<'FindingAdopted', Conclusion & { findingId: string; adoptedBy: string[]; adoptedAt: string; disputeWindowEndsAt: string }>
-  | E<'BreachConfirmed', { findingId: string; parties: string[]; severity: Severity; category: IncidentCategory; outcome: FindingOutcome }>
+  | E<
+      'FindingAdopted',
+      Conclusion & { findingId: string; adoptedBy: string[]; adoptedAt: string; disputeWindowEndsAt: string }
+    >
+  | E<
+      'BreachConfirmed',
+      { findingId: string; parties: string[]; severity: Severity; category: IncidentCategory; outcome: FindingOutcome }
+    >
   | E<'DissentRecorded', { findingId: string; by: string; component: string; text: string }>
-  | E<'DisputeFiled', { disputeId: string; findingId: string; party: string; grounds: DisputeGrounds; statement: string }>
-  | E<'DisputeRuled', { disputeId: string; findingId: string; ruling: Ruling; rationale: string; amendment: Conclusion | null; ruledBy: string }>
+  | E<
+      'DisputeFiled',
+      { disputeId: string; findingId: string; party: string; grounds: DisputeGrounds; statement: string }
+    >
+  | E<
+      'DisputeRuled',
+      {
+        disputeId: string;
+        findingId: string;
+        ruling: Ruling;
+        rationale: string;
+        amendment: Conclusion | null;
+        ruledBy: string;
+      }
+    >
   | E<'BreachAmended', { findingId: string; parties: string[]; severity: Severity; outcome: FindingOutcome }>
   | E<'BreachVacated', { findingId: string; reason: Ruling }>
-  | E<'MeasureRecorded', { measureId: string; party: string; level: MeasureLevel; description: string; dueAt: string | null; decidedBy: string }>
+  | E<
+      'MeasureRecorded',
+      {
+        measureId: string;
+        party: string;
+        level: MeasureLevel;
+        description: string;
+        dueAt: string | null;
+        decidedBy: string;
+      }
+    >
   | E<'MeasureFulfilled', { measureId: string; at: string; note: string; recordedBy: string }>
   | E<'CaseClosed', { reason: string; closedBy: string }>;
 

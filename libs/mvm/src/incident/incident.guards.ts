@@ -29,7 +29,8 @@ export const actingParty = (actor: Actor): string => {
 };
 
 export const requireParty = (agreement: AgreementContext, party: string, field: string): void => {
-  if (!agreement.parties.includes(party)) throw invalid('PartyOfAgreement', `${field} ${party} is not a party to the agreement`);
+  if (!agreement.parties.includes(party))
+    throw invalid('PartyOfAgreement', `${field} ${party} is not a party to the agreement`);
 };
 
 /** RFC-free rule of our own: the outcome decides how many parties are named and whether a severity is given. */
@@ -39,8 +40,16 @@ export const checkConclusion = (agreement: AgreementContext, c: Conclusion): voi
     throw invalid('DistinctAttributedParties', 'attributed parties must be distinct');
   const count = c.attributedParties.length;
   const ok =
-    c.outcome === 'VIOLATION_ATTRIBUTED' ? count === 1 : c.outcome === 'VIOLATION_MULTI_PARTY' ? count >= 2 : count === 0;
-  if (!ok) throw invalid('OutcomeMatchesAttribution', `${c.outcome} cannot name ${count} attributed part${count === 1 ? 'y' : 'ies'}`);
+    c.outcome === 'VIOLATION_ATTRIBUTED'
+      ? count === 1
+      : c.outcome === 'VIOLATION_MULTI_PARTY'
+        ? count >= 2
+        : count === 0;
+  if (!ok)
+    throw invalid(
+      'OutcomeMatchesAttribution',
+      `${c.outcome} cannot name ${count} attributed part${count === 1 ? 'y' : 'ies'}`,
+    );
   if (isViolation(c.outcome) !== (c.severity !== null))
     throw invalid('SeverityOnlyForViolations', 'a violation carries a severity S0–S4; other outcomes carry none');
 };

@@ -2,13 +2,7 @@ import type { Conclusion, IncidentEvent, Location, Reporter } from './incident.e
 import type { IncidentCategory, ResponseKind, Ruling } from './incident.vocabulary';
 
 export type CaseStatus =
-  | 'REPORTED'
-  | 'ADMISSIBLE'
-  | 'INADMISSIBLE'
-  | 'DUPLICATE'
-  | 'UNDER_INVESTIGATION'
-  | 'FINDING_ADOPTED'
-  | 'CLOSED';
+  'REPORTED' | 'ADMISSIBLE' | 'INADMISSIBLE' | 'DUPLICATE' | 'UNDER_INVESTIGATION' | 'FINDING_ADOPTED' | 'CLOSED';
 
 export interface FindingState extends Conclusion {
   findingId: string;
@@ -49,7 +43,11 @@ export type IncidentState = { status: 'NONE' } | IncidentCase;
 
 export const initialIncidentState = (): IncidentState => ({ status: 'NONE' });
 
-const updateFinding = (state: IncidentCase, findingId: string, change: (f: FindingState) => FindingState): IncidentCase => ({
+const updateFinding = (
+  state: IncidentCase,
+  findingId: string,
+  change: (f: FindingState) => FindingState,
+): IncidentCase => ({
   ...state,
   findings: state.findings.map((f) => (f.findingId === findingId ? change(f) : f)),
 });
@@ -58,10 +56,25 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
   if (event.type === 'IncidentReported') {
     const d = event.data;
     return {
-      incidentId: d.incidentId, agreementId: d.agreementId, status: 'REPORTED', category: d.category, reporter: d.reporter,
-      occurredAt: d.occurredAt, location: d.location, allegedPerpetrator: d.allegedPerpetrator, description: d.description,
-      responseDueAt: d.responseDueAt, responseDeadlineMissed: false, responses: [], evidence: [], investigation: null,
-      accessDenials: [], findings: [], disputes: [], measures: [], closedReason: null,
+      incidentId: d.incidentId,
+      agreementId: d.agreementId,
+      status: 'REPORTED',
+      category: d.category,
+      reporter: d.reporter,
+      occurredAt: d.occurredAt,
+      location: d.location,
+      allegedPerpetrator: d.allegedPerpetrator,
+      description: d.description,
+      responseDueAt: d.responseDueAt,
+      responseDeadlineMissed: false,
+      responses: [],
+      evidence: [],
+      investigation: null,
+      accessDenials: [],
+      findings: [],
+      disputes: [],
+      measures: [],
+      closedReason: null,
     };
   }
   if (state.status === 'NONE') return state;
@@ -79,9 +92,15 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
     case 'ResponseDeadlineMissed':
       return { ...state, responseDeadlineMissed: true };
     case 'InvestigationOpened':
-      return { ...state, status: 'UNDER_INVESTIGATION', investigation: { dueAt: event.data.dueAt, deadlineMissed: false } };
+      return {
+        ...state,
+        status: 'UNDER_INVESTIGATION',
+        investigation: { dueAt: event.data.dueAt, deadlineMissed: false },
+      };
     case 'VerificationDeadlineMissed':
-      return state.investigation ? { ...state, investigation: { ...state.investigation, deadlineMissed: true } } : state;
+      return state.investigation
+        ? { ...state, investigation: { ...state.investigation, deadlineMissed: true } }
+        : state;
     case 'AccessDenied': {
       const { denialId, deniedBy, at } = event.data;
       return { ...state, accessDenials: [...state.accessDenials, { denialId, deniedBy, at }] };
@@ -89,25 +108,51 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
     case 'FindingDrafted': {
       const { findingId, outcome, attributedParties, severity, confidence, rationale, draftedBy } = event.data;
       const finding: FindingState = {
-        findingId, status: 'DRAFT', outcome, attributedParties, severity, confidence, rationale, draftedBy,
-        endorsedBy: null, adoptionVotes: [], adoptedAt: null, disputeWindowEndsAt: null, dissents: [],
+        findingId,
+        status: 'DRAFT',
+        outcome,
+        attributedParties,
+        severity,
+        confidence,
+        rationale,
+        draftedBy,
+        endorsedBy: null,
+        adoptionVotes: [],
+        adoptedAt: null,
+        disputeWindowEndsAt: null,
+        dissents: [],
       };
       return { ...state, findings: [...state.findings, finding] };
     }
     case 'FindingEndorsed':
-      return updateFinding(state, event.data.findingId, (f) => ({ ...f, status: 'ENDORSED', endorsedBy: event.data.endorsedBy }));
+      return updateFinding(state, event.data.findingId, (f) => ({
+        ...f,
+        status: 'ENDORSED',
+        endorsedBy: event.data.endorsedBy,
+      }));
     case 'FindingAdoptionVoted':
-      return updateFinding(state, event.data.findingId, (f) => ({ ...f, adoptionVotes: [...f.adoptionVotes, event.data.mediator] }));
+      return updateFinding(state, event.data.findingId, (f) => ({
+        ...f,
+        adoptionVotes: [...f.adoptionVotes, event.data.mediator],
+      }));
     case 'FindingAdopted': {
       const { adoptedAt, disputeWindowEndsAt } = event.data;
       return {
-        ...updateFinding(state, event.data.findingId, (f) => ({ ...f, status: 'ADOPTED', adoptedAt, disputeWindowEndsAt })),
+        ...updateFinding(state, event.data.findingId, (f) => ({
+          ...f,
+          status: 'ADOPTED',
+          adoptedAt,
+          disputeWindowEndsAt,
+        })),
         status: 'FINDING_ADOPTED',
       };
     }
     case 'DissentRecorded': {
       const { by, component, text } = event.data;
-      return updateFinding(state, event.data.findingId, (f) => ({ ...f, dissents: [...f.dissents, { by, component, text }] }));
+      return updateFinding(state, event.data.findingId, (f) => ({
+        ...f,
+        dissents: [...f.dissents, { by, component, text }],
+      }));
     }
     case 'DisputeFiled': {
       const { disputeId, findingId, party } = event.data;
@@ -115,11 +160,19 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
     }
     case 'DisputeRuled': {
       const { disputeId, findingId, ruling, amendment } = event.data;
-      const ruled = { ...state, disputes: state.disputes.map((d) => (d.disputeId === disputeId ? { ...d, status: 'RULED' as const, ruling } : d)) };
+      const ruled = {
+        ...state,
+        disputes: state.disputes.map((d) =>
+          d.disputeId === disputeId ? { ...d, status: 'RULED' as const, ruling } : d,
+        ),
+      };
       if (ruling === 'AMENDED' && amendment) return updateFinding(ruled, findingId, (f) => ({ ...f, ...amendment }));
       if (ruling === 'VACATED') return updateFinding(ruled, findingId, (f) => ({ ...f, status: 'VACATED' }));
       if (ruling === 'REMANDED')
-        return { ...updateFinding(ruled, findingId, (f) => ({ ...f, status: 'VACATED' })), status: 'UNDER_INVESTIGATION' };
+        return {
+          ...updateFinding(ruled, findingId, (f) => ({ ...f, status: 'VACATED' })),
+          status: 'UNDER_INVESTIGATION',
+        };
       return ruled;
     }
     case 'BreachConfirmed':
@@ -131,7 +184,12 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       return { ...state, measures: [...state.measures, { measureId, party, level, dueAt, fulfilledAt: null }] };
     }
     case 'MeasureFulfilled':
-      return { ...state, measures: state.measures.map((m) => (m.measureId === event.data.measureId ? { ...m, fulfilledAt: event.data.at } : m)) };
+      return {
+        ...state,
+        measures: state.measures.map((m) =>
+          m.measureId === event.data.measureId ? { ...m, fulfilledAt: event.data.at } : m,
+        ),
+      };
     case 'CaseClosed':
       return { ...state, status: 'CLOSED', closedReason: event.data.reason };
     default: {

@@ -21,7 +21,8 @@ export const command = <T extends IncidentCommand['type']>(
   fields: Omit<Extract<IncidentCommand, { type: T }>, 'type' | 'actor' | 'now' | 'incidentId' | 'agreement'>,
   actor: Actor,
   now = NOW,
-): IncidentCommand => ({ type, actor, now, incidentId: INCIDENT_ID, agreement: agreementContext, ...fields }) as IncidentCommand;
+): IncidentCommand =>
+  ({ type, actor, now, incidentId: INCIDENT_ID, agreement: agreementContext, ...fields }) as IncidentCommand;
 
 /** The case's events so far, in the order a real case produces them. */
 export const history = {
@@ -43,33 +44,75 @@ export const history = {
   },
   admissible: {
     type: 'IncidentTriaged',
-    data: { ...ids, decision: 'ADMISSIBLE', duplicateOf: null, reason: 'specific and within mandate', triagedBy: actors.monitor.principalId },
+    data: {
+      ...ids,
+      decision: 'ADMISSIBLE',
+      duplicateOf: null,
+      reason: 'specific and within mandate',
+      triagedBy: actors.monitor.principalId,
+    },
   },
-  investigating: { type: 'InvestigationOpened', data: { ...ids, openedBy: actors.monitor.principalId, dueAt: '2025-11-15T09:00:00.000Z' } },
+  investigating: {
+    type: 'InvestigationOpened',
+    data: { ...ids, openedBy: actors.monitor.principalId, dueAt: '2025-11-15T09:00:00.000Z' },
+  },
   drafted: {
     type: 'FindingDrafted',
     data: {
-      ...ids, findingId: 'f1', outcome: 'VIOLATION_ATTRIBUTED', attributedParties: ['AF'], severity: 'S3', confidence: 'CREDIBLE',
-      rationale: 'Tracks and witness statements', draftedBy: actors.monitor.principalId,
+      ...ids,
+      findingId: 'f1',
+      outcome: 'VIOLATION_ATTRIBUTED',
+      attributedParties: ['AF'],
+      severity: 'S3',
+      confidence: 'CREDIBLE',
+      rationale: 'Tracks and witness statements',
+      draftedBy: actors.monitor.principalId,
     },
   },
   endorsed: { type: 'FindingEndorsed', data: { ...ids, findingId: 'f1', endorsedBy: actors.monitor2.principalId } },
-  firstVote: { type: 'FindingAdoptionVoted', data: { ...ids, findingId: 'f1', mediator: actors.turkiye.principalId, votes: 1, quorum: 2 } },
-  secondVote: { type: 'FindingAdoptionVoted', data: { ...ids, findingId: 'f1', mediator: actors.qatar.principalId, votes: 2, quorum: 2 } },
+  firstVote: {
+    type: 'FindingAdoptionVoted',
+    data: { ...ids, findingId: 'f1', mediator: actors.turkiye.principalId, votes: 1, quorum: 2 },
+  },
+  secondVote: {
+    type: 'FindingAdoptionVoted',
+    data: { ...ids, findingId: 'f1', mediator: actors.qatar.principalId, votes: 2, quorum: 2 },
+  },
   adopted: {
     type: 'FindingAdopted',
     data: {
-      ...ids, findingId: 'f1', outcome: 'VIOLATION_ATTRIBUTED', attributedParties: ['AF'], severity: 'S3', confidence: 'CREDIBLE',
-      adoptedBy: [actors.turkiye.principalId, actors.qatar.principalId], adoptedAt: NOW, disputeWindowEndsAt: '2025-11-08T09:00:00.000Z',
+      ...ids,
+      findingId: 'f1',
+      outcome: 'VIOLATION_ATTRIBUTED',
+      attributedParties: ['AF'],
+      severity: 'S3',
+      confidence: 'CREDIBLE',
+      adoptedBy: [actors.turkiye.principalId, actors.qatar.principalId],
+      adoptedAt: NOW,
+      disputeWindowEndsAt: '2025-11-08T09:00:00.000Z',
     },
   },
   breach: {
     type: 'BreachConfirmed',
-    data: { ...ids, findingId: 'f1', parties: ['AF'], severity: 'S3', category: 'CROSS_BORDER_RAID', outcome: 'VIOLATION_ATTRIBUTED' },
+    data: {
+      ...ids,
+      findingId: 'f1',
+      parties: ['AF'],
+      severity: 'S3',
+      category: 'CROSS_BORDER_RAID',
+      outcome: 'VIOLATION_ATTRIBUTED',
+    },
   },
   disputed: {
     type: 'DisputeFiled',
-    data: { ...ids, disputeId: 'd1', findingId: 'f1', party: 'AF', grounds: 'ATTRIBUTION', statement: 'The group is not under our control' },
+    data: {
+      ...ids,
+      disputeId: 'd1',
+      findingId: 'f1',
+      party: 'AF',
+      grounds: 'ATTRIBUTION',
+      statement: 'The group is not under our control',
+    },
   },
 } satisfies Record<string, IncidentEvent>;
 

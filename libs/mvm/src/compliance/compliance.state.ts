@@ -1,0 +1,163 @@
+import type { AgreementEvent } from '../agreement/agreement.events';
+import type { CommitmentEvent } from '../commitment/commitment.events';
+import type { IncidentEvent } from '../incident/incident.events';
+import type { Severity } from '../incident/incident.vocabulary';
+
+export type AgreementRecordEvent = AgreementEvent | IncidentEvent | CommitmentEvent;
+
+/**
+ * Everything under one agreement that bears on compliance, folded from its events. Time-free:
+ * what is overdue or at risk is decided when a report is asked for, as of a moment.
+ */
+export interface ComplianceState {
+  agreementId: string | null;
+  parties: { code: string; name: string }[];
+  breaches: Record<
+    string,
+    { incidentId: string; parties: string[]; severity: Severity; category: string; vacated: boolean }
+  >;
+  allegations: Record<string, { against: string; category: string; occurredAt: string; pending: boolean }>;
+  disputes: Record<string, { incidentId: string; findingId: string; party: string; open: boolean }>;
+  accessDenials: { incidentId: string; denialId: string; party: string; at: string }[];
+  measures: Record<
+    string,
+    { incidentId: string; party: string; level: string; dueAt: string | null; fulfilled: boolean }
+  >;
+  commitments: Record<
+    string,
+    {
+      obligor: string;
+      title: string;
+      dueAt: string;
+      target: number;
+      acceptedTotal: number;
+      status: 'OPEN' | 'MET' | 'OVERDUE';
+    }
+  >;
+}
+
+export const initialComplianceState = (): ComplianceState => ({
+  agreementId: null,
+  parties: [],
+  breaches: {},
+  allegations: {},
+  disputes: {},
+  accessDenials: [],
+  measures: {},
+  commitments: {},
+});
+
+const settle = (state: ComplianceState, incidentId: string): ComplianceState =>
+  state.allegations[incidentId]
+    ? {
+        ...state,
+        allegations: { ...state.allegations, [incidentId]: { ...state.allegations[incidentId], pending: false } },
+      }
+    : state;
+
+export const evolveCompliance = (state: ComplianceState, event: AgreementRecordEvent): ComplianceState => {
+  switch (event.type) {
+    case 'AgreementRegistered':
+      return { ...state, agreementId: event.data.agreementId, parties: event.data.parties };
+    case 'IncidentReported': {
+      const { incidentId, allegedPerpetrator, category, occurredAt } = event.data;
+      return {
+        ...state,
+        allegations: {
+          ...state.allegations,
+          [incidentId]: { against: allegedPerpetrator, category, occurredAt, pending: true },
+        },
+      };
+    }
+    case 'IncidentTriaged':
+      return event.data.decision === 'ADMISSIBLE' ? state : settle(state, event.data.incidentId);
+    case 'FindingAdopted':
+    case 'CaseClosed':
+      return settle(state, event.data.incidentId);
+    case 'BreachConfirmed': {
+      const { findingId, incidentId, parties, severity, category } = event.data;
+      return {
+        ...state,
+        breaches: { ...state.breaches, [findingId]: { incidentId, parties, severity, category, vacated: false } },
+      };
+    }
+    case 'BreachAmended': {
+      const previous = state.breaches[event.data.findingId];
+      if (!previous) return state;
+      const { parties, severity } = event.data;
+      return {
+        ...state,
+        breaches: { ...state.breaches, [event.data.findingId]: { ...previous, parties, severity, vacated: false } },
+      };
+    }
+    case 'BreachVacated': {
+      const previous = state.breaches[event.data.findingId];
+      return previous
+        ? { ...state, breaches: { ...state.breaches, [event.data.findingId]: { ...previous, vacated: true } } }
+        : state;
+    }
+    case 'DisputeFiled': {
+      const { disputeId, incidentId, findingId, party } = event.data;
+      return { ...state, disputes: { ...state.disputes, [disputeId]: { incidentId, findingId, party, open: true } } };
+    }
+    case 'DisputeRuled': {
+      const d = state.disputes[event.data.disputeId];
+      const ruled = d
+        ? { ...state, disputes: { ...state.disputes, [event.data.disputeId]: { ...d, open: false } } }
+        : state;
+      // A remanded finding sends the allegation back to pending until a new finding is adopted.
+      if (event.data.ruling !== 'REMANDED' || !ruled.allegations[event.data.incidentId]) return ruled;
+      const a = ruled.allegations[event.data.incidentId];
+      return { ...ruled, allegations: { ...ruled.allegations, [event.data.incidentId]: { ...a, pending: true } } };
+    }
+    case 'AccessDenied': {
+      const { incidentId, denialId, deniedBy, at } = event.data;
+      return { ...state, accessDenials: [...state.accessDenials, { incidentId, denialId, party: deniedBy, at }] };
+    }
+    case 'MeasureRecorded': {
+      const { measureId, incidentId, party, level, dueAt } = event.data;
+      return {
+        ...state,
+        measures: { ...state.measures, [measureId]: { incidentId, party, level, dueAt, fulfilled: false } },
+      };
+    }
+    case 'MeasureFulfilled': {
+      const m = state.measures[event.data.measureId];
+      return m
+        ? { ...state, measures: { ...state.measures, [event.data.measureId]: { ...m, fulfilled: true } } }
+        : state;
+    }
+    case 'CommitmentDefined': {
+      const { commitmentId, obligor, title, dueAt, target } = event.data;
+      return {
+        ...state,
+        commitments: {
+          ...state.commitments,
+          [commitmentId]: { obligor, title, dueAt, target, acceptedTotal: 0, status: 'OPEN' },
+        },
+      };
+    }
+    case 'ProgressVerified': {
+      const c = state.commitments[event.data.commitmentId];
+      return c
+        ? {
+            ...state,
+            commitments: {
+              ...state.commitments,
+              [event.data.commitmentId]: { ...c, acceptedTotal: c.acceptedTotal + event.data.acceptedQuantity },
+            },
+          }
+        : state;
+    }
+    case 'CommitmentMet':
+    case 'CommitmentDeadlineMissed': {
+      const c = state.commitments[event.data.commitmentId];
+      const status = event.type === 'CommitmentMet' ? 'MET' : 'OVERDUE';
+      return c
+        ? { ...state, commitments: { ...state.commitments, [event.data.commitmentId]: { ...c, status } } }
+        : state;
+    }
+    default:
+      return state;
+  }
+};
