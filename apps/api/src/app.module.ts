@@ -1,9 +1,38 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@ceasefire/event-store';
 import { ProjectionsModule } from '@ceasefire/projections';
+import { ExportTimelineHttpController } from './agreements/export-timeline.http.controller';
+import { GetAgreementHttpController } from './agreements/get-agreement.http.controller';
+import { MeetingsHttpController } from './agreements/meetings.http.controller';
+import { ReaffirmAgreementHttpController } from './agreements/reaffirm-agreement.http.controller';
+import { RegisterAgreementHttpController } from './agreements/register-agreement.http.controller';
+import { SuspendOrResumeAgreementHttpController } from './agreements/suspend-or-resume-agreement.http.controller';
+import { WriteAgreementHandler } from './agreements/write-agreement.command';
+import { adminTokenHash } from './auth/admin-token';
+import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './auth/bearer-auth.guard';
+import { principalsProjection } from './auth/principals.projection';
+import { RegisterPrincipalHttpController } from './auth/register-principal/register-principal.http.controller';
+import { commitmentProjection } from './commitments/commitment.projection';
+import { CommitmentsHttpController } from './commitments/commitments.http.controller';
+import { GetCommitmentHttpController } from './commitments/get-commitment.http.controller';
+import { WriteCommitmentHandler } from './commitments/write-commitment.command';
+import { complianceProjection } from './compliance/compliance.projection';
+import { GetComplianceHttpController } from './compliance/get-compliance.http.controller';
+import { GetComplianceHandler } from './compliance/get-compliance.query';
 import type { AppConfig } from './config/app.config';
 import { HealthHttpController } from './health/health.http.controller';
+import { DisputesAndConsequencesHttpController } from './incidents/disputes-and-consequences.http.controller';
+import { FindingsHttpController } from './incidents/findings.http.controller';
+import { incidentCaseProjection } from './incidents/incident-case.projection';
+import { IncidentIntakeHttpController } from './incidents/incident-intake.http.controller';
+import { GetIncidentHandler, ListIncidentsHandler } from './incidents/incident-queries';
+import { IncidentReadsHttpController } from './incidents/incident-reads.http.controller';
+import { InvestigationHttpController } from './incidents/investigation.http.controller';
+import { ReportIncidentHttpController } from './incidents/report-incident.http.controller';
+import { WriteIncidentHandler } from './incidents/write-incident.command';
+import { DeadlineScheduler, SCHEDULER_INTERVAL_MS } from './scheduler/deadline-scheduler';
 import { streamCatalogProjection } from './streams/stream-catalog.projection';
 import { StreamsModule } from './streams/streams.module';
 
@@ -15,10 +44,49 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(config.eventStore),
-        ProjectionsModule.forRoot({ dataDir: config.dataDir, projections: [streamCatalogProjection] }),
+        ProjectionsModule.forRoot({
+          dataDir: config.dataDir,
+          projections: [
+            streamCatalogProjection,
+            principalsProjection,
+            incidentCaseProjection,
+            commitmentProjection,
+            complianceProjection,
+          ],
+        }),
         StreamsModule,
       ],
-      controllers: [HealthHttpController],
+      controllers: [
+        HealthHttpController,
+        RegisterPrincipalHttpController,
+        RegisterAgreementHttpController,
+        GetAgreementHttpController,
+        ReaffirmAgreementHttpController,
+        SuspendOrResumeAgreementHttpController,
+        MeetingsHttpController,
+        ExportTimelineHttpController,
+        ReportIncidentHttpController,
+        IncidentIntakeHttpController,
+        InvestigationHttpController,
+        FindingsHttpController,
+        DisputesAndConsequencesHttpController,
+        IncidentReadsHttpController,
+        CommitmentsHttpController,
+        GetCommitmentHttpController,
+        GetComplianceHttpController,
+      ],
+      providers: [
+        { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: SCHEDULER_INTERVAL_MS, useValue: config.schedulerIntervalMs },
+        WriteAgreementHandler,
+        WriteIncidentHandler,
+        WriteCommitmentHandler,
+        GetIncidentHandler,
+        ListIncidentsHandler,
+        GetComplianceHandler,
+        DeadlineScheduler,
+      ],
     };
   }
 }

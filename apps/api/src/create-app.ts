@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
-import { EventStoreErrorsFilter } from './http/event-store-errors.filter';
+import { ApiErrorsFilter } from './http/api-errors.filter';
 import { logRequests } from './http/request-logging';
 
 export interface CreateAppOptions {
@@ -19,14 +19,18 @@ export interface CreateAppOptions {
 /** Builds the HTTP app; main.ts listens, e2e tests listen on port 0. */
 export const createApp = async (config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> => {
   const logger = options.logger === false ? false : new ConsoleLogger({ json: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
-    logger: logger === false ? false : logger,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 256 * 1024 }),
+    {
+      logger: logger === false ? false : logger,
+    },
+  );
   app.enableShutdownHooks();
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
-  app.useGlobalFilters(new EventStoreErrorsFilter());
+  app.useGlobalFilters(new ApiErrorsFilter());
   if (logger) logRequests(app.getHttpAdapter().getInstance(), logger);
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,7 @@
 export * from './port/event-store.port';
 export * from './port/event-store.errors';
 export * from './port/global-position';
-export { canonicalBytes, toCanonicalValue } from './envelope/canonical-json';
+export { canonicalBytes, canonicalText, toCanonicalValue } from './envelope/canonical-json';
 export { ENVELOPE_VERSION, type EventEnvelope, leafHash, parseEnvelope, ZERO_HASH } from './envelope/event-envelope';
 export { verifyStreamChain, type ChainBreak } from './envelope/verify-stream-chain';
 export { categoryOf, MAX_EVENT_BYTES } from './append/prepare-append';

@@ -15,3 +15,4 @@ export * from './commitment/commitment.state';
 export * from './commitment/commitment.decider';
 export * from './compliance/compliance.state';
 export * from './compliance/compliance.report';
+export * from './principal/principal.decider';

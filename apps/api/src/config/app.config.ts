@@ -5,13 +5,31 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   eventStore: EventStoreConfig;
+  /** How often passed deadlines are turned into events; 0 turns the scheduler off. */
+  schedulerIntervalMs: number;
+  /** Called once with a newly generated admin token (only when ADMIN_TOKEN is unset on first start). */
+  announceAdminToken: (token: string) => void;
 }
+
+const integer = (name: string, value: string | undefined, fallback: number, max: number): number => {
+  const n = Number(value ?? fallback);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new Error(`${name} must be an integer from 0 to ${max}, not "${value}"`);
+  return n;
+};
 
 /** Reads the environment once, at boot; a bad value stops the process with the variable named. */
 export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a TCP port number, not "${env.PORT}"`);
   const eventStore = eventStoreConfigFromEnv(env);
-  return { port, host: env.HOST ?? '0.0.0.0', dataDir: eventStore.dataDir, eventStore };
+  return {
+    port: integer('PORT', env.PORT, 3000, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: eventStore.dataDir,
+    eventStore,
+    schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', env.SCHEDULER_INTERVAL_MS, 15_000, 86_400_000),
+    announceAdminToken: (token) =>
+      process.stderr.write(
+        `${JSON.stringify({ level: 'warn', context: 'Bootstrap', message: 'No ADMIN_TOKEN was set: generated one. It is shown once; only its hash is kept in DATA_DIR.', adminToken: token })}\n`,
+      ),
+  };
 };

@@ -3,8 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/public.decorator';
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthHttpController {
   constructor(

@@ -42,8 +42,9 @@ const canonicalArray = (value: unknown[], path: string): JsonValue[] => {
 };
 
 const canonicalObject = (value: object, path: string): { [key: string]: JsonValue } => {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null)
+  // A plain object's prototype is some realm's Object.prototype (whose own prototype is null), or null.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== null && Object.getPrototypeOf(proto) !== null)
     throw new NonCanonicalData(path, `${(value as object).constructor?.name ?? 'object'} is not a plain JSON object`);
   const out: { [key: string]: JsonValue } = {};
   const keys = Object.keys(value);

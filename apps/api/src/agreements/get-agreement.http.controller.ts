@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import { agreementDecider } from '@ceasefire/mvm';
+import type { FastifyReply } from 'fastify';
+import { loadState } from '../shared/run-decider';
+import { AgreementIdParams } from './agreement-id.params';
+import { agreementStream } from './write-agreement.command';
+
+@ApiTags('agreements')
+@ApiBearerAuth()
+@Controller('v1/agreements/:id')
+export class GetAgreementHttpController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Folded straight from the agreement's own stream: always current, with its revision as ETag. */
+  @Get()
+  @ApiOperation({ summary: 'The agreement as its events leave it: parties, provisions, terms, status, meetings.' })
+  async get(@Param() { id }: AgreementIdParams, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { recorded, state } = await loadState(this.store, agreementStream(id), agreementDecider);
+    if (state.status === 'NONE') throw new NotFoundException(`no agreement ${id}`);
+    const last = recorded[recorded.length - 1];
+    void reply.header('ETag', `"${last.revision}"`);
+    return { ...state, revision: last.revision, position: last.position };
+  }
+}

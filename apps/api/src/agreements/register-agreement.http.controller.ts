@@ -1,0 +1,104 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { deterministicUuid } from '../shared/deterministic-id';
+import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, plain, utc } from '../shared/validation';
+import { Write, type WriteContext } from '../shared/write-context';
+import { writeResponse } from '../shared/write-response';
+import { WriteAgreement } from './write-agreement.command';
+
+export class PartyDto {
+  @ApiProperty({ example: 'PK' })
+  @Matches(PARTY_CODE, { message: 'code must be an upper-case party code (2–8 letters)' })
+  code: string;
+  @ApiProperty({ example: 'Islamic Republic of Pakistan' }) @IsString() @Length(1, 200) name: string;
+}
+
+export class ProvisionDto {
+  @ApiProperty({ example: 'P1' })
+  @Matches(LOCAL_ID, { message: 'id must be 1–64 letters, digits, ".", "_" or "-"' })
+  id: string;
+  @ApiProperty() @IsString() @Length(1, 4000) text: string;
+  @ApiProperty({ example: 'ALL', description: 'A party code, or ALL.' })
+  @Matches(/^([A-Z]{2,8}|ALL)$/, { message: 'obligor must be a party code or ALL' })
+  obligor: string;
+}
+
+export class MechanismTermsDto {
+  @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(24 * 90) responseWindowHours: number;
+  @ApiProperty({ example: 14 }) @IsInt() @Min(1) @Max(365) verificationDeadlineDays: number;
+  @ApiProperty({ example: 7 }) @IsInt() @Min(1) @Max(365) disputeWindowDays: number;
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(20) adoptionQuorum: number;
+}
+
+export class RegisterAgreementRequestDto {
+  @ApiProperty({ example: 'Doha ceasefire, reaffirmed at Istanbul' }) @IsString() @Length(1, 300) title: string;
+  @ApiProperty({ type: [PartyDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
+  parties: PartyDto[];
+  @ApiProperty({ example: ['TR', 'QA'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(PARTY_CODE, { each: true, message: 'each mediator must be an upper-case code' })
+  mediators: string[];
+  @ApiProperty({ type: [ProvisionDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ProvisionDto)
+  provisions: ProvisionDto[];
+  @ApiProperty({ type: MechanismTermsDto }) @ValidateNested() @Type(() => MechanismTermsDto) terms: MechanismTermsDto;
+  @ApiProperty({ example: '2025-10-19T00:00:00Z' }) @IsUtcTimestamp() effectiveAt: string;
+}
+
+@ApiTags('agreements')
+@ApiBearerAuth()
+@Controller('v1/agreements')
+export class RegisterAgreementHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register an agreement: parties, mediators, provisions, mechanism terms.' })
+  async register(
+    @Body() body: RegisterAgreementRequestDto,
+    @Write() context: WriteContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'agreement') : randomUUID();
+    const result = await this.commands.execute(
+      new WriteAgreement(
+        id,
+        () => ({
+          type: 'RegisterAgreement',
+          agreementId: id,
+          actor: context.actor,
+          now: context.now,
+          ...plain(body),
+          effectiveAt: utc(body.effectiveAt),
+        }),
+        context,
+      ),
+    );
+    return writeResponse(reply, result, { id });
+  }
+}

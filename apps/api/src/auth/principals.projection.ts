@@ -1,0 +1,29 @@
+import type { Projection } from '@ceasefire/projections';
+
+/** Token hash → principal, for the bearer guard; rebuilt from PrincipalRegistered events like any read model. */
+export const principalsProjection: Projection = {
+  name: 'principals',
+  version: 1,
+  handles: ['PrincipalRegistered'],
+  setup: ({ db, table }) =>
+    db.exec(`CREATE TABLE ${table('principals')} (
+      principal_id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, party TEXT,
+      token_sha256 TEXT NOT NULL UNIQUE, registered_at TEXT NOT NULL)`),
+  apply: (event, { db, table }) => {
+    const d = event.data as {
+      principalId: string;
+      name: string;
+      role: string;
+      party: string | null;
+      tokenSha256: string;
+    };
+    db.prepare(`INSERT OR REPLACE INTO ${table('principals')} VALUES (?, ?, ?, ?, ?, ?)`).run(
+      d.principalId,
+      d.name,
+      d.role,
+      d.party,
+      d.tokenSha256,
+      event.recordedAt,
+    );
+  },
+};

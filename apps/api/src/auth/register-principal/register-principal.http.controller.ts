@@ -1,0 +1,65 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import { principalDecider, type Role, ROLES } from '@ceasefire/mvm';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { deterministicUuid } from '../../shared/deterministic-id';
+import { runDecider } from '../../shared/run-decider';
+import { Write, type WriteContext } from '../../shared/write-context';
+import { newToken, sha256Hex } from '../admin-token';
+
+export class RegisterPrincipalRequestDto {
+  @ApiProperty({ example: 'Pakistan liaison officer' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ description: 'Party code; required for role "party", forbidden otherwise.', example: 'PK' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2,8}$/, { message: 'party must be an upper-case party code' })
+  @MaxLength(8)
+  party?: string;
+}
+
+@ApiTags('access')
+@ApiBearerAuth()
+@Controller('v1/principals')
+export class RegisterPrincipalHttpController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  /** Returns the token once; only its hash is recorded. A retried Idempotency-Key gets the id but not the token again. */
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a principal (admin). Returns { id, token } once.' })
+  async register(@Body() body: RegisterPrincipalRequestDto, @Write() context: WriteContext) {
+    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'principal') : randomUUID();
+    const token = newToken();
+    const result = await runDecider(
+      this.store,
+      `principal-${id}`,
+      principalDecider,
+      () => ({
+        type: 'RegisterPrincipal',
+        actor: context.actor,
+        now: context.now,
+        principalId: id,
+        name: body.name,
+        role: body.role,
+        party: body.party ?? null,
+        tokenSha256: sha256Hex(token),
+      }),
+      context,
+    );
+    if (result.position) await this.runner.waitFor(result.position, { projections: ['principals'] });
+    return { id, token: result.replayed ? null : token, revision: result.revision, position: result.position };
+  }
+}

@@ -1,0 +1,30 @@
+import { type CommitmentEvent, type CommitmentState, evolveCommitment } from '@ceasefire/mvm';
+import type { Projection } from '@ceasefire/projections';
+
+export const commitmentProjection: Projection = {
+  name: 'commitments',
+  version: 1,
+  handles: ['CommitmentDefined', 'ProgressReported', 'ProgressVerified', 'CommitmentMet', 'CommitmentDeadlineMissed'],
+  setup: ({ db, table }) =>
+    db.exec(`CREATE TABLE ${table('commitments')} (
+      commitment_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, obligor TEXT NOT NULL, status TEXT NOT NULL,
+      due_at TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL, state TEXT NOT NULL)`),
+  apply: (event, { db, table }) => {
+    const id = (event.data as { commitmentId: string }).commitmentId;
+    const row = db.prepare(`SELECT state FROM ${table('commitments')} WHERE commitment_id = ?`).get(id) as
+      { state: string } | undefined;
+    const before: CommitmentState = row ? (JSON.parse(row.state) as CommitmentState) : { status: 'NONE' };
+    const after = evolveCommitment(before, { type: event.type, data: event.data } as CommitmentEvent);
+    if (after.status === 'NONE') return;
+    db.prepare(`INSERT OR REPLACE INTO ${table('commitments')} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      id,
+      after.agreementId,
+      after.obligor,
+      after.status,
+      after.dueAt,
+      event.revision,
+      event.position,
+      JSON.stringify(after),
+    );
+  },
+};

@@ -1,0 +1,66 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { notFound } from '@ceasefire/decider';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import {
+  type AgreementRecordEvent,
+  type ComplianceReport,
+  complianceReport,
+  type ComplianceState,
+  evolveCompliance,
+  initialComplianceState,
+} from '@ceasefire/mvm';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { COMPLIANCE_EVENT_TYPES } from './compliance.projection';
+
+export type ComplianceAnswer = ComplianceReport & { source: 'live' | 'replay'; position: string | null };
+
+/** Live from the projection, or — as of a time or a position — by replaying the same fold over the log. */
+export class GetComplianceQuery extends Query<ComplianceAnswer> {
+  constructor(
+    readonly agreementId: string,
+    readonly cut: { asOf?: string; atPosition?: string; minPosition?: string },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetComplianceQuery)
+export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ agreementId, cut }: GetComplianceQuery): Promise<ComplianceAnswer> {
+    if (cut.asOf || cut.atPosition) return this.replay(agreementId, cut);
+    if (cut.minPosition) await this.runner.waitFor(cut.minPosition, { projections: ['compliance'] });
+    const row = this.runner.db
+      .prepare(`SELECT state, position FROM ${this.runner.table('compliance', 'agreements')} WHERE agreement_id = ?`)
+      .get(agreementId) as { state: string; position: string } | undefined;
+    if (!row) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
+    return {
+      ...complianceReport(JSON.parse(row.state) as ComplianceState, new Date().toISOString()),
+      source: 'live',
+      position: row.position,
+    };
+  }
+
+  private async replay(agreementId: string, cut: { asOf?: string; atPosition?: string }): Promise<ComplianceAnswer> {
+    let state = initialComplianceState();
+    let position: string | null = null;
+    let lastTime: string | null = null;
+    for await (const e of this.store.readAll({ filter: { eventTypes: COMPLIANCE_EVENT_TYPES } })) {
+      if (cut.atPosition && e.position > cut.atPosition) break;
+      if (cut.asOf && e.recordedAt > cut.asOf) break;
+      if ((e.data as { agreementId?: string }).agreementId !== agreementId) continue;
+      state = evolveCompliance(state, { type: e.type, data: e.data } as AgreementRecordEvent);
+      position = e.position;
+      lastTime = e.recordedAt;
+    }
+    if (!state.agreementId)
+      throw notFound('AgreementNotFound', `no agreement ${agreementId} at that point of the record`);
+    const asOf = cut.asOf ?? lastTime ?? new Date().toISOString();
+    return { ...complianceReport(state, asOf), source: 'replay', position };
+  }
+}

@@ -1,0 +1,162 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  DISPUTE_GROUNDS,
+  type DisputeGrounds,
+  MEASURE_LEVELS,
+  type MeasureLevel,
+  type Ruling,
+  RULINGS,
+} from '@ceasefire/mvm';
+import type { FastifyReply } from 'fastify';
+import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, utc } from '../shared/validation';
+import { Write, type WriteContext } from '../shared/write-context';
+import { writeResponse } from '../shared/write-response';
+import { conclusionOf, ConclusionDto } from './findings.http.controller';
+import { DisputeParams, IncidentIdParams, MeasureParams } from './incident-id.params';
+import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
+
+export class FileDisputeRequestDto {
+  @ApiProperty({ example: 'd1' })
+  @Matches(LOCAL_ID, { message: 'disputeId must be 1–64 letters, digits, ".", "_" or "-"' })
+  disputeId: string;
+  @ApiProperty({ example: 'f1' })
+  @Matches(LOCAL_ID, { message: 'findingId must be 1–64 letters, digits, ".", "_" or "-"' })
+  findingId: string;
+  @ApiProperty({ enum: DISPUTE_GROUNDS }) @IsIn(DISPUTE_GROUNDS) grounds: DisputeGrounds;
+  @ApiProperty() @IsString() @Length(1, 20_000) statement: string;
+}
+
+export class RulingRequestDto {
+  @ApiProperty({ enum: RULINGS }) @IsIn(RULINGS) ruling: Ruling;
+  @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
+  @ApiPropertyOptional({ type: ConclusionDto, description: 'The amended conclusion, for AMENDED only.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConclusionDto)
+  amendment?: ConclusionDto;
+}
+
+export class RecordMeasureRequestDto {
+  @ApiProperty({ example: 'm1' })
+  @Matches(LOCAL_ID, { message: 'measureId must be 1–64 letters, digits, ".", "_" or "-"' })
+  measureId: string;
+  @ApiProperty({ example: 'AF' }) @Matches(PARTY_CODE, { message: 'party must be a party code' }) party: string;
+  @ApiProperty({ enum: MEASURE_LEVELS }) @IsIn(MEASURE_LEVELS) level: MeasureLevel;
+  @ApiProperty() @IsString() @Length(1, 10_000) description: string;
+  @ApiPropertyOptional() @IsOptional() @IsUtcTimestamp() dueAt?: string;
+}
+
+export class NoteRequestDto {
+  @ApiProperty() @IsString() @Length(1, 10_000) note: string;
+}
+
+export class CloseCaseRequestDto {
+  @ApiProperty() @IsString() @Length(1, 10_000) reason: string;
+}
+
+@ApiTags('disputes and consequences')
+@ApiBearerAuth()
+@Controller('v1/incidents/:id')
+export class DisputesAndConsequencesHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  private async write(id: string, input: IncidentCommandInput, context: WriteContext, reply: FastifyReply) {
+    return writeResponse(reply, await this.commands.execute(new WriteIncident(id, input, context)));
+  }
+
+  @Post('disputes')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A party disputes an adopted finding that concerns it, within the dispute window.' })
+  dispute(
+    @Param() { id }: IncidentIdParams,
+    @Body() b: FileDisputeRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(
+      id,
+      {
+        type: 'FileDispute',
+        disputeId: b.disputeId,
+        findingId: b.findingId,
+        grounds: b.grounds,
+        statement: b.statement,
+      },
+      c,
+      r,
+    );
+  }
+
+  @Post('disputes/:disputeId/ruling')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Rule on a dispute: upheld, amended, vacated or remanded (mediator).' })
+  rule(
+    @Param() { id, disputeId }: DisputeParams,
+    @Body() b: RulingRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    const amendment = b.amendment ? conclusionOf(b.amendment) : null;
+    return this.write(
+      id,
+      { type: 'RuleOnDispute', disputeId, ruling: b.ruling, rationale: b.rationale, amendment },
+      c,
+      r,
+    );
+  }
+
+  @Post('measures')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Record a consequence on the L0–L5 ladder against the party of a confirmed breach (mediator). Recorded, never enforced.',
+  })
+  measure(
+    @Param() { id }: IncidentIdParams,
+    @Body() b: RecordMeasureRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(
+      id,
+      {
+        type: 'RecordMeasure',
+        measureId: b.measureId,
+        party: b.party,
+        level: b.level,
+        description: b.description,
+        dueAt: b.dueAt ? utc(b.dueAt) : null,
+      },
+      c,
+      r,
+    );
+  }
+
+  @Post('measures/:measureId/fulfilment')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record that a consequence was fulfilled (mediators, monitors).' })
+  fulfil(
+    @Param() { id, measureId }: MeasureParams,
+    @Body() b: NoteRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'RecordMeasureFulfilment', measureId, note: b.note }, c, r);
+  }
+
+  @Post('closure')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Close the case; not while a dispute is open (mediator).' })
+  close(
+    @Param() { id }: IncidentIdParams,
+    @Body() b: CloseCaseRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'CloseCase', reason: b.reason }, c, r);
+  }
+}

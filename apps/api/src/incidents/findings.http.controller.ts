@@ -1,0 +1,118 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  type Confidence,
+  CONFIDENCES,
+  FINDING_OUTCOMES,
+  type FindingOutcome,
+  type Severity,
+  SEVERITIES,
+} from '@ceasefire/mvm';
+import type { FastifyReply } from 'fastify';
+import { LOCAL_ID, PARTY_CODE } from '../shared/validation';
+import { Write, type WriteContext } from '../shared/write-context';
+import { writeResponse } from '../shared/write-response';
+import { FindingParams, IncidentIdParams } from './incident-id.params';
+import { EmptyRequestDto } from './investigation.http.controller';
+import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
+
+export class ConclusionDto {
+  @ApiProperty({ enum: FINDING_OUTCOMES }) @IsIn(FINDING_OUTCOMES) outcome: FindingOutcome;
+  @ApiProperty({ example: ['AF'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(PARTY_CODE, { each: true, message: 'each attributed party must be a party code' })
+  attributedParties: string[];
+  @ApiPropertyOptional({ enum: SEVERITIES, description: 'Required for violations, absent otherwise.' })
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+  @ApiProperty({ enum: CONFIDENCES }) @IsIn(CONFIDENCES) confidence: Confidence;
+}
+
+export class DraftFindingRequestDto extends ConclusionDto {
+  @ApiProperty({ example: 'f1' })
+  @Matches(LOCAL_ID, { message: 'findingId must be 1–64 letters, digits, ".", "_" or "-"' })
+  findingId: string;
+  @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
+}
+
+export class DissentRequestDto {
+  @ApiProperty({ example: 'AF liaison' }) @IsString() @Length(1, 200) component: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) text: string;
+}
+
+export const conclusionOf = (b: ConclusionDto) => ({
+  outcome: b.outcome,
+  attributedParties: [...b.attributedParties],
+  severity: b.severity ?? null,
+  confidence: b.confidence,
+});
+
+@ApiTags('findings')
+@ApiBearerAuth()
+@Controller('v1/incidents/:id/findings')
+export class FindingsHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  private async write(id: string, input: IncidentCommandInput, context: WriteContext, reply: FastifyReply) {
+    return writeResponse(reply, await this.commands.execute(new WriteIncident(id, input, context)));
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Draft a finding from the investigation (monitor).' })
+  draft(
+    @Param() { id }: IncidentIdParams,
+    @Body() b: DraftFindingRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(
+      id,
+      { type: 'DraftFinding', findingId: b.findingId, rationale: b.rationale, ...conclusionOf(b) },
+      c,
+      r,
+    );
+  }
+
+  @Post(':findingId/endorsement')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Endorse a drafted finding (a monitor other than its drafter).' })
+  endorse(
+    @Param() { id, findingId }: FindingParams,
+    @Body() _b: EmptyRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'EndorseFinding', findingId }, c, r);
+  }
+
+  @Post(':findingId/adoption')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: "A mediator's adoption vote; the vote reaching the quorum adopts the finding and confirms any breach.",
+  })
+  adopt(
+    @Param() { id, findingId }: FindingParams,
+    @Body() _b: EmptyRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'AdoptFinding', findingId }, c, r);
+  }
+
+  @Post(':findingId/dissents')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a dissent from a finding, kept beside it (monitors, mediators, parties).' })
+  dissent(
+    @Param() { id, findingId }: FindingParams,
+    @Body() b: DissentRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'RecordDissent', findingId, component: b.component, text: b.text }, c, r);
+  }
+}

@@ -1,0 +1,64 @@
+import { evolveIncident, type IncidentEvent, type IncidentState } from '@ceasefire/mvm';
+import type { Projection } from '@ceasefire/projections';
+
+export const INCIDENT_EVENT_TYPES: IncidentEvent['type'][] = [
+  'IncidentReported',
+  'EvidenceRegistered',
+  'IncidentTriaged',
+  'AllegationResponded',
+  'ResponseDeadlineMissed',
+  'InvestigationOpened',
+  'VerificationDeadlineMissed',
+  'AccessDenied',
+  'FindingDrafted',
+  'FindingEndorsed',
+  'FindingAdoptionVoted',
+  'FindingAdopted',
+  'BreachConfirmed',
+  'DissentRecorded',
+  'DisputeFiled',
+  'DisputeRuled',
+  'BreachAmended',
+  'BreachVacated',
+  'MeasureRecorded',
+  'MeasureFulfilled',
+  'CaseClosed',
+];
+
+/** The case file of every incident, folded with the decider's own evolve, plus the columns lists filter on. */
+export const incidentCaseProjection: Projection = {
+  name: 'incident_cases',
+  version: 1,
+  handles: INCIDENT_EVENT_TYPES,
+  setup: ({ db, table }) =>
+    db.exec(`CREATE TABLE ${table('cases')} (
+      incident_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, status TEXT NOT NULL, category TEXT NOT NULL,
+      alleged_perpetrator TEXT NOT NULL, reporter_party TEXT, occurred_at TEXT NOT NULL, reported_at TEXT NOT NULL,
+      response_due_at TEXT, investigation_due_at TEXT, revision INTEGER NOT NULL, position TEXT NOT NULL, state TEXT NOT NULL);
+      CREATE INDEX ${table('cases_by_agreement')} ON ${table('cases')} (agreement_id, occurred_at);`),
+  apply: (event, { db, table }) => {
+    const id = (event.data as { incidentId: string }).incidentId;
+    const row = db.prepare(`SELECT state, reported_at FROM ${table('cases')} WHERE incident_id = ?`).get(id) as
+      { state: string; reported_at: string } | undefined;
+    const before: IncidentState = row ? (JSON.parse(row.state) as IncidentState) : { status: 'NONE' };
+    const after = evolveIncident(before, { type: event.type, data: event.data } as IncidentEvent);
+    if (after.status === 'NONE') return;
+    db.prepare(`INSERT OR REPLACE INTO ${table('cases')} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      id,
+      after.agreementId,
+      after.status,
+      after.category,
+      after.allegedPerpetrator,
+      after.reporter.party ?? null,
+      after.occurredAt,
+      row?.reported_at ?? event.recordedAt,
+      after.responseDeadlineMissed || after.responses.length > 0 ? null : after.responseDueAt,
+      after.investigation && !after.investigation.deadlineMissed && after.status === 'UNDER_INVESTIGATION'
+        ? after.investigation.dueAt
+        : null,
+      event.revision,
+      event.position,
+      JSON.stringify(after),
+    );
+  },
+};

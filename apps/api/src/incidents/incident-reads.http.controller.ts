@@ -1,0 +1,109 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import { INCIDENT_CATEGORIES, type IncidentEvent, incidentDecider, type IncidentState } from '@ceasefire/mvm';
+import type { FastifyReply } from 'fastify';
+import { AgreementIdParams } from '../agreements/agreement-id.params';
+import { ReadYourWritesDto } from '../shared/read-options.dto';
+import { asDomainEvent, readStreamOrEmpty } from '../shared/run-decider';
+import { IsUtcTimestamp, PARTY_CODE, POSITION, utc } from '../shared/validation';
+import { IncidentIdParams } from './incident-id.params';
+import { GetIncidentQuery, ListIncidentsQuery } from './incident-queries';
+import { incidentStream } from './write-incident.command';
+
+const STATUSES = [
+  'REPORTED',
+  'ADMISSIBLE',
+  'INADMISSIBLE',
+  'DUPLICATE',
+  'UNDER_INVESTIGATION',
+  'FINDING_ADOPTED',
+  'CLOSED',
+];
+
+export class ListIncidentsRequestDto extends ReadYourWritesDto {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional({ description: 'Incidents alleged against or reported by this party.' })
+  @IsOptional()
+  @Matches(PARTY_CODE, { message: 'party must be a party code' })
+  party?: string;
+  @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES }) @IsOptional() @IsIn(INCIDENT_CATEGORIES) category?: string;
+  @ApiPropertyOptional({ description: 'Occurred at or after.' }) @IsOptional() @IsUtcTimestamp() from?: string;
+  @ApiPropertyOptional({ description: 'Occurred at or before.' }) @IsOptional() @IsUtcTimestamp() to?: string;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+}
+
+export class HistoryRequestDto {
+  @ApiPropertyOptional({ description: 'Only events at or before this global position: the case as it stood then.' })
+  @IsOptional()
+  @Matches(POSITION, { message: 'atPosition must be a global position' })
+  atPosition?: string;
+}
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('v1')
+export class IncidentReadsHttpController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('incidents/:id')
+  @ApiOperation({ summary: 'The case file: report, evidence, responses, investigation, findings, disputes, measures.' })
+  async get(
+    @Param() { id }: IncidentIdParams,
+    @Query() q: ReadYourWritesDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const found = await this.queries.execute(new GetIncidentQuery(id, q.minPosition));
+    void reply.header('ETag', `"${found.revision}"`);
+    return found;
+  }
+
+  @Get('agreements/:id/incidents')
+  @ApiOperation({ summary: 'Incidents under an agreement, by status, party, category and time of occurrence.' })
+  list(@Param() { id }: AgreementIdParams, @Query() q: ListIncidentsRequestDto) {
+    const filter = {
+      status: q.status,
+      party: q.party,
+      category: q.category,
+      from: q.from && utc(q.from),
+      to: q.to && utc(q.to),
+      limit: q.limit ?? 100,
+    };
+    return this.queries.execute(new ListIncidentsQuery(id, filter, q.minPosition));
+  }
+
+  /** The mediator's replay, straight from the log: each event with the case as it stood right after it. */
+  @Get('incidents/:id/history')
+  @ApiOperation({
+    summary: 'Every event of the case in order, each with the case state after it; ?atPosition= cuts it.',
+  })
+  async history(@Param() { id }: IncidentIdParams, @Query() q: HistoryRequestDto) {
+    const recorded = (await readStreamOrEmpty(this.store, incidentStream(id))).filter(
+      (e) => !q.atPosition || e.position <= q.atPosition,
+    );
+    if (recorded.length === 0 && !q.atPosition) throw new NotFoundException(`no incident ${id}`);
+    let state: IncidentState = incidentDecider.initialState();
+    const entries = recorded.map((e) => {
+      state = incidentDecider.evolve(state, asDomainEvent<IncidentEvent>(e));
+      return {
+        position: e.position,
+        revision: e.revision,
+        eventId: e.eventId,
+        type: e.type,
+        recordedAt: e.recordedAt,
+        principal: e.metadata.principal ?? null,
+        data: e.data,
+        hash: e.hash,
+        prevHash: e.prevHash,
+        stateAfter: state,
+      };
+    });
+    return { incidentId: id, atPosition: q.atPosition ?? null, events: entries };
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, utc } from '../shared/validation';
+import { Write, type WriteContext } from '../shared/write-context';
+import { writeResponse } from '../shared/write-response';
+import { IncidentIdParams } from './incident-id.params';
+import { WriteIncident } from './write-incident.command';
+
+export class EmptyRequestDto {}
+
+export class AccessDenialRequestDto {
+  @ApiProperty({ example: 'a1' })
+  @Matches(LOCAL_ID, { message: 'denialId must be 1–64 letters, digits, ".", "_" or "-"' })
+  denialId: string;
+  @ApiProperty({ example: 'AF' }) @Matches(PARTY_CODE, { message: 'deniedBy must be a party code' }) deniedBy: string;
+  @ApiProperty() @IsUtcTimestamp() at: string;
+  @ApiProperty() @IsString() @Length(1, 300) place: string;
+  @ApiProperty() @IsString() @Length(1, 4000) description: string;
+}
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('v1/incidents/:id')
+export class InvestigationHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('investigation')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Open the investigation of an admissible case; its verification deadline follows the agreement terms (monitor).',
+  })
+  async open(
+    @Param() { id }: IncidentIdParams,
+    @Body() _b: EmptyRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return writeResponse(r, await this.commands.execute(new WriteIncident(id, { type: 'OpenInvestigation' }, c)));
+  }
+
+  @Post('access-denials')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record that a party denied the monitors access; it counts against that party (monitor).' })
+  async deny(
+    @Param() { id }: IncidentIdParams,
+    @Body() b: AccessDenialRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    const input = {
+      type: 'RecordAccessDenial' as const,
+      denialId: b.denialId,
+      deniedBy: b.deniedBy,
+      at: utc(b.at),
+      place: b.place,
+      description: b.description,
+    };
+    return writeResponse(r, await this.commands.execute(new WriteIncident(id, input, c)));
+  }
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { type Decider, type DomainEvent, fold } from '@ceasefire/decider';
+import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFound } from '@ceasefire/event-store';
+import { deterministicUuid } from './deterministic-id';
+import { IdempotencyKeyReused, PreconditionFailed } from './write-errors';
+import type { WriteContext } from './write-context';
+
+export interface WriteResult {
+  /** The stream written (or that would have been). */
+  stream: string;
+  /** Revision of the stream's last event: the next If-Match. */
+  revision: number | null;
+  position: string | null;
+  events: { eventId: string; type: string; revision: number; position: string; hash: string }[];
+  /** True when this answers a retried Idempotency-Key and nothing new was written. */
+  replayed: boolean;
+}
+
+export const readStreamOrEmpty = async (store: EventStore, stream: string): Promise<RecordedEvent[]> => {
+  const events: RecordedEvent[] = [];
+  try {
+    for await (const e of store.readStream(stream)) events.push(e);
+  } catch (error) {
+    if (!(error instanceof StreamNotFound)) throw error;
+  }
+  return events;
+};
+
+export const asDomainEvent = <E extends DomainEvent>(e: RecordedEvent): E => ({ type: e.type, data: e.data }) as E;
+
+export const loadState = async <E extends DomainEvent, S>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+) => {
+  const recorded = await readStreamOrEmpty(store, stream);
+  return {
+    recorded,
+    state: fold(
+      decider,
+      recorded.map((e) => asDomainEvent<E>(e)),
+    ),
+  };
+};
+
+/**
+ * The one write path: load the stream, fold, decide, append with the revision loaded.
+ * A retried Idempotency-Key finds its own events in the stream and answers as the first time.
+ */
+export const runDecider = async <C, E extends DomainEvent, S>(
+  store: EventStore,
+  stream: string,
+  decider: Decider<C, E, S>,
+  makeCommand: (state: S) => C | Promise<C>,
+  context: WriteContext,
+): Promise<WriteResult> => {
+  const { recorded, state } = await loadState(store, stream, decider);
+  const last = recorded[recorded.length - 1];
+  const actual = last ? last.revision : 'no_stream';
+  if (context.idempotencyKey) {
+    const earlier = recorded.filter((e) => e.metadata.idempotencyKey === context.idempotencyKey);
+    if (earlier.length > 0) {
+      if (earlier[0].metadata.requestHash !== context.requestHash) throw new IdempotencyKeyReused();
+      const lastEarlier = earlier[earlier.length - 1];
+      return {
+        stream,
+        revision: lastEarlier.revision,
+        position: lastEarlier.position,
+        events: earlier.map(summary),
+        replayed: true,
+      };
+    }
+  }
+  if (context.ifMatch !== undefined && context.ifMatch !== actual)
+    throw new PreconditionFailed(context.ifMatch, actual);
+  const decided = decider.decide(await makeCommand(state), state);
+  if (decided.length === 0)
+    return {
+      stream,
+      revision: last ? last.revision : null,
+      position: last ? last.position : null,
+      events: [],
+      replayed: false,
+    };
+  const metadata = {
+    correlationId: context.correlationId,
+    principal: context.actor.principalId,
+    role: context.actor.role,
+    ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestHash: context.requestHash } : {}),
+  };
+  // A lost race for this revision surfaces as WrongExpectedRevision (409 with the current revision): never a silent retry.
+  const result = await store.append(
+    stream,
+    decided.map((e, i) => ({
+      id: context.idempotencyKey ? deterministicUuid(context.idempotencyKey, stream, String(i)) : randomUUID(),
+      type: e.type,
+      data: e.data as JsonObject,
+      metadata,
+      recordedAt: context.now,
+    })),
+    { expected: actual },
+  );
+  return {
+    stream,
+    revision: result.nextExpectedRevision,
+    position: result.position,
+    events: result.events.map((e, i) => ({ ...e, type: decided[i].type })),
+    replayed: false,
+  };
+};
+
+const summary = (e: RecordedEvent) => ({
+  eventId: e.eventId,
+  type: e.type,
+  revision: e.revision,
+  position: e.position,
+  hash: e.hash,
+});

@@ -1,0 +1,61 @@
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '@ceasefire/mvm';
+import { canonicalText, toCanonicalValue } from '@ceasefire/event-store';
+import type { FastifyRequest } from 'fastify';
+
+/** Everything a write needs from the HTTP request besides its body: who, when, and its retry and concurrency intent. */
+export interface WriteContext {
+  actor: Actor;
+  now: string;
+  correlationId: string;
+  /** Idempotency-Key scoped to the principal, hashed; absent when the client sent none. */
+  idempotencyKey?: string;
+  /** Hash of the request body, to tell a retry from a reuse of the key for another request. */
+  requestHash: string;
+  /** Expected revision from If-Match: "<revision>". */
+  ifMatch?: number;
+}
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+export const writeContextOf = (request: FastifyRequest & { actor?: Actor }): WriteContext => {
+  const actor = request.actor as Actor;
+  const headers = request.headers;
+  const rawKey = headers['idempotency-key'];
+  if (rawKey !== undefined && (typeof rawKey !== 'string' || !KEY.test(rawKey)))
+    throw new BadRequestException('Idempotency-Key must be 1–200 visible ASCII characters');
+  const ifMatch = headers['if-match'];
+  let expected: number | undefined;
+  if (ifMatch !== undefined) {
+    const match = typeof ifMatch === 'string' ? /^(?:W\/)?"(\d{1,15})"$/.exec(ifMatch.trim()) : null;
+    if (!match) throw new BadRequestException('If-Match must be an ETag of the form "<revision>"');
+    expected = Number(match[1]);
+  }
+  const correlation = headers['x-correlation-id'];
+  const body = request.body ?? null;
+  let requestHash: string;
+  try {
+    requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${canonicalText(toCanonicalValue(body))}`)
+      .digest('hex');
+  } catch {
+    requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(body)}`)
+      .digest('hex');
+  }
+  return {
+    actor,
+    now: new Date().toISOString(),
+    correlationId: typeof correlation === 'string' && KEY.test(correlation) ? correlation : randomUUID(),
+    idempotencyKey: rawKey
+      ? createHash('sha256').update(`${actor.principalId}\u0000${rawKey}`).digest('hex')
+      : undefined,
+    requestHash,
+    ifMatch: expected,
+  };
+};
+
+export const Write = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  writeContextOf(context.switchToHttp().getRequest()),
+);

@@ -1,0 +1,15 @@
+import type { FastifyReply } from 'fastify';
+import type { WriteResult } from './run-decider';
+
+/** Every write answers with the stream's new revision (also as ETag), its global position and the events' hashes. */
+export const writeResponse = (reply: FastifyReply, result: WriteResult, extra: Record<string, unknown> = {}) => {
+  if (result.revision !== null) void reply.header('ETag', `"${result.revision}"`);
+  if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+  return {
+    ...extra,
+    revision: result.revision,
+    position: result.position,
+    events: result.events,
+    replayed: result.replayed,
+  };
+};

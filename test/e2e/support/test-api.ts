@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { appConfigFromEnv } from '../../../apps/api/src/config/app.config';
+import { createApp } from '../../../apps/api/src/create-app';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+/** The real app on a fresh SQLite directory, spoken to over HTTP on loopback. */
+export class TestApi {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly base: string,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApi> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+    const previous = process.env.ADMIN_TOKEN;
+    process.env.ADMIN_TOKEN = ADMIN_TOKEN;
+    const config = appConfigFromEnv({ DATA_DIR: dataDir, PORT: '0', SCHEDULER_INTERVAL_MS: '0', ...env });
+    const app = await createApp(config, { logger: false, docsUi: false });
+    process.env.ADMIN_TOKEN = previous;
+    await app.listen(0, '127.0.0.1');
+    return new TestApi(app, await app.getUrl(), dataDir);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+  }
+
+  async request(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined = options.raw;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(options.body);
+    } else if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${this.base}${path}`, { method, headers, body: payload });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, body, headers: response.headers };
+  }
+
+  get = (path: string, token?: string) => this.request('GET', path, { token });
+  post = (path: string, token: string | undefined, body: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, { token, body, headers });
+
+  /** Registers a principal and returns its bearer token. */
+  async principal(name: string, role: string, party?: string): Promise<string> {
+    const reply = await this.post('/v1/principals', ADMIN_TOKEN, { name, role, ...(party ? { party } : {}) });
+    if (reply.status !== 201) throw new Error(`principal ${name}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body.token as string;
+  }
+}
