@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
 import { ApiErrorsFilter } from './http/api-errors.filter';
 import { logRequests } from './http/request-logging';
+import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
 
 export interface CreateAppOptions {
   logger?: false;
@@ -28,6 +29,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   );
   app.enableShutdownHooks();
   app.useGlobalPipes(
+    new RejectInheritedNamesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ApiErrorsFilter());

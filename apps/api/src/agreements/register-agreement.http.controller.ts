@@ -14,6 +14,7 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '../shared/deterministic-id';
@@ -66,7 +67,11 @@ export class RegisterAgreementRequestDto {
   @ValidateNested({ each: true })
   @Type(() => ProvisionDto)
   provisions: ProvisionDto[];
-  @ApiProperty({ type: MechanismTermsDto }) @ValidateNested() @Type(() => MechanismTermsDto) terms: MechanismTermsDto;
+  @ApiProperty({ type: MechanismTermsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MechanismTermsDto)
+  terms: MechanismTermsDto;
   @ApiProperty({ example: '2025-10-19T00:00:00Z' }) @IsUtcTimestamp() effectiveAt: string;
 }
 

@@ -16,6 +16,7 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { INCIDENT_CATEGORIES, type IncidentCategory, TIME_PRECISIONS, type TimePrecision } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
@@ -46,7 +47,7 @@ export class CasualtiesDto {
 export class ReportIncidentRequestDto {
   @ApiProperty({ example: '2025-10-31T22:40:00Z' }) @IsUtcTimestamp() occurredAt: string;
   @ApiProperty({ enum: TIME_PRECISIONS }) @IsIn(TIME_PRECISIONS) occurredAtPrecision: TimePrecision;
-  @ApiProperty({ type: LocationDto }) @ValidateNested() @Type(() => LocationDto) location: LocationDto;
+  @ApiProperty({ type: LocationDto }) @IsObject() @ValidateNested() @Type(() => LocationDto) location: LocationDto;
   @ApiProperty({ enum: INCIDENT_CATEGORIES }) @IsIn(INCIDENT_CATEGORIES) category: IncidentCategory;
   @ApiProperty({ example: 'AF', description: 'A party code, or UNKNOWN.' })
   @Matches(/^([A-Z]{2,8}|UNKNOWN)$/, { message: 'allegedPerpetrator must be a party code or UNKNOWN' })
@@ -56,7 +57,11 @@ export class ReportIncidentRequestDto {
   @ArrayMaxSize(50)
   @Matches(LOCAL_ID, { each: true, message: 'each cited provision must be a provision id' })
   provisionsCited: string[];
-  @ApiProperty({ type: CasualtiesDto }) @ValidateNested() @Type(() => CasualtiesDto) casualties: CasualtiesDto;
+  @ApiProperty({ type: CasualtiesDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CasualtiesDto)
+  casualties: CasualtiesDto;
   @ApiProperty() @IsString() @Length(1, 10_000) description: string;
   @ApiPropertyOptional({ description: 'For a monitor recording a public report: who said it, where.' })
   @IsOptional()

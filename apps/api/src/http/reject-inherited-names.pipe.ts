@@ -1,0 +1,22 @@
+import { type ArgumentMetadata, BadRequestException, type PipeTransform } from '@nestjs/common';
+
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype']);
+
+/**
+ * Names that every object inherits ("toString", "constructor"…) slip past the whitelist check of
+ * class-validator, which sees them as known. Found by the fuzz test; rejected here, naming the field.
+ */
+export class RejectInheritedNamesPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'body' || metadata.type === 'query') check(value, metadata.type);
+    return value;
+  }
+}
+
+const check = (value: unknown, path: string): void => {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if (INHERITED.has(key)) throw new BadRequestException([`${path}.${key}: "${key}" is not an accepted field name`]);
+    check((value as Record<string, unknown>)[key], `${path}.${key}`);
+  }
+};
