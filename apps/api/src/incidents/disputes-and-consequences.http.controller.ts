@@ -35,6 +35,7 @@ export class RulingRequestDto {
   @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
   @ApiPropertyOptional({ type: ConclusionDto, description: 'The amended conclusion, for AMENDED only.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConclusionDto)
   amendment?: ConclusionDto;
