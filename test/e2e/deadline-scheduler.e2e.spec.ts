@@ -8,16 +8,33 @@ describe('deadline scheduler', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    tokens = { pk: await api.principal('PK', 'party', 'PK'), mon: await api.principal('Monitor', 'monitor'), tr: await api.principal('TR', 'mediator') };
+    tokens = {
+      pk: await api.principal('PK', 'party', 'PK'),
+      mon: await api.principal('Monitor', 'monitor'),
+      tr: await api.principal('TR', 'mediator'),
+    };
   });
   afterAll(() => api.stop());
 
   it('records each passed deadline once, through the command path, and nothing before it passes', async () => {
-    const agreement = (await api.post('/v1/agreements', tokens.tr, { ...agreementBody, terms: { ...agreementBody.terms, responseWindowHours: 1, verificationDeadlineDays: 1 } })).body.id;
+    const agreement = (
+      await api.post('/v1/agreements', tokens.tr, {
+        ...agreementBody,
+        terms: { ...agreementBody.terms, responseWindowHours: 1, verificationDeadlineDays: 1 },
+      })
+    ).body.id;
     const incident = await api.post(`/v1/agreements/${agreement}/incidents`, tokens.pk, raidReport);
     await api.post(`/v1/incidents/${incident.body.id}/triage`, tokens.mon, { decision: 'ADMISSIBLE', reason: 'r' });
     const opened = await api.post(`/v1/incidents/${incident.body.id}/investigation`, tokens.mon, {});
-    const commitment = await api.post(`/v1/agreements/${agreement}/commitments`, tokens.tr, { obligor: 'AF', title: 't', indicator: 'i', target: 1, unit: 'u', dueAt: inDays(1), evidenceRequired: 'e' });
+    const commitment = await api.post(`/v1/agreements/${agreement}/commitments`, tokens.tr, {
+      obligor: 'AF',
+      title: 't',
+      indicator: 'i',
+      target: 1,
+      unit: 'u',
+      dueAt: inDays(1),
+      evidenceRequired: 'e',
+    });
     const scheduler = api.app.get(DeadlineScheduler);
     await api.get(`/v1/incidents/${incident.body.id}?minPosition=${commitment.body.position}`, tokens.mon);
     await api.get(`/v1/commitments/${commitment.body.id}?minPosition=${commitment.body.position}`, tokens.mon);
@@ -26,7 +43,9 @@ describe('deadline scheduler', () => {
     const later = inDays(2);
     expect(await scheduler.tick(later)).toBe(3);
     const history = await api.get(`/v1/incidents/${incident.body.id}/history`, tokens.mon);
-    expect(history.body.events.map((e: { type: string; principal: string }) => [e.type, e.principal]).slice(-2)).toEqual([
+    expect(
+      history.body.events.map((e: { type: string; principal: string }) => [e.type, e.principal]).slice(-2),
+    ).toEqual([
       ['ResponseDeadlineMissed', 'system'],
       ['VerificationDeadlineMissed', 'system'],
     ]);
