@@ -15,7 +15,7 @@ import {
 import { openReadModelDatabase, ProjectionRunner } from '@ceasefire/projections';
 import { runDecider } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
-import { complianceProjection } from './compliance.projection';
+import { complianceProjection, complianceStateOf } from './compliance.projection';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const who: Record<string, Actor> = {
@@ -174,13 +174,7 @@ describe('compliance (property)', () => {
             });
           const head = await store.headPosition();
           if (head) await runner.waitFor(head);
-          const live = JSON.parse(
-            (
-              runner.db
-                .prepare(`SELECT state FROM ${runner.table('compliance', 'agreements')} WHERE agreement_id = ?`)
-                .get(A) as { state: string }
-            ).state,
-          ) as ComplianceState;
+          const live = complianceStateOf(runner.db, (name) => runner.table('compliance', name), A) as ComplianceState;
           let replayed = initialComplianceState();
           for await (const e of store.readAll())
             replayed = evolveCompliance(replayed, { type: e.type, data: e.data } as AgreementRecordEvent);

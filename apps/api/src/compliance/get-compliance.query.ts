@@ -6,12 +6,11 @@ import {
   type AgreementRecordEvent,
   type ComplianceReport,
   complianceReport,
-  type ComplianceState,
   evolveCompliance,
   initialComplianceState,
 } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { COMPLIANCE_EVENT_TYPES } from './compliance.projection';
+import { COMPLIANCE_EVENT_TYPES, compliancePositionOf, complianceStateOf } from './compliance.projection';
 
 export type ComplianceAnswer = ComplianceReport & { source: 'live' | 'replay'; position: string | null };
 
@@ -35,15 +34,11 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
   async execute({ agreementId, cut }: GetComplianceQuery): Promise<ComplianceAnswer> {
     if (cut.asOf || cut.atPosition) return this.replay(agreementId, cut);
     if (cut.minPosition) await this.runner.waitFor(cut.minPosition, { projections: ['compliance'] });
-    const row = this.runner.db
-      .prepare(`SELECT state, position FROM ${this.runner.table('compliance', 'agreements')} WHERE agreement_id = ?`)
-      .get(agreementId) as { state: string; position: string } | undefined;
-    if (!row) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
-    return {
-      ...complianceReport(JSON.parse(row.state) as ComplianceState, new Date().toISOString()),
-      source: 'live',
-      position: row.position,
-    };
+    const table = (name: string) => this.runner.table('compliance', name);
+    const state = this.runner.db.transaction(() => complianceStateOf(this.runner.db, table, agreementId))();
+    if (!state) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
+    const position = compliancePositionOf(this.runner.db, table, agreementId);
+    return { ...complianceReport(state, new Date().toISOString()), source: 'live', position };
   }
 
   private async replay(agreementId: string, cut: { asOf?: string; atPosition?: string }): Promise<ComplianceAnswer> {

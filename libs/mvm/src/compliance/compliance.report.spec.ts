@@ -31,6 +31,11 @@ describe('compliance report', () => {
     expect(party([agreementRegistered, ...untilAdopted], 'PK').status).toBe('COMPLIANT');
   });
 
+  it('counts findings of different cases apart even when their local ids match', () => {
+    const other = { ...history.breach, data: { ...history.breach.data, incidentId: 'another-incident' } };
+    expect(party([agreementRegistered, history.breach, other], 'AF').confirmedBreaches.total).toBe(2);
+  });
+
   it('drops a vacated breach and re-counts an amended one', () => {
     const ids = { incidentId: history.reported.data.incidentId, agreementId: AGREEMENT_ID, findingId: 'f1' };
     expect(

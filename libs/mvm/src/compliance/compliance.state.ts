@@ -47,6 +47,9 @@ export const initialComplianceState = (): ComplianceState => ({
   commitments: {},
 });
 
+/** Finding, dispute and measure ids are local to their case; the case id makes them unique in the agreement. */
+export const caseKey = (incidentId: string, localId: string): string => `${incidentId}/${localId}`;
+
 const settle = (state: ComplianceState, incidentId: string): ComplianceState =>
   state.allegations[incidentId]
     ? {
@@ -76,35 +79,30 @@ export const evolveCompliance = (state: ComplianceState, event: AgreementRecordE
       return settle(state, event.data.incidentId);
     case 'BreachConfirmed': {
       const { findingId, incidentId, parties, severity, category } = event.data;
-      return {
-        ...state,
-        breaches: { ...state.breaches, [findingId]: { incidentId, parties, severity, category, vacated: false } },
-      };
+      const breach = { incidentId, parties, severity, category, vacated: false };
+      return { ...state, breaches: { ...state.breaches, [caseKey(incidentId, findingId)]: breach } };
     }
     case 'BreachAmended': {
-      const previous = state.breaches[event.data.findingId];
+      const key = caseKey(event.data.incidentId, event.data.findingId);
+      const previous = state.breaches[key];
       if (!previous) return state;
       const { parties, severity } = event.data;
-      return {
-        ...state,
-        breaches: { ...state.breaches, [event.data.findingId]: { ...previous, parties, severity, vacated: false } },
-      };
+      return { ...state, breaches: { ...state.breaches, [key]: { ...previous, parties, severity, vacated: false } } };
     }
     case 'BreachVacated': {
-      const previous = state.breaches[event.data.findingId];
-      return previous
-        ? { ...state, breaches: { ...state.breaches, [event.data.findingId]: { ...previous, vacated: true } } }
-        : state;
+      const key = caseKey(event.data.incidentId, event.data.findingId);
+      const previous = state.breaches[key];
+      return previous ? { ...state, breaches: { ...state.breaches, [key]: { ...previous, vacated: true } } } : state;
     }
     case 'DisputeFiled': {
       const { disputeId, incidentId, findingId, party } = event.data;
-      return { ...state, disputes: { ...state.disputes, [disputeId]: { incidentId, findingId, party, open: true } } };
+      const dispute = { incidentId, findingId, party, open: true };
+      return { ...state, disputes: { ...state.disputes, [caseKey(incidentId, disputeId)]: dispute } };
     }
     case 'DisputeRuled': {
-      const d = state.disputes[event.data.disputeId];
-      const ruled = d
-        ? { ...state, disputes: { ...state.disputes, [event.data.disputeId]: { ...d, open: false } } }
-        : state;
+      const key = caseKey(event.data.incidentId, event.data.disputeId);
+      const d = state.disputes[key];
+      const ruled = d ? { ...state, disputes: { ...state.disputes, [key]: { ...d, open: false } } } : state;
       // A remanded finding sends the allegation back to pending until a new finding is adopted.
       if (event.data.ruling !== 'REMANDED' || !ruled.allegations[event.data.incidentId]) return ruled;
       const a = ruled.allegations[event.data.incidentId];
@@ -116,16 +114,13 @@ export const evolveCompliance = (state: ComplianceState, event: AgreementRecordE
     }
     case 'MeasureRecorded': {
       const { measureId, incidentId, party, level, dueAt } = event.data;
-      return {
-        ...state,
-        measures: { ...state.measures, [measureId]: { incidentId, party, level, dueAt, fulfilled: false } },
-      };
+      const measure = { incidentId, party, level, dueAt, fulfilled: false };
+      return { ...state, measures: { ...state.measures, [caseKey(incidentId, measureId)]: measure } };
     }
     case 'MeasureFulfilled': {
-      const m = state.measures[event.data.measureId];
-      return m
-        ? { ...state, measures: { ...state.measures, [event.data.measureId]: { ...m, fulfilled: true } } }
-        : state;
+      const key = caseKey(event.data.incidentId, event.data.measureId);
+      const m = state.measures[key];
+      return m ? { ...state, measures: { ...state.measures, [key]: { ...m, fulfilled: true } } } : state;
     }
     case 'CommitmentDefined': {
       const { commitmentId, obligor, title, dueAt, target } = event.data;
