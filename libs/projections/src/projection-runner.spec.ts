@@ -69,7 +69,8 @@ describe('ProjectionRunner', () => {
       },
     });
     const runner = startRunner([failing, streamStatsProjection()]);
-    await store.append('counter-a', [counted(1)]);
+    const first = await store.append('counter-a', [counted(1)]);
+    await runner.waitFor(first.position);
     const { position } = await store.append('counter-a', [counted(13), counted(2)]);
     await expect(runner.waitFor(position)).rejects.toBeInstanceOf(ProjectionParked);
     await runner.waitFor(position, { projections: ['stream_stats'] });

@@ -24,6 +24,8 @@ export class ProjectionWorker {
   private running: Promise<void> = Promise.resolve();
   private state!: ProjectionState;
   private caughtUp = false;
+  private readonly buffer: RecordedEvent[] = [];
+  private scheduled?: NodeJS.Immediate;
 
   constructor(
     private readonly store: EventStore,
@@ -100,7 +102,6 @@ export class ProjectionWorker {
   }
 
   private async run(): Promise<void> {
-    const buffer: RecordedEvent[] = [];
     const subscription = this.store.subscribeAll({
       fromExclusive: this.state.position ?? undefined,
       filter: this.projection.handles === 'all' ? undefined : { eventTypes: this.projection.handles },
@@ -108,19 +109,39 @@ export class ProjectionWorker {
     });
     for await (const message of subscription) {
       if (message.kind === 'event') {
-        buffer.push(message.event);
-        if (this.caughtUp || buffer.length >= this.batchSize) {
-          if (!this.commit(buffer.splice(0), message.event.position)) return;
-        }
+        this.buffer.push(message.event);
+        // Catching up: commit in batches. Live: commit what arrived together, once the page is drained.
+        if (this.buffer.length >= this.batchSize) this.commitBuffer();
+        else if (this.caughtUp) this.commitSoon();
       } else if (message.position !== undefined) {
-        if (!this.commit(buffer.splice(0), message.position)) return;
+        this.commitBuffer(message.position);
       }
+      if (this.state.status === 'parked') return;
       if (message.kind === 'caughtUp') {
         this.caughtUp = true;
         if (this.state.buildingVersion !== null) this.switchOver();
         this.onProgress();
       }
     }
+    this.commitBuffer();
+  }
+
+  private commitSoon(): void {
+    this.scheduled ??= setImmediate(() => {
+      this.scheduled = undefined;
+      this.commitBuffer();
+      if (this.state.status === 'parked') this.controller.abort();
+    });
+  }
+
+  /** Commits buffered events, with the checkpoint at `position` or at the last buffered event. */
+  private commitBuffer(position?: string): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (this.state.status === 'parked') return;
+    const events = this.buffer.splice(0);
+    const checkpoint = position ?? events[events.length - 1]?.position;
+    if (checkpoint !== undefined) this.commit(events, checkpoint);
   }
 
   /** Applies events and moves the checkpoint atomically; false when the projection had to park. */

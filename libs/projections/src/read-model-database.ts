@@ -9,5 +9,24 @@ export const openReadModelDatabase = (path: string): Database.Database => {
   if (!db.memory) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
+  return withStatementCache(db);
+};
+
+/**
+ * Projections and queries prepare the same few statements for every event and request; compiling
+ * them each time was a measurable share of a write's cost. The texts are bounded (they come from
+ * code, with versioned table names), and only run/get/all are used, so a cached statement is safe to reuse.
+ */
+const withStatementCache = (db: Database.Database): Database.Database => {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as Database.Database['prepare'];
   return db;
 };
