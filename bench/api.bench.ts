@@ -16,7 +16,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 const start = (script: string, port: number, env: Record<string, string> = {}): ChildProcess =>
-  spawn(process.execPath, [script], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  spawn(process.execPath, [script], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
 const ready = async (url: string) => {
   for (let i = 0; i < 200; i++) {
@@ -31,7 +34,11 @@ const ready = async (url: string) => {
 };
 
 const post = async (url: string, token: string, body: unknown) => {
-  const reply = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const reply = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (reply.status !== 201) throw new Error(`${url}: ${reply.status} ${await reply.text()}`);
   return (await reply.json()) as { id: string; token: string };
 };
@@ -50,12 +57,20 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-api-'));
-  const api = start('dist/apps/api/src/main.js', 3301, { DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, HOST: '127.0.0.1', SCHEDULER_INTERVAL_MS: '0' });
+  const api = start('dist/apps/api/src/main.js', 3301, {
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN: ADMIN,
+    HOST: '127.0.0.1',
+    SCHEDULER_INTERVAL_MS: '0',
+  });
   const bare = start('dist/apps/bench-bare/src/main.js', 3302);
   try {
     await Promise.all([ready('http://127.0.0.1:3301/health'), ready('http://127.0.0.1:3302/health')]);
-    const reporter = (await post('http://127.0.0.1:3301/v1/principals', ADMIN, { name: 'PK liaison', role: 'party', party: 'PK' })).token;
-    const mediator = (await post('http://127.0.0.1:3301/v1/principals', ADMIN, { name: 'Mediator', role: 'mediator' })).token;
+    const reporter = (
+      await post('http://127.0.0.1:3301/v1/principals', ADMIN, { name: 'PK liaison', role: 'party', party: 'PK' })
+    ).token;
+    const mediator = (await post('http://127.0.0.1:3301/v1/principals', ADMIN, { name: 'Mediator', role: 'mediator' }))
+      .token;
     const agreement = (await post('http://127.0.0.1:3301/v1/agreements', mediator, agreementBody)).id;
     const path = `/v1/agreements/${agreement}/incidents`;
     const rounds: { bare: autocannon.Result; ours: autocannon.Result }[] = [];
@@ -73,10 +88,18 @@ const main = async () => {
     });
     const b = summary((x) => x.bare);
     const o = summary((x) => x.ours);
-    console.log(`\nbench:api — POST report-incident, ${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} alternating rounds (medians)`);
-    console.log(`bare NestJS + same validation: ${Math.round(b.rps)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms, non-2xx/errors ${b.non2xx}`);
-    console.log(`Ceasefire Ledger (durable):    ${Math.round(o.rps)} req/s, p50 ${o.p50} ms, p99 ${o.p99} ms, non-2xx/errors ${o.non2xx}`);
-    console.log(`ratio ${(o.rps / b.rps).toFixed(2)}× the bare endpoint (target ≥ 0.40×); p99 ${o.p99} ms (target ≤ 50 ms)`);
+    console.log(
+      `\nbench:api — POST report-incident, ${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} alternating rounds (medians)`,
+    );
+    console.log(
+      `bare NestJS + same validation: ${Math.round(b.rps)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms, non-2xx/errors ${b.non2xx}`,
+    );
+    console.log(
+      `Ceasefire Ledger (durable):    ${Math.round(o.rps)} req/s, p50 ${o.p50} ms, p99 ${o.p99} ms, non-2xx/errors ${o.non2xx}`,
+    );
+    console.log(
+      `ratio ${(o.rps / b.rps).toFixed(2)}× the bare endpoint (target ≥ 0.40×); p99 ${o.p99} ms (target ≤ 50 ms)`,
+    );
   } finally {
     api.kill('SIGTERM');
     bare.kill('SIGTERM');
