@@ -208,4 +208,19 @@ describe('agreement decider', () => {
         .thenThrows('MeetingHeldInThePast');
     });
   });
+
+  it.each([
+    ['reaffirm', { type: 'ReaffirmAgreement', at: NOW, venue: 'v', statement: 's' }],
+    [
+      'schedule a meeting',
+      { type: 'ScheduleMeeting', meetingId: 'm1', scheduledFor: '2025-12-01T00:00:00.000Z', venue: 'v', agenda: [] },
+    ],
+    ['record a meeting', { type: 'RecordMeeting', meetingId: 'm1', heldAt: NOW, decisions: [] }],
+    ['resume', { type: 'ResumeAgreement', reason: 'r' }],
+  ])('does not let a party %s', (_name, fields) =>
+    spec
+      .given([agreementRegistered])
+      .when({ ...base, actor: actors.pakistan, ...fields } as AgreementCommand)
+      .thenThrows('RoleNotAllowed', 'forbidden'),
+  );
 });
