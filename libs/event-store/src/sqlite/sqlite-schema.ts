@@ -35,7 +35,7 @@ export const openEventDatabase = (db: Database.Database, durability: Durability)
   // 10,000 pages instead of 1,000 amortises the checkpoint's extra fsync. Durability is unchanged.
   db.pragma('wal_autocheckpoint = 10000');
   // Reads of the whole log (catch-up, rebuilds, exports) go through a memory map rather than read() calls.
-  db.pragma('mmap_size = 1073741824');
+  db.pragma('mmap_size = 2147418112');
   db.pragma('cache_size = -65536');
   // Each group-committed append runs in a savepoint, whose sub-journal would otherwise be a temp file.
   db.pragma('temp_store = MEMORY');
