@@ -1,4 +1,5 @@
 import type { DemoClient } from './http-client';
+import { agreementRequest, airIncursionReport, crossBorderAttackReport } from './istanbul-case.requests';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -20,21 +21,7 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
   };
   say('• principals registered: two party liaisons, two monitors, Türkiye and Qatar as mediators, an auditor');
 
-  const agreement = await api.post('/v1/agreements', tokens.turkiye, {
-    title: 'Doha ceasefire between Pakistan and Afghanistan, reaffirmed at Istanbul',
-    parties: [
-      { code: 'PK', name: 'Islamic Republic of Pakistan' },
-      { code: 'AF', name: 'Islamic Emirate of Afghanistan' },
-    ],
-    mediators: ['TR', 'QA'],
-    provisions: [
-      { id: 'P1', text: 'Both sides refrain from cross-border fire and air or ground incursion.', obligor: 'ALL' },
-      { id: 'P2', text: 'Afghan territory is not used to launch attacks against Pakistan.', obligor: 'AF' },
-      { id: 'P3', text: 'Both sides give the Monitoring and Verification Mechanism access.', obligor: 'ALL' },
-    ],
-    terms: { responseWindowHours: 72, verificationDeadlineDays: 14, disputeWindowDays: 7, adoptionQuorum: 2 },
-    effectiveAt: '2025-10-19T00:00:00Z',
-  });
+  const agreement = await api.post('/v1/agreements', tokens.turkiye, agreementRequest);
   const a = agreement.id as string;
   await api.post(`/v1/agreements/${a}/reaffirmations`, tokens.turkiye, {
     at: '2025-10-30T18:00:00Z',
@@ -77,16 +64,7 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
     '• commitments defined: Afghanistan — action against armed groups (1 of 3 sites verified); Pakistan — military restraint',
   );
 
-  const raid = await api.post(`/v1/agreements/${a}/incidents`, tokens.pakistan, {
-    occurredAt: '2025-10-31T22:40:00Z',
-    occurredAtPrecision: 'HOUR',
-    location: { lat: 34.07, lon: 71.1, precisionKm: 5, place: 'Border post near Torkham' },
-    category: 'NSAG_FROM_TERRITORY',
-    allegedPerpetrator: 'AF',
-    provisionsCited: ['P2'],
-    casualties: { low: 2, best: 3, high: 5 },
-    description: 'Militants crossed from Afghan territory and attacked a Pakistani border post.',
-  });
+  const raid = await api.post(`/v1/agreements/${a}/incidents`, tokens.pakistan, crossBorderAttackReport);
   const r = `/v1/incidents/${raid.id}`;
   await api.post(`${r}/evidence`, tokens.pakistan, {
     evidenceId: 'e1',
@@ -147,16 +125,7 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
     '• Afghanistan disputed the attribution; the mediators amended the finding to S2 and recorded a consequence (L2)',
   );
 
-  const flight = await api.post(`/v1/agreements/${a}/incidents`, tokens.afghanistan, {
-    occurredAt: '2025-11-02T03:15:00Z',
-    occurredAtPrecision: 'EXACT',
-    location: { lat: 31.6, lon: 65.7, precisionKm: 10, place: 'Kandahar province airspace' },
-    category: 'INCURSION_AIRSPACE',
-    allegedPerpetrator: 'PK',
-    provisionsCited: ['P1'],
-    casualties: { low: 0, best: 0, high: 0 },
-    description: 'Military aircraft crossed into Afghan airspace.',
-  });
+  const flight = await api.post(`/v1/agreements/${a}/incidents`, tokens.afghanistan, airIncursionReport);
   const f = `/v1/incidents/${flight.id}`;
   await api.post(`${f}/triage`, tokens.monitor, {
     decision: 'ADMISSIBLE',

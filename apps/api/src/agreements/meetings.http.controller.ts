@@ -7,7 +7,7 @@ import { IsUtcTimestamp, LOCAL_ID, utc } from '../shared/validation';
 import { Write, type WriteContext } from '../shared/write-context';
 import { writeResponse } from '../shared/write-response';
 import { AgreementIdParams, MeetingParams } from './agreement-id.params';
-import { WriteAgreement } from './write-agreement.command';
+import { writeAgreement } from './write-agreement.command';
 
 export class ScheduleMeetingRequestDto {
   @ApiProperty({ example: 'istanbul-2' })
@@ -44,28 +44,18 @@ export class MeetingsHttpController {
   @ApiOperation({ summary: 'Schedule a meeting of the mechanism (mediator).' })
   async schedule(
     @Param() { id }: AgreementIdParams,
-    @Body() body: ScheduleMeetingRequestDto,
-    @Write() context: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() b: ScheduleMeetingRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    const { meetingId, venue, agenda } = body;
-    const result = await this.commands.execute(
-      new WriteAgreement(
-        id,
-        () => ({
-          type: 'ScheduleMeeting',
-          agreementId: id,
-          actor: context.actor,
-          now: context.now,
-          meetingId,
-          scheduledFor: utc(body.scheduledFor),
-          venue,
-          agenda: [...agenda],
-        }),
-        context,
-      ),
-    );
-    return writeResponse(reply, result);
+    const input = {
+      type: 'ScheduleMeeting' as const,
+      meetingId: b.meetingId,
+      scheduledFor: utc(b.scheduledFor),
+      venue: b.venue,
+      agenda: [...b.agenda],
+    };
+    return writeResponse(r, await writeAgreement(this.commands, id, input, c));
   }
 
   @Post(':meetingId/record')
@@ -73,25 +63,11 @@ export class MeetingsHttpController {
   @ApiOperation({ summary: 'Record that a meeting was held, with its decisions (mediator).' })
   async record(
     @Param() { id, meetingId }: MeetingParams,
-    @Body() body: RecordMeetingRequestDto,
-    @Write() context: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() b: RecordMeetingRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    const result = await this.commands.execute(
-      new WriteAgreement(
-        id,
-        () => ({
-          type: 'RecordMeeting',
-          agreementId: id,
-          actor: context.actor,
-          now: context.now,
-          meetingId,
-          heldAt: utc(body.heldAt),
-          decisions: [...body.decisions],
-        }),
-        context,
-      ),
-    );
-    return writeResponse(reply, result);
+    const input = { type: 'RecordMeeting' as const, meetingId, heldAt: utc(b.heldAt), decisions: [...b.decisions] };
+    return writeResponse(r, await writeAgreement(this.commands, id, input, c));
   }
 }

@@ -7,7 +7,7 @@ import { IsUtcTimestamp, utc } from '../shared/validation';
 import { Write, type WriteContext } from '../shared/write-context';
 import { writeResponse } from '../shared/write-response';
 import { AgreementIdParams } from './agreement-id.params';
-import { WriteAgreement } from './write-agreement.command';
+import { writeAgreement } from './write-agreement.command';
 
 export class ReaffirmAgreementRequestDto {
   @ApiProperty({ example: '2025-10-30T18:00:00Z' }) @IsUtcTimestamp() at: string;
@@ -26,25 +26,11 @@ export class ReaffirmAgreementHttpController {
   @ApiOperation({ summary: 'Record that the parties reaffirmed the agreement (mediator).' })
   async reaffirm(
     @Param() { id }: AgreementIdParams,
-    @Body() body: ReaffirmAgreementRequestDto,
-    @Write() context: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() b: ReaffirmAgreementRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    const result = await this.commands.execute(
-      new WriteAgreement(
-        id,
-        () => ({
-          type: 'ReaffirmAgreement',
-          agreementId: id,
-          actor: context.actor,
-          now: context.now,
-          at: utc(body.at),
-          venue: body.venue,
-          statement: body.statement,
-        }),
-        context,
-      ),
-    );
-    return writeResponse(reply, result);
+    const input = { type: 'ReaffirmAgreement' as const, at: utc(b.at), venue: b.venue, statement: b.statement };
+    return writeResponse(r, await writeAgreement(this.commands, id, input, c));
   }
 }

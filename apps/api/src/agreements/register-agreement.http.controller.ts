@@ -93,14 +93,7 @@ export class RegisterAgreementHttpController {
     const result = await this.commands.execute(
       new WriteAgreement(
         id,
-        () => ({
-          type: 'RegisterAgreement',
-          agreementId: id,
-          actor: context.actor,
-          now: context.now,
-          ...plain(body),
-          effectiveAt: utc(body.effectiveAt),
-        }),
+        { type: 'RegisterAgreement', ...plain(body), effectiveAt: utc(body.effectiveAt) },
         context,
       ),
     );

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { Write, type WriteContext } from '../shared/write-context';
 import { writeResponse } from '../shared/write-response';
 import { AgreementIdParams } from './agreement-id.params';
-import { WriteAgreement } from './write-agreement.command';
+import { writeAgreement } from './write-agreement.command';
 
 export class ReasonRequestDto {
   @ApiProperty() @IsString() @Length(1, 4000) reason: string;
@@ -23,24 +23,11 @@ export class SuspendOrResumeAgreementHttpController {
   @ApiOperation({ summary: 'Suspend the agreement (mediator).' })
   async suspend(
     @Param() { id }: AgreementIdParams,
-    @Body() body: ReasonRequestDto,
-    @Write() context: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() b: ReasonRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    const result = await this.commands.execute(
-      new WriteAgreement(
-        id,
-        () => ({
-          type: 'SuspendAgreement',
-          agreementId: id,
-          actor: context.actor,
-          now: context.now,
-          reason: body.reason,
-        }),
-        context,
-      ),
-    );
-    return writeResponse(reply, result);
+    return writeResponse(r, await writeAgreement(this.commands, id, { type: 'SuspendAgreement', reason: b.reason }, c));
   }
 
   @Post('resumption')
@@ -48,23 +35,10 @@ export class SuspendOrResumeAgreementHttpController {
   @ApiOperation({ summary: 'Resume a suspended agreement (mediator).' })
   async resume(
     @Param() { id }: AgreementIdParams,
-    @Body() body: ReasonRequestDto,
-    @Write() context: WriteContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() b: ReasonRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    const result = await this.commands.execute(
-      new WriteAgreement(
-        id,
-        () => ({
-          type: 'ResumeAgreement',
-          agreementId: id,
-          actor: context.actor,
-          now: context.now,
-          reason: body.reason,
-        }),
-        context,
-      ),
-    );
-    return writeResponse(reply, result);
+    return writeResponse(r, await writeAgreement(this.commands, id, { type: 'ResumeAgreement', reason: b.reason }, c));
   }
 }

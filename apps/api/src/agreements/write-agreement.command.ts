@@ -1,17 +1,24 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { type AgreementCommand, agreementDecider, type AgreementState } from '@ceasefire/mvm';
+import { type AgreementCommand, agreementDecider } from '@ceasefire/mvm';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 
 export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
 
+type Shared = 'actor' | 'now' | 'agreementId';
+export type AgreementCommandInput = AgreementCommand extends infer C
+  ? C extends AgreementCommand
+    ? Omit<C, Shared>
+    : never
+  : never;
+
 /** Any command on one agreement's stream; the decider holds the rules. */
 export class WriteAgreement extends Command<WriteResult> {
   constructor(
     readonly agreementId: string,
-    readonly command: (state: AgreementState) => AgreementCommand,
+    readonly input: AgreementCommandInput,
     readonly context: WriteContext,
   ) {
     super();
@@ -22,7 +29,16 @@ export class WriteAgreement extends Command<WriteResult> {
 export class WriteAgreementHandler implements ICommandHandler<WriteAgreement> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ agreementId, command, context }: WriteAgreement): Promise<WriteResult> {
-    return runDecider(this.store, agreementStream(agreementId), agreementDecider, command, context);
+  execute({ agreementId, input, context }: WriteAgreement): Promise<WriteResult> {
+    const command = { ...input, actor: context.actor, now: context.now, agreementId } as AgreementCommand;
+    return runDecider(this.store, agreementStream(agreementId), agreementDecider, () => command, context);
   }
 }
+
+/** Controllers' one line per write: send the command, answer with revision, position and ETag. */
+export const writeAgreement = async (
+  commands: { execute(command: WriteAgreement): Promise<WriteResult> },
+  agreementId: string,
+  input: AgreementCommandInput,
+  context: WriteContext,
+) => commands.execute(new WriteAgreement(agreementId, input, context));
