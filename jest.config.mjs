@@ -12,6 +12,7 @@ export default {
     '^@ceasefire/decider/testing$': '<rootDir>/libs/decider/src/testing/index.ts',
     '^@ceasefire/decider$': '<rootDir>/libs/decider/src/index.ts',
     '^@ceasefire/mvm$': '<rootDir>/libs/mvm/src/index.ts',
+    '^@ceasefire/ledger$': '<rootDir>/libs/ledger/src/index.ts',
   },
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
