@@ -1,5 +1,13 @@
 export { emptyRoot, hashChildren, hashLeaf } from './merkle/merkle-hashes';
-export { consistencyPath, inclusionPath, treeHash } from './merkle/merkle-tree';
+export {
+  consistencyPath,
+  consistencyPathOf,
+  inclusionPath,
+  inclusionPathOf,
+  type RangeHasher,
+  treeHash,
+} from './merkle/merkle-tree';
+export { appendLeaf, type NodeStore, storedRangeHasher } from './merkle/merkle-node-store';
 export { verifyConsistency, verifyInclusion } from './merkle/verify-proofs';
 export { type Checkpoint, formatCheckpoint, parseCheckpoint } from './note/checkpoint';
 export {
