@@ -35,6 +35,10 @@ import { WriteIncidentHandler } from './incidents/write-incident.command';
 import { DeadlineScheduler, SCHEDULER_INTERVAL_MS } from './scheduler/deadline-scheduler';
 import { streamCatalogProjection } from './streams/stream-catalog.projection';
 import { StreamsModule } from './streams/streams.module';
+import { CheckpointSigner, LEDGER_SETTINGS, LEDGER_SIGNER } from './ledger/checkpoint-signer';
+import { LedgerHttpController } from './ledger/ledger.http.controller';
+import { loadLedgerSigner } from './ledger/ledger-keys';
+import { ledgerProjection } from './ledger/ledger.projection';
 
 @Module({})
 export class AppModule {
@@ -52,6 +56,7 @@ export class AppModule {
             incidentCaseProjection,
             commitmentProjection,
             complianceProjection,
+            ledgerProjection,
           ],
         }),
         StreamsModule,
@@ -74,6 +79,7 @@ export class AppModule {
         CommitmentsHttpController,
         GetCommitmentHttpController,
         GetComplianceHttpController,
+        LedgerHttpController,
       ],
       providers: [
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },
@@ -86,6 +92,9 @@ export class AppModule {
         ListIncidentsHandler,
         GetComplianceHandler,
         DeadlineScheduler,
+        { provide: LEDGER_SIGNER, useValue: loadLedgerSigner(config.dataDir, config.ledger.origin, process.env) },
+        { provide: LEDGER_SETTINGS, useValue: config.ledger },
+        CheckpointSigner,
       ],
     };
   }

@@ -26,7 +26,13 @@ export class TestApi {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
     const previous = process.env.ADMIN_TOKEN;
     process.env.ADMIN_TOKEN = ADMIN_TOKEN;
-    const config = appConfigFromEnv({ DATA_DIR: dataDir, PORT: '0', SCHEDULER_INTERVAL_MS: '0', ...env });
+    const config = appConfigFromEnv({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      SCHEDULER_INTERVAL_MS: '0',
+      CHECKPOINT_INTERVAL_MS: '0',
+      ...env,
+    });
     const app = await createApp(config, { logger: false, docsUi: false });
     process.env.ADMIN_TOKEN = previous;
     await app.listen(0, '127.0.0.1');

@@ -7,6 +7,7 @@ export interface AppConfig {
   eventStore: EventStoreConfig;
   /** How often passed deadlines are turned into events; 0 turns the scheduler off. */
   schedulerIntervalMs: number;
+  ledger: { origin: string; checkpointIntervalMs: number };
   /** Called once with a newly generated admin token (only when ADMIN_TOKEN is unset on first start). */
   announceAdminToken: (token: string) => void;
 }
@@ -18,6 +19,13 @@ const integer = (name: string, value: string | undefined, fallback: number, max:
   return n;
 };
 
+/** A C2SP log origin is a schema-less URL-like name; it doubles as the signing key's name, so no spaces or '+'. */
+const ledgerOrigin = (value = 'ceasefire-ledger.local/log'): string => {
+  if (!/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/.test(value))
+    throw new Error(`LEDGER_ORIGIN must look like example.org/log, not "${value}"`);
+  return value;
+};
+
 /** Reads the environment once, at boot; a bad value stops the process with the variable named. */
 export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const eventStore = eventStoreConfigFromEnv(env);
@@ -27,6 +35,10 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     dataDir: eventStore.dataDir,
     eventStore,
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', env.SCHEDULER_INTERVAL_MS, 15_000, 86_400_000),
+    ledger: {
+      origin: ledgerOrigin(env.LEDGER_ORIGIN),
+      checkpointIntervalMs: integer('CHECKPOINT_INTERVAL_MS', env.CHECKPOINT_INTERVAL_MS, 5000, 86_400_000),
+    },
     announceAdminToken: (token) =>
       process.stderr.write(
         `${JSON.stringify({ level: 'warn', context: 'Bootstrap', message: 'No ADMIN_TOKEN was set: generated one. It is shown once; only its hash is kept in DATA_DIR.', adminToken: token })}\n`,

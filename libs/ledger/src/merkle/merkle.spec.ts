@@ -10,9 +10,9 @@ interface Vectors {
   leafInputsHex: string[];
   rootsBySize: Record<string, string>;
 }
-// The public vectors of transparency-dev/merkle, kept in the project's shared folder beside the checkout.
+// The public vectors of transparency-dev/merkle (copied from ../shared/vectors with their source line, so tests need nothing outside the repo).
 const vectors = JSON.parse(
-  readFileSync(join(process.cwd(), '..', 'shared', 'vectors', 'rfc6962.json'), 'utf8'),
+  readFileSync(join(process.cwd(), 'libs', 'ledger', 'src', 'testing', 'vectors', 'rfc6962.json'), 'utf8'),
 ) as Vectors;
 const hex = (b: Buffer) => b.toString('hex');
 

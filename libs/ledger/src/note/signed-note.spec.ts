@@ -5,7 +5,9 @@ import { formatCheckpoint, parseCheckpoint } from './checkpoint';
 import { formatVerifierKey, noteKeyHash, parseSignerKey, parseVerifierKey, rawPublicKeyOf } from './note-keys';
 import { parseNote, signatureLine, signNote, verifyNote } from './signed-note';
 
-const vector = JSON.parse(readFileSync(join(process.cwd(), '..', 'shared', 'vectors', 'signed-note.json'), 'utf8')) as {
+const vector = JSON.parse(
+  readFileSync(join(process.cwd(), 'libs', 'ledger', 'src', 'testing', 'vectors', 'signed-note.json'), 'utf8'),
+) as {
   verifierKey: string;
   signerKey: string;
   text: string;

@@ -1,0 +1,111 @@
+import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import { consistencyPathOf, formatVerifierKey, inclusionPathOf, type NoteSigner } from '@ceasefire/ledger';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { CheckpointSigner, LEDGER_SIGNER } from './checkpoint-signer';
+import { ledgerHasher, ledgerSize } from './ledger.projection';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+export class EntriesRequestDto {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(0) @Max(MAX) start: number;
+  @ApiProperty({ description: 'Exclusive; at most 1000 entries per page.' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX)
+  end: number;
+}
+
+export class InclusionRequestDto {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(0) @Max(MAX) index: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) size: number;
+}
+
+export class ConsistencyRequestDto {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) from: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) to: number;
+}
+
+const b64 = (b: Buffer) => b.toString('base64');
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('v1/ledger')
+export class LedgerHttpController {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LEDGER_SIGNER) private readonly signer: NoteSigner,
+    private readonly checkpoints: CheckpointSigner,
+  ) {}
+
+  private table = (name: string) => this.runner.table('ledger', name);
+
+  private requireSize(size: number): void {
+    const have = ledgerSize(this.runner.db, this.table);
+    if (size > have) throw new BadRequestException(`size ${size} is beyond the ledger, which has ${have} leaves`);
+  }
+
+  @Get('checkpoint')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'The latest signed checkpoint (C2SP signed note).' })
+  checkpoint(): string {
+    const latest = this.checkpoints.latest();
+    if (!latest) throw new NotFoundException('no checkpoint has been signed yet');
+    return latest.note;
+  }
+
+  @Get('key')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: "The log's C2SP verifier key." })
+  key(): string {
+    return `${formatVerifierKey(this.signer)}\n`;
+  }
+
+  @Get('entries')
+  @ApiOperation({ summary: 'Leaves [start, end): index, canonical envelope and leaf hash.' })
+  async entries(@Query() q: EntriesRequestDto) {
+    if (q.end <= q.start || q.end - q.start > 1000)
+      throw new BadRequestException('end must be above start, by at most 1000');
+    this.requireSize(q.end);
+    const before =
+      q.start === 0
+        ? undefined
+        : (
+            this.runner.db.prepare(`SELECT position FROM ${this.table('leaves')} WHERE idx = ?`).get(q.start - 1) as {
+              position: string;
+            }
+          ).position;
+    const entries: { index: number; leafHash: string; envelope: string }[] = [];
+    for await (const e of this.store.readAll({ fromExclusive: before, maxCount: q.end - q.start }))
+      entries.push({ index: q.start + entries.length, leafHash: e.hash, envelope: e.canonical });
+    return { entries };
+  }
+
+  @Get('proofs/inclusion')
+  @ApiOperation({ summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of exactly `size` leaves.' })
+  inclusion(@Query() q: InclusionRequestDto) {
+    if (q.index >= q.size) throw new BadRequestException('index must be below size');
+    this.requireSize(q.size);
+    const hasher = ledgerHasher(this.runner.db, this.table);
+    return {
+      index: q.index,
+      size: q.size,
+      rootHash: b64(hasher(0, q.size)),
+      hashes: inclusionPathOf(hasher, q.index, q.size).map(b64),
+    };
+  }
+
+  @Get('proofs/consistency')
+  @ApiOperation({ summary: 'RFC 9162 consistency proof between the trees of `from` and `to` leaves.' })
+  consistency(@Query() q: ConsistencyRequestDto) {
+    if (q.from > q.to) throw new BadRequestException('from must not be above to');
+    this.requireSize(q.to);
+    const hasher = ledgerHasher(this.runner.db, this.table);
+    return { from: q.from, to: q.to, hashes: consistencyPathOf(hasher, q.from, q.to).map(b64) };
+  }
+}

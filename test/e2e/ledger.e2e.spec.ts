@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import {
+  parseCheckpoint,
+  parseVerifierKey,
+  treeHash,
+  verifyConsistency,
+  verifyInclusion,
+  verifyNote,
+} from '@ceasefire/ledger';
+import { CheckpointSigner } from '../../apps/api/src/ledger/checkpoint-signer';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { agreementBody, raidReport } from './support/case-data';
+import { TestApi } from './support/test-api';
+
+const leafHashOf = (envelope: string) =>
+  createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(envelope, 'utf8')
+    .digest();
+
+describe('the verifiable ledger over HTTP', () => {
+  let api: TestApi;
+  let auditor: string;
+  let reporter: string;
+  let agreement: string;
+
+  const sequenced = async () => {
+    const head = (await api.get('/health')).body.store.head;
+    await api.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, { projections: ['ledger'] });
+    return api.app.get(CheckpointSigner).sign();
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    auditor = await api.principal('Auditor', 'auditor');
+    reporter = await api.principal('PK', 'party', 'PK');
+    const mediator = await api.principal('TR', 'mediator');
+    agreement = (await api.post('/v1/agreements', mediator, agreementBody)).body.id;
+    for (let i = 0; i < 4; i++) await api.post(`/v1/agreements/${agreement}/incidents`, reporter, raidReport);
+  });
+  afterAll(() => api.stop());
+
+  it('serves a checkpoint signed by the log key, whose root the full list of entries recomputes', async () => {
+    await sequenced();
+    const note = (await api.get('/v1/ledger/checkpoint', auditor)).body as string;
+    const key = parseVerifierKey((await api.get('/v1/ledger/key', auditor)).body as string);
+    expect(verifyNote(note, key)).toBe(true);
+    const checkpoint = parseCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 1));
+    expect(checkpoint.origin).toBe('ceasefire-ledger.local/log');
+    const entries = (await api.get(`/v1/ledger/entries?start=0&end=${checkpoint.size}`, auditor)).body.entries as {
+      index: number;
+      leafHash: string;
+      envelope: string;
+    }[];
+    expect(entries.map((e) => e.index)).toEqual([...Array(checkpoint.size).keys()]);
+    for (const e of entries) expect(leafHashOf(e.envelope).toString('hex')).toBe(e.leafHash);
+    expect(treeHash(entries.map((e) => leafHashOf(e.envelope))).equals(checkpoint.root)).toBe(true);
+  });
+
+  it('proves inclusion of an entry, and consistency between two checkpoints', async () => {
+    const first = parseCheckpoint((await api.get('/v1/ledger/checkpoint', auditor)).body.split('\n\n')[0] + '\n');
+    const entry = (await api.get('/v1/ledger/entries?start=3&end=4', auditor)).body.entries[0];
+    const inclusion = (await api.get(`/v1/ledger/proofs/inclusion?index=3&size=${first.size}`, auditor)).body;
+    const path = inclusion.hashes.map((h: string) => Buffer.from(h, 'base64'));
+    expect(verifyInclusion(3, first.size, Buffer.from(entry.leafHash, 'hex'), path, first.root)).toBe(true);
+    expect(verifyInclusion(3, first.size, leafHashOf(`${entry.envelope} `), path, first.root)).toBe(false);
+
+    await api.post(`/v1/agreements/${agreement}/incidents`, reporter, raidReport);
+    expect(await sequenced()).toBeDefined();
+    const second = parseCheckpoint((await api.get('/v1/ledger/checkpoint', auditor)).body.split('\n\n')[0] + '\n');
+    expect(second.size).toBeGreaterThan(first.size);
+    const consistency = (await api.get(`/v1/ledger/proofs/consistency?from=${first.size}&to=${second.size}`, auditor))
+      .body;
+    const hashes = consistency.hashes.map((h: string) => Buffer.from(h, 'base64'));
+    expect(verifyConsistency(first.size, second.size, first.root, second.root, hashes)).toBe(true);
+    expect(verifyConsistency(first.size, second.size, second.root, first.root, hashes)).toBe(false);
+  });
+
+  it('signs nothing new when the tree has not grown, and refuses proofs beyond it', async () => {
+    await sequenced();
+    expect(api.app.get(CheckpointSigner).sign()).toBeUndefined();
+    const size = parseCheckpoint((await api.get('/v1/ledger/checkpoint', auditor)).body.split('\n\n')[0] + '\n').size;
+    expect((await api.get(`/v1/ledger/proofs/inclusion?index=0&size=${size + 100}`, auditor)).status).toBe(400);
+    expect((await api.get('/v1/ledger/proofs/consistency?from=5&to=2', auditor)).status).toBe(400);
+    expect((await api.get('/v1/ledger/checkpoint')).status).toBe(401);
+  });
+});
