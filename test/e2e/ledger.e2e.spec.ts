@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   parseCheckpoint,
+  parseTlogProof,
   parseVerifierKey,
   treeHash,
   verifyConsistency,
@@ -74,6 +75,21 @@ describe('the verifiable ledger over HTTP', () => {
     const hashes = consistency.hashes.map((h: string) => Buffer.from(h, 'base64'));
     expect(verifyConsistency(first.size, second.size, first.root, second.root, hashes)).toBe(true);
     expect(verifyConsistency(first.size, second.size, second.root, first.root, hashes)).toBe(false);
+  });
+
+  it("serves a tlog-proof receipt for an event that verifies against the log's key", async () => {
+    const reported = await api.post(`/v1/agreements/${agreement}/incidents`, reporter, raidReport);
+    const eventId = reported.body.events[0].eventId as string;
+    const early = await api.get(`/v1/events/${eventId}/receipt`, auditor);
+    expect([404, 409]).toContain(early.status);
+    await sequenced();
+    const receipt = parseTlogProof((await api.get(`/v1/events/${eventId}/receipt`, auditor)).body as string);
+    const key = parseVerifierKey((await api.get('/v1/ledger/key', auditor)).body as string);
+    expect(verifyNote(receipt.checkpoint, key)).toBe(true);
+    const checkpoint = parseCheckpoint(receipt.checkpoint.slice(0, receipt.checkpoint.lastIndexOf('\n\n') + 1));
+    const leaf = Buffer.from(reported.body.events[0].hash, 'hex');
+    expect(verifyInclusion(receipt.index, checkpoint.size, leaf, receipt.path, checkpoint.root)).toBe(true);
+    expect((await api.get('/v1/events/00000000-0000-4000-8000-000000000000/receipt', auditor)).status).toBe(404);
   });
 
   it('signs nothing new when the tree has not grown, and refuses proofs beyond it', async () => {

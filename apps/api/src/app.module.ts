@@ -37,6 +37,7 @@ import { streamCatalogProjection } from './streams/stream-catalog.projection';
 import { StreamsModule } from './streams/streams.module';
 import { CheckpointSigner, LEDGER_SETTINGS, LEDGER_SIGNER } from './ledger/checkpoint-signer';
 import { LedgerHttpController } from './ledger/ledger.http.controller';
+import { EventReceiptHttpController } from './ledger/event-receipt.http.controller';
 import { loadLedgerSigner } from './ledger/ledger-keys';
 import { ledgerProjection } from './ledger/ledger.projection';
 
@@ -80,6 +81,7 @@ export class AppModule {
         GetCommitmentHttpController,
         GetComplianceHttpController,
         LedgerHttpController,
+        EventReceiptHttpController,
       ],
       providers: [
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },

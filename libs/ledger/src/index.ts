@@ -19,3 +19,4 @@ export {
   parseVerifierKey,
 } from './note/note-keys';
 export { parseNote, signatureLine, signNote, verifyNote } from './note/signed-note';
+export { formatTlogProof, parseTlogProof, type TlogProof } from './note/tlog-proof';

@@ -1,0 +1,38 @@
+import { ConflictException, Controller, Get, Header, Inject, NotFoundException, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { formatTlogProof, inclusionPathOf } from '@ceasefire/ledger';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { UUID } from '../shared/validation';
+import { CheckpointSigner } from './checkpoint-signer';
+import { ledgerHasher } from './ledger.projection';
+
+export class EventIdParams {
+  @ApiProperty() @Matches(UUID, { message: 'eventId must be a lower-case UUID' }) eventId: string;
+}
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('v1/events/:eventId/receipt')
+export class EventReceiptHttpController {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly checkpoints: CheckpointSigner,
+  ) {}
+
+  /** Offline proof that the event is in the log: its inclusion path against the latest signed checkpoint. */
+  @Get()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: "A C2SP tlog-proof of the event's inclusion in the latest signed checkpoint." })
+  receipt(@Param() { eventId }: EventIdParams): string {
+    const table = (name: string) => this.runner.table('ledger', name);
+    const leaf = this.runner.db.prepare(`SELECT idx FROM ${table('leaves')} WHERE event_id = ?`).get(eventId) as
+      { idx: number } | undefined;
+    if (!leaf) throw new NotFoundException(`event ${eventId} is not in the ledger (yet)`);
+    const checkpoint = this.checkpoints.latest();
+    if (!checkpoint || checkpoint.size <= leaf.idx)
+      throw new ConflictException(`event ${eventId} is leaf ${leaf.idx}; no signed checkpoint covers it yet`);
+    const path = inclusionPathOf(ledgerHasher(this.runner.db, table), leaf.idx, checkpoint.size);
+    return formatTlogProof({ index: leaf.idx, path, checkpoint: checkpoint.note });
+  }
+}
