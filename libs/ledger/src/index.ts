@@ -20,3 +20,11 @@ export {
 } from './note/note-keys';
 export { parseNote, signatureLine, signNote, verifyNote } from './note/signed-note';
 export { formatTlogProof, parseTlogProof, type TlogProof } from './note/tlog-proof';
+export {
+  cosign,
+  type Cosigner,
+  cosignerKeyHash,
+  formatCosignerKey,
+  parseCosignerKey,
+  verifyCosignature,
+} from './note/cosignature';
