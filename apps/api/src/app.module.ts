@@ -40,6 +40,8 @@ import { LedgerHttpController } from './ledger/ledger.http.controller';
 import { EventReceiptHttpController } from './ledger/event-receipt.http.controller';
 import { loadLedgerSigner } from './ledger/ledger-keys';
 import { ledgerProjection } from './ledger/ledger.projection';
+import { witnessesProjection } from './ledger/witnesses.projection';
+import { WitnessesHttpController } from './ledger/witnesses.http.controller';
 
 @Module({})
 export class AppModule {
@@ -58,6 +60,7 @@ export class AppModule {
             commitmentProjection,
             complianceProjection,
             ledgerProjection,
+            witnessesProjection,
           ],
         }),
         StreamsModule,
@@ -82,6 +85,7 @@ export class AppModule {
         GetComplianceHttpController,
         LedgerHttpController,
         EventReceiptHttpController,
+        WitnessesHttpController,
       ],
       providers: [
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },

@@ -16,3 +16,4 @@ export * from './commitment/commitment.decider';
 export * from './compliance/compliance.state';
 export * from './compliance/compliance.report';
 export * from './principal/principal.decider';
+export * from './witness/witness.decider';

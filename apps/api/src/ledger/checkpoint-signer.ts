@@ -35,6 +35,9 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
     runner.db.exec(
       'CREATE TABLE IF NOT EXISTS ledger_checkpoints (size INTEGER PRIMARY KEY, root BLOB NOT NULL, note TEXT NOT NULL, signed_at TEXT NOT NULL)',
     );
+    runner.db.exec(
+      'CREATE TABLE IF NOT EXISTS ledger_cosignatures (size INTEGER NOT NULL, witness TEXT NOT NULL, line TEXT NOT NULL, timestamp INTEGER NOT NULL, PRIMARY KEY (size, witness))',
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -51,6 +54,28 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
       .prepare('SELECT size, root, note, signed_at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1')
       .get() as { size: number; root: Buffer; note: string; signed_at: string } | undefined;
     return row && { size: row.size, root: row.root, note: row.note, signedAt: row.signed_at };
+  }
+
+  bySize(size: number): SignedCheckpoint | undefined {
+    const row = this.runner.db
+      .prepare('SELECT size, root, note, signed_at FROM ledger_checkpoints WHERE size = ?')
+      .get(size) as { size: number; root: Buffer; note: string; signed_at: string } | undefined;
+    return row && { size: row.size, root: row.root, note: row.note, signedAt: row.signed_at };
+  }
+
+  /** Keeps a verified cosignature; a witness's later cosignature of the same checkpoint replaces its earlier one. */
+  addCosignature(size: number, witness: string, line: string, timestamp: number): void {
+    this.runner.db
+      .prepare('INSERT OR REPLACE INTO ledger_cosignatures VALUES (?, ?, ?, ?)')
+      .run(size, witness, line, timestamp);
+  }
+
+  /** The checkpoint note with every cosignature collected for it appended. */
+  withCosignatures(checkpoint: SignedCheckpoint): string {
+    const lines = this.runner.db
+      .prepare('SELECT line FROM ledger_cosignatures WHERE size = ? ORDER BY witness')
+      .all(checkpoint.size) as { line: string }[];
+    return checkpoint.note + lines.map((l) => l.line).join('');
   }
 
   /** Signs a checkpoint for the current tree if it grew; returns what was signed, if anything. */

@@ -52,11 +52,13 @@ export class LedgerHttpController {
 
   @Get('checkpoint')
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: 'The latest signed checkpoint (C2SP signed note).' })
+  @ApiOperation({
+    summary: 'The latest signed checkpoint (C2SP signed note), with the witness cosignatures collected for it.',
+  })
   checkpoint(): string {
     const latest = this.checkpoints.latest();
     if (!latest) throw new NotFoundException('no checkpoint has been signed yet');
-    return latest.note;
+    return this.checkpoints.withCosignatures(latest);
   }
 
   @Get('key')

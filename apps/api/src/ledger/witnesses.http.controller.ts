@@ -1,0 +1,109 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Post,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
+import { witnessDecider } from '@ceasefire/mvm';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { runDecider } from '../shared/run-decider';
+import { Write, type WriteContext } from '../shared/write-context';
+import { CheckpointSigner } from './checkpoint-signer';
+
+export class RegisterWitnessRequestDto {
+  @ApiProperty({ example: 'witness.mediator-tr.example' })
+  @Matches(/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/, { message: 'name must look like example.org/witness' })
+  name: string;
+  @ApiProperty({
+    description: 'C2SP tlog-cosignature verifier key: <name>+<key ID>+<base64(0x04 ‖ Ed25519 public key)>',
+  })
+  @IsString()
+  @Length(1, 400)
+  key: string;
+  @ApiProperty({ example: 'TR', description: 'The mediator or party that runs it.' })
+  @Matches(/^[A-Z]{2,8}$/, { message: 'operator must be an upper-case code' })
+  operator: string;
+}
+
+export class CosignatureRequestDto {
+  @ApiProperty({ description: 'Size of the checkpoint cosigned.' })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  size: number;
+  @ApiProperty({ description: 'The cosignature line, "— <name> <base64>".' }) @IsString() @Length(1, 1000) line: string;
+}
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('v1/ledger')
+export class WitnessesHttpController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly checkpoints: CheckpointSigner,
+  ) {}
+
+  @Post('witnesses')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Register a witness's cosigner key (admin); the registration is an event in the log." })
+  async register(@Body() b: RegisterWitnessRequestDto, @Write() c: WriteContext) {
+    let key;
+    try {
+      key = parseCosignerKey(b.key);
+    } catch (error) {
+      throw new BadRequestException([`key: ${(error as Error).message}`]);
+    }
+    if (key.name !== b.name) throw new BadRequestException([`key: it names ${key.name}, not ${b.name}`]);
+    const stream = `witness-${createHash('sha256').update(b.name).digest('hex').slice(0, 32)}`;
+    const result = await runDecider(
+      this.store,
+      stream,
+      witnessDecider,
+      () => ({
+        type: 'RegisterWitness',
+        actor: c.actor,
+        now: c.now,
+        name: b.name,
+        key: b.key.trim(),
+        operator: b.operator,
+      }),
+      c,
+    );
+    if (result.position) await this.runner.waitFor(result.position, { projections: ['witnesses'] });
+    return { name: b.name, revision: result.revision, position: result.position };
+  }
+
+  /** Any authenticated caller may deliver a cosignature; it counts only if it verifies under a registered witness key. */
+  @Post('cosignatures')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Add a witness cosignature (C2SP tlog-cosignature) to a signed checkpoint.' })
+  cosign(@Body() b: CosignatureRequestDto) {
+    const checkpoint = this.checkpoints.bySize(b.size);
+    if (!checkpoint) throw new NotFoundException(`no checkpoint of size ${b.size} was signed`);
+    const name = /^\u2014 (\S+) /.exec(b.line)?.[1];
+    const row =
+      name &&
+      (this.runner.db
+        .prepare(`SELECT key FROM ${this.runner.table('witnesses', 'witnesses')} WHERE name = ?`)
+        .get(name) as { key: string } | undefined);
+    if (!row) throw new NotFoundException(`no registered witness ${name ?? '(unnamed line)'}`);
+    const body = checkpoint.note.slice(0, checkpoint.note.lastIndexOf('\n\n') + 1);
+    const timestamp = verifyCosignature(b.line, body, parseCosignerKey(row.key));
+    if (timestamp === undefined)
+      throw new UnprocessableEntityException(
+        `line: not a valid cosignature by ${name} of the checkpoint of size ${b.size}`,
+      );
+    this.checkpoints.addCosignature(b.size, name as string, `${b.line.trimEnd()}\n`, timestamp);
+    return { size: b.size, witness: name, timestamp };
+  }
+}

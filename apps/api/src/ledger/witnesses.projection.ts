@@ -1,0 +1,13 @@
+import type { Projection } from '@ceasefire/projections';
+
+export const witnessesProjection: Projection = {
+  name: 'witnesses',
+  version: 1,
+  handles: ['WitnessRegistered'],
+  setup: ({ db, table }) =>
+    db.exec(`CREATE TABLE ${table('witnesses')} (name TEXT PRIMARY KEY, key TEXT NOT NULL, operator TEXT NOT NULL)`),
+  apply: (event, { db, table }) => {
+    const d = event.data as { name: string; key: string; operator: string };
+    db.prepare(`INSERT OR REPLACE INTO ${table('witnesses')} VALUES (?, ?, ?)`).run(d.name, d.key, d.operator);
+  },
+};

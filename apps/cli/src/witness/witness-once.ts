@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cosign, parseCheckpoint, parseVerifierKey, verifyConsistency, verifyNote } from '@ceasefire/ledger';
+import type { WitnessKey } from './witness-key';
+
+export interface WitnessState {
+  origin: string;
+  logKey: string;
+  size: number;
+  root: string;
+}
+
+export interface WitnessRun {
+  log: string;
+  token: string;
+  key: WitnessKey;
+  stateFile: string;
+  /** Pins the log's verifier key; otherwise the first run trusts the key the log serves and keeps it. */
+  logKey?: string;
+  now?: () => number;
+}
+
+const call = async (run: WitnessRun, path: string, init?: RequestInit) => {
+  const response = await fetch(`${run.log}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${run.token}`, ...(init?.headers ?? {}) },
+  });
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return response;
+};
+
+/**
+ * One round of a witness: fetch the latest checkpoint, check the log's signature, check that it extends
+ * what this witness cosigned before (a consistency proof; a smaller or different tree is a rollback or a
+ * split view and is refused), cosign it, deliver the cosignature, and only then remember it.
+ */
+export const witnessOnce = async (run: WitnessRun): Promise<{ size: number; cosigned: boolean }> => {
+  const state: WitnessState | undefined = existsSync(run.stateFile)
+    ? (JSON.parse(readFileSync(run.stateFile, 'utf8')) as WitnessState)
+    : undefined;
+  const logKeyText = run.logKey ?? state?.logKey ?? (await (await call(run, '/v1/ledger/key')).text()).trim();
+  if (state && run.logKey && state.logKey !== run.logKey.trim())
+    throw new Error('the pinned log key differs from the one this witness followed');
+  const logKey = parseVerifierKey(logKeyText);
+  const note = await (await call(run, '/v1/ledger/checkpoint')).text();
+  if (!verifyNote(note, logKey)) throw new Error('the checkpoint is not signed by the log key');
+  const body = note.slice(0, note.indexOf('\n\n') + 1);
+  const checkpoint = parseCheckpoint(body);
+  if (state) {
+    if (checkpoint.origin !== state.origin)
+      throw new Error(`the log now calls itself ${checkpoint.origin}, not ${state.origin}`);
+    if (checkpoint.size < state.size)
+      throw new Error(`rollback: the log shows size ${checkpoint.size} after this witness cosigned ${state.size}`);
+    const previous = Buffer.from(state.root, 'base64');
+    if (checkpoint.size === state.size) {
+      if (!checkpoint.root.equals(previous)) throw new Error(`split view: two different roots for size ${state.size}`);
+    } else {
+      const proof = (await (
+        await call(run, `/v1/ledger/proofs/consistency?from=${state.size}&to=${checkpoint.size}`)
+      ).json()) as { hashes: string[] };
+      const hashes = proof.hashes.map((h) => Buffer.from(h, 'base64'));
+      if (!verifyConsistency(state.size, checkpoint.size, previous, checkpoint.root, hashes))
+        throw new Error(
+          `inconsistent: the tree of ${checkpoint.size} does not extend the tree of ${state.size} this witness cosigned`,
+        );
+    }
+  }
+  const line = cosign(body, run.key.name, run.key.privateKey, Math.floor((run.now?.() ?? Date.now()) / 1000));
+  await call(run, '/v1/ledger/cosignatures', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ size: checkpoint.size, line }),
+  });
+  const next: WitnessState = {
+    origin: checkpoint.origin,
+    logKey: logKeyText,
+    size: checkpoint.size,
+    root: checkpoint.root.toString('base64'),
+  };
+  writeFileSync(run.stateFile, `${JSON.stringify(next, null, 2)}\n`);
+  return { size: checkpoint.size, cosigned: true };
+};

@@ -1,0 +1,34 @@
+import { conflict, type Decider, type DomainEvent } from '@ceasefire/decider';
+import { type Actor, requireRole } from '../shared/actor';
+
+/** A witness (a mediator's or a party's cosigner) and its tlog-cosignature verifier key, on the record. */
+export type WitnessEvent = DomainEvent<
+  'WitnessRegistered',
+  { name: string; key: string; operator: string; registeredBy: string }
+>;
+
+export interface RegisterWitness {
+  type: 'RegisterWitness';
+  actor: Actor;
+  now: string;
+  name: string;
+  /** The cosigner verifier key, already checked to parse and to be named `name`. */
+  key: string;
+  /** Who runs it: a mediator or party code. */
+  operator: string;
+}
+
+export const witnessDecider: Decider<RegisterWitness, WitnessEvent, { registered: boolean }> = {
+  initialState: () => ({ registered: false }),
+  evolve: () => ({ registered: true }),
+  decide: (c, state) => {
+    requireRole(c.actor, ['admin'], 'register witnesses');
+    if (state.registered) throw conflict('WitnessAlreadyRegistered', `a witness named ${c.name} is registered`);
+    return [
+      {
+        type: 'WitnessRegistered',
+        data: { name: c.name, key: c.key, operator: c.operator, registeredBy: c.actor.principalId },
+      },
+    ];
+  },
+};
