@@ -41,6 +41,9 @@ import { EventReceiptHttpController } from './ledger/event-receipt.http.controll
 import { loadLedgerSigner } from './ledger/ledger-keys';
 import { ledgerProjection } from './ledger/ledger.projection';
 import { witnessesProjection } from './ledger/witnesses.projection';
+import { partyKeysProjection } from './submissions/party-keys.projection';
+import { PartyKeysHttpController } from './submissions/party-keys.http.controller';
+import { SubmissionSignatureGuard } from './submissions/submission-signature.guard';
 import { WitnessesHttpController } from './ledger/witnesses.http.controller';
 
 @Module({})
@@ -61,6 +64,7 @@ export class AppModule {
             complianceProjection,
             ledgerProjection,
             witnessesProjection,
+            partyKeysProjection,
           ],
         }),
         StreamsModule,
@@ -86,10 +90,12 @@ export class AppModule {
         LedgerHttpController,
         EventReceiptHttpController,
         WitnessesHttpController,
+        PartyKeysHttpController,
       ],
       providers: [
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
         { provide: SCHEDULER_INTERVAL_MS, useValue: config.schedulerIntervalMs },
         WriteAgreementHandler,
         WriteIncidentHandler,

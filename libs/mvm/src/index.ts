@@ -17,3 +17,4 @@ export * from './compliance/compliance.state';
 export * from './compliance/compliance.report';
 export * from './principal/principal.decider';
 export * from './witness/witness.decider';
+export * from './party-key/party-key.decider';

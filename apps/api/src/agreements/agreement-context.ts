@@ -1,7 +1,9 @@
+import { UnauthorizedException } from '@nestjs/common';
 import { notFound } from '@ceasefire/decider';
 import type { EventStore } from '@ceasefire/event-store';
 import { type AgreementContext, agreementDecider } from '@ceasefire/mvm';
 import { loadState } from '../shared/run-decider';
+import type { WriteContext } from '../shared/write-context';
 import { agreementStream } from './write-agreement.command';
 
 /** What an incident or commitment command needs to know of its agreement, read from the agreement's stream. */
@@ -15,4 +17,12 @@ export const loadAgreementContext = async (store: EventStore, agreementId: strin
     provisions: state.provisions.map((p) => p.id),
     terms: state.terms,
   };
+};
+
+/** An agreement may require every party write to be signed; checked once the agreement's terms are known. */
+export const requireSignatureIfAgreed = (agreement: AgreementContext, context: WriteContext): void => {
+  if (agreement.terms.requireSignedSubmissions && context.actor.role === 'party' && !context.submission)
+    throw new UnauthorizedException(
+      'this agreement requires signed party submissions: send Submission-Signature: keyId=<key id>, sig=<base64 Ed25519 signature over "ceasefire-submission/v1\\n" followed by JCS(body)>',
+    );
 };

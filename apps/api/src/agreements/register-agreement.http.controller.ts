@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { Type } from 'class-transformer';
 import {
@@ -14,7 +14,9 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsBoolean,
   IsObject,
+  IsOptional,
 } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '../shared/deterministic-id';
@@ -45,6 +47,10 @@ export class MechanismTermsDto {
   @ApiProperty({ example: 14 }) @IsInt() @Min(1) @Max(365) verificationDeadlineDays: number;
   @ApiProperty({ example: 7 }) @IsInt() @Min(1) @Max(365) disputeWindowDays: number;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(20) adoptionQuorum: number;
+  @ApiPropertyOptional({ description: "Parties' writes must be signed (Submission-Signature)." })
+  @IsOptional()
+  @IsBoolean()
+  requireSignedSubmissions?: boolean;
 }
 
 export class RegisterAgreementRequestDto {

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type CommitmentCommand, commitmentDecider } from '@ceasefire/mvm';
-import { loadAgreementContext } from '../agreements/agreement-context';
+import { loadAgreementContext, requireSignatureIfAgreed } from '../agreements/agreement-context';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 
@@ -40,6 +40,7 @@ export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> 
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
         if (!owner) throw notFound('CommitmentNotFound', `no commitment ${commitmentId}`);
         const agreement = await loadAgreementContext(this.store, owner);
+        requireSignatureIfAgreed(agreement, context);
         return { ...input, actor: context.actor, now: context.now, commitmentId, agreement } as CommitmentCommand;
       },
       context,

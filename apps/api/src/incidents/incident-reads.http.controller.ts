@@ -98,6 +98,7 @@ export class IncidentReadsHttpController {
         type: e.type,
         recordedAt: e.recordedAt,
         principal: e.metadata.principal ?? null,
+        submission: e.metadata.submission ?? null,
         data: e.data,
         hash: e.hash,
         prevHash: e.prevHash,

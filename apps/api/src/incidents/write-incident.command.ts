@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type AgreementContext, type IncidentCommand, incidentDecider } from '@ceasefire/mvm';
-import { loadAgreementContext } from '../agreements/agreement-context';
+import { loadAgreementContext, requireSignatureIfAgreed } from '../agreements/agreement-context';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 
@@ -41,6 +41,7 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
         if (!owner) throw notFound('IncidentNotFound', `no incident ${incidentId}`);
         const agreement: AgreementContext = await loadAgreementContext(this.store, owner);
+        requireSignatureIfAgreed(agreement, context);
         return { ...input, actor: context.actor, now: context.now, incidentId, agreement } as IncidentCommand;
       },
       context,

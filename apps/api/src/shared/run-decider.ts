@@ -87,6 +87,7 @@ export const runDecider = async <C, E extends DomainEvent, S>(
     principal: context.actor.principalId,
     role: context.actor.role,
     ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestHash: context.requestHash } : {}),
+    ...(context.submission ? { submission: context.submission } : {}),
   };
   // A lost race for this revision surfaces as WrongExpectedRevision (409 with the current revision): never a silent retry.
   const result = await store.append(

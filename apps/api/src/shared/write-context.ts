@@ -15,11 +15,15 @@ export interface WriteContext {
   requestHash: string;
   /** Expected revision from If-Match: "<revision>". */
   ifMatch?: number;
+  /** A party's verified detached signature over the body (SubmissionSignatureGuard). */
+  submission?: { bytes: string; keyId: string; sig: string };
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
-export const writeContextOf = (request: FastifyRequest & { actor?: Actor }): WriteContext => {
+export const writeContextOf = (
+  request: FastifyRequest & { actor?: Actor; submission?: WriteContext['submission'] },
+): WriteContext => {
   const actor = request.actor as Actor;
   const headers = request.headers;
   const rawKey = headers['idempotency-key'];
@@ -53,6 +57,7 @@ export const writeContextOf = (request: FastifyRequest & { actor?: Actor }): Wri
       : undefined,
     requestHash,
     ifMatch: expected,
+    ...(request.submission ? { submission: request.submission } : {}),
   };
 };
 

@@ -20,6 +20,8 @@ export interface MechanismTerms {
   disputeWindowDays: number;
   /** Mediators whose adoption a finding needs. */
   adoptionQuorum: number;
+  /** When true, a party's writes must carry a Submission-Signature by one of its registered keys. */
+  requireSignedSubmissions?: boolean;
 }
 
 export type AgreementEvent =
