@@ -25,7 +25,7 @@ export function IsUtcTimestamp(options?: ValidationOptions) {
 /** Normalises an accepted timestamp to the millisecond form the record keeps. */
 export const utc = (value: string): string => new Date(value).toISOString();
 
-/** DTO instances (and their nested DTOs) as plain JSON data, as events must carry. */
-export const plain = <T>(dto: T): T => structuredClone(dto);
+/** DTO instances (and their nested DTOs) as plain JSON data, as events must carry; absent optional fields are dropped. */
+export const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto)) as T;
 
 export const POSITION = /^\d{20}(:\d{20})?$/;
