@@ -1,7 +1,7 @@
 /**
  * ceasefire-ledger CLI: `export` a bundle from a running API, `verify` one offline, run a `witness`.
  *   npm run cli -- export --api http://localhost:3000 --token T --out DIR
- *   npm run cli -- verify DIR [--key FILE]
+ *   npm run cli -- verify DIR [--key FILE] [--json]
  *   npm run cli -- witness-keygen --name NAME --out FILE      (prints the verifier key to register)
  *   npm run cli -- witness --log URL --token T --key FILE --state FILE [--log-key FILE]
  */
@@ -14,7 +14,7 @@ import { newWitnessKey, readWitnessKey } from './witness/witness-key';
 import { witnessOnce } from './witness/witness-once';
 
 const usage =
-  'usage: ceasefire-ledger export --api URL --token T --out DIR | verify DIR [--key FILE] | witness-keygen --name NAME --out FILE | witness --log URL --token T --key FILE --state FILE [--log-key FILE]';
+  'usage: ceasefire-ledger export --api URL --token T --out DIR | verify DIR [--key FILE] [--json] | witness-keygen --name NAME --out FILE | witness --log URL --token T --key FILE --state FILE [--log-key FILE]';
 
 const main = async (): Promise<number> => {
   const { positionals, values } = parseArgs({
@@ -28,6 +28,7 @@ const main = async (): Promise<number> => {
       log: { type: 'string' },
       state: { type: 'string' },
       'log-key': { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const [command, dir] = positionals;
