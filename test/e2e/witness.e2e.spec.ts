@@ -79,6 +79,24 @@ describe('witnesses cosign checkpoints they have checked', () => {
     expect(JSON.parse(readFileSync(stateFile, 'utf8')).root).toBe(Buffer.alloc(32, 2).toString('base64'));
   });
 
+  it('marks the checkpoint final for an agreement whose k-of-n policy its cosigners meet, and not for a stricter one', async () => {
+    await witnessOnce({ log: api.base, token, key, stateFile: join(dir, 'fresh-state.json') });
+    const policy = (k: number, witnesses: string[]) => ({
+      ...agreementBody,
+      terms: { ...agreementBody.terms, cosignaturePolicy: { k, witnesses } },
+    });
+    const lenient = (await api.post('/v1/agreements', token, policy(1, [key.name, 'witness.other.example']))).body.id;
+    const strict = (await api.post('/v1/agreements', token, policy(2, [key.name, 'witness.other.example']))).body.id;
+    const a = (await api.get(`/v1/agreements/${lenient}/checkpoint`, token)).body;
+    expect(a).toMatchObject({ final: true, cosigners: [key.name], policy: { k: 1 } });
+    expect((await api.get(`/v1/agreements/${strict}/checkpoint`, token)).body).toMatchObject({
+      final: false,
+      cosigners: [key.name],
+    });
+    const invalid = await api.post('/v1/agreements', token, policy(3, [key.name]));
+    expect(invalid).toMatchObject({ status: 422, body: { rule: 'PolicyWithinWitnesses' } });
+  });
+
   it('rejects a cosignature by an unregistered witness or over another checkpoint', async () => {
     const size = JSON.parse(readFileSync(stateFile, 'utf8')).size as number;
     const stranger = readWitnessKey(newWitnessKey('stranger.example').secret);

@@ -41,6 +41,7 @@ import { EventReceiptHttpController } from './ledger/event-receipt.http.controll
 import { loadLedgerSigner } from './ledger/ledger-keys';
 import { ledgerProjection } from './ledger/ledger.projection';
 import { witnessesProjection } from './ledger/witnesses.projection';
+import { AgreementCheckpointHttpController } from './ledger/agreement-checkpoint.http.controller';
 import { partyKeysProjection } from './submissions/party-keys.projection';
 import { PartyKeysHttpController } from './submissions/party-keys.http.controller';
 import { SubmissionSignatureGuard } from './submissions/submission-signature.guard';
@@ -90,6 +91,7 @@ export class AppModule {
         LedgerHttpController,
         EventReceiptHttpController,
         WitnessesHttpController,
+        AgreementCheckpointHttpController,
         PartyKeysHttpController,
       ],
       providers: [

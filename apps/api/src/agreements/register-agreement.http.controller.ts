@@ -42,6 +42,16 @@ export class ProvisionDto {
   obligor: string;
 }
 
+export class CosignaturePolicyDto {
+  @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(20) k: number;
+  @ApiProperty({ example: ['witness.mediator-tr.example', 'witness.mediator-qa.example'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Matches(/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/, { each: true, message: 'each witness must be a witness name' })
+  witnesses: string[];
+}
+
 export class MechanismTermsDto {
   @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(24 * 90) responseWindowHours: number;
   @ApiProperty({ example: 14 }) @IsInt() @Min(1) @Max(365) verificationDeadlineDays: number;
@@ -51,6 +61,15 @@ export class MechanismTermsDto {
   @IsOptional()
   @IsBoolean()
   requireSignedSubmissions?: boolean;
+  @ApiPropertyOptional({
+    type: () => CosignaturePolicyDto,
+    description: 'k of these witnesses must cosign a checkpoint for it to be final.',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CosignaturePolicyDto)
+  cosignaturePolicy?: CosignaturePolicyDto;
 }
 
 export class RegisterAgreementRequestDto {

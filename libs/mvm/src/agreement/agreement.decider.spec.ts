@@ -69,6 +69,12 @@ describe('agreement decider', () => {
       .when(register({ terms: { ...terms, adoptionQuorum: 3 } }))
       .thenThrows('QuorumWithinMediators'));
 
+  it('rejects a cosignature policy asking for more witnesses than it names', () =>
+    spec
+      .given([])
+      .when(register({ terms: { ...terms, cosignaturePolicy: { k: 3, witnesses: ['w.tr', 'w.qa', 'w.qa'] } } }))
+      .thenThrows('PolicyWithinWitnesses', 'invalid'));
+
   it('records a reaffirmation', () =>
     spec
       .given([agreementRegistered])

@@ -27,6 +27,12 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
       if (unknown) throw invalid('ObligorIsAParty', `provision ${unknown.id} binds ${unknown.obligor}, not a party`);
       if (command.terms.adoptionQuorum > Math.max(1, command.mediators.length))
         throw invalid('QuorumWithinMediators', 'the adoption quorum cannot exceed the number of mediators');
+      const policy = command.terms.cosignaturePolicy;
+      if (policy && (policy.k < 1 || policy.k > new Set(policy.witnesses).size))
+        throw invalid(
+          'PolicyWithinWitnesses',
+          'a k-of-n cosignature policy needs 1 ≤ k ≤ the number of distinct witnesses',
+        );
       const { title, parties, mediators, provisions, terms, effectiveAt } = command;
       return [
         {

@@ -22,6 +22,8 @@ export interface MechanismTerms {
   adoptionQuorum: number;
   /** When true, a party's writes must carry a Submission-Signature by one of its registered keys. */
   requireSignedSubmissions?: boolean;
+  /** Checkpoints count as final for this agreement once k of these witnesses have cosigned them. */
+  cosignaturePolicy?: { k: number; witnesses: string[] };
 }
 
 export type AgreementEvent =

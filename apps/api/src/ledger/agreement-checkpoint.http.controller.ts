@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
+import { agreementDecider } from '@ceasefire/mvm';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { AgreementIdParams } from '../agreements/agreement-id.params';
+import { agreementStream } from '../agreements/write-agreement.command';
+import { loadState } from '../shared/run-decider';
+import { CheckpointSigner } from './checkpoint-signer';
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('v1/agreements/:id/checkpoint')
+export class AgreementCheckpointHttpController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly checkpoints: CheckpointSigner,
+  ) {}
+
+  /** The latest checkpoint as this agreement's k-of-n cosignature policy sees it: final once k named witnesses cosigned. */
+  @Get()
+  @ApiOperation({
+    summary:
+      "The latest signed checkpoint, its cosigners, and whether the agreement's k-of-n witness policy makes it final.",
+  })
+  async get(@Param() { id }: AgreementIdParams) {
+    const { state } = await loadState(this.store, agreementStream(id), agreementDecider);
+    if (state.status === 'NONE') throw new NotFoundException(`no agreement ${id}`);
+    const latest = this.checkpoints.latest();
+    if (!latest) throw new NotFoundException('no checkpoint has been signed yet');
+    const note = this.checkpoints.withCosignatures(latest);
+    const body = note.slice(0, note.indexOf('\n\n') + 1);
+    const lines = note
+      .slice(note.indexOf('\n\n') + 2)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `${l}\n`);
+    const policy = state.terms.cosignaturePolicy ?? null;
+    const witnesses = this.runner.db
+      .prepare(`SELECT name, key FROM ${this.runner.table('witnesses', 'witnesses')}`)
+      .all() as { name: string; key: string }[];
+    // Each cosignature is verified again here: a row in the table is not trusted on its own.
+    const cosigners = witnesses
+      .filter((w) => lines.some((line) => verifyCosignature(line, body, parseCosignerKey(w.key)) !== undefined))
+      .map((w) => w.name);
+    const counted = policy ? cosigners.filter((name) => policy.witnesses.includes(name)) : [];
+    return { size: latest.size, note, cosigners, policy, final: policy ? counted.length >= policy.k : false };
+  }
+}
