@@ -39,7 +39,7 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
     dueAt: inDays(45),
     evidenceRequired: 'geotagged imagery, lists of detained or expelled militants, monitor site visits',
   });
-  const pk = await api.post(`/v1/agreements/${a}/commitments`, tokens.turkiye, {
+  await api.post(`/v1/agreements/${a}/commitments`, tokens.turkiye, {
     obligor: 'PK',
     title: 'Military restraint: no cross-border fire or air incursion',
     indicator: 'monthly restraint attestations accepted by the MVM',
@@ -145,7 +145,7 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
   await api.post(`${f}/findings/f1/adoption`, tokens.qatar, {});
   say('• air incursion alleged by Afghanistan: investigated, finding (S2) adopted → breach confirmed against Pakistan');
 
-  const third = await api.post(`/v1/agreements/${a}/incidents`, tokens.pakistan, {
+  await api.post(`/v1/agreements/${a}/incidents`, tokens.pakistan, {
     occurredAt: '2025-11-04T11:00:00Z',
     occurredAtPrecision: 'DAY',
     location: { lat: 30.9, lon: 66.45, precisionKm: 20, place: 'Chaman' },
@@ -162,11 +162,9 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
     agenda: ['MVM modalities', 'Findings and consequences'],
   });
   say('• a third allegation is pending; a follow-up meeting is scheduled in Istanbul\n');
-  void third;
 
   const compliance = await api.get(`/v1/agreements/${a}/compliance?minPosition=${last.position}`, tokens.auditor);
   printCompliance(compliance, say);
-  void pk;
   return { agreementId: a, tokens, beforeDispute };
 };
 
