@@ -19,6 +19,22 @@ export const loadAgreementContext = async (store: EventStore, agreementId: strin
   };
 };
 
+/**
+ * The agreement a case or commitment belongs to — named by the request when the stream is new, else
+ * by the stream itself — checked for the signature its terms may require.
+ */
+export const agreementOfStream = async (
+  store: EventStore,
+  owner: string | undefined,
+  missing: { rule: string; message: string },
+  context: WriteContext,
+): Promise<AgreementContext> => {
+  if (!owner) throw notFound(missing.rule, missing.message);
+  const agreement = await loadAgreementContext(store, owner);
+  requireSignatureIfAgreed(agreement, context);
+  return agreement;
+};
+
 /** An agreement may require every party write to be signed; checked once the agreement's terms are known. */
 export const requireSignatureIfAgreed = (agreement: AgreementContext, context: WriteContext): void => {
   if (agreement.terms.requireSignedSubmissions && context.actor.role === 'party' && !context.submission)

@@ -2,17 +2,13 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type AgreementCommand, agreementDecider } from '@ceasefire/mvm';
+import type { CommandInput } from '../shared/command-input';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 
 export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
 
-type Shared = 'actor' | 'now' | 'agreementId';
-export type AgreementCommandInput = AgreementCommand extends infer C
-  ? C extends AgreementCommand
-    ? Omit<C, Shared>
-    : never
-  : never;
+export type AgreementCommandInput = CommandInput<AgreementCommand, 'actor' | 'now' | 'agreementId'>;
 
 /** Any command on one agreement's stream; the decider holds the rules. */
 export class WriteAgreement extends Command<WriteResult> {

@@ -1,20 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type CommitmentCommand, commitmentDecider } from '@ceasefire/mvm';
-import { loadAgreementContext, requireSignatureIfAgreed } from '../agreements/agreement-context';
+import { agreementOfStream } from '../agreements/agreement-context';
+import type { CommandInput } from '../shared/command-input';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 
 export const commitmentStream = (commitmentId: string) => `commitment-${commitmentId}`;
 
-type Shared = 'actor' | 'now' | 'commitmentId' | 'agreement';
-export type CommitmentCommandInput = CommitmentCommand extends infer C
-  ? C extends CommitmentCommand
-    ? Omit<C, Shared>
-    : never
-  : never;
+export type CommitmentCommandInput = CommandInput<CommitmentCommand, 'actor' | 'now' | 'commitmentId' | 'agreement'>;
 
 export class WriteCommitment extends Command<WriteResult> {
   constructor(
@@ -38,9 +33,12 @@ export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> 
       commitmentDecider,
       async (state) => {
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
-        if (!owner) throw notFound('CommitmentNotFound', `no commitment ${commitmentId}`);
-        const agreement = await loadAgreementContext(this.store, owner);
-        requireSignatureIfAgreed(agreement, context);
+        const agreement = await agreementOfStream(
+          this.store,
+          owner,
+          { rule: 'CommitmentNotFound', message: `no commitment ${commitmentId}` },
+          context,
+        );
         return { ...input, actor: context.actor, now: context.now, commitmentId, agreement } as CommitmentCommand;
       },
       context,

@@ -1,20 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { type AgreementContext, type IncidentCommand, incidentDecider } from '@ceasefire/mvm';
-import { loadAgreementContext, requireSignatureIfAgreed } from '../agreements/agreement-context';
+import { type IncidentCommand, incidentDecider } from '@ceasefire/mvm';
+import { agreementOfStream } from '../agreements/agreement-context';
+import type { CommandInput } from '../shared/command-input';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 
 export const incidentStream = (incidentId: string) => `incident-${incidentId}`;
 
-type Shared = 'actor' | 'now' | 'incidentId' | 'agreement';
-export type IncidentCommandInput = IncidentCommand extends infer C
-  ? C extends IncidentCommand
-    ? Omit<C, Shared>
-    : never
-  : never;
+export type IncidentCommandInput = CommandInput<IncidentCommand, 'actor' | 'now' | 'incidentId' | 'agreement'>;
 
 /** Any command on one incident case. A report names its agreement; later commands find it in the case. */
 export class WriteIncident extends Command<WriteResult> {
@@ -39,9 +34,12 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
       incidentDecider,
       async (state) => {
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
-        if (!owner) throw notFound('IncidentNotFound', `no incident ${incidentId}`);
-        const agreement: AgreementContext = await loadAgreementContext(this.store, owner);
-        requireSignatureIfAgreed(agreement, context);
+        const agreement = await agreementOfStream(
+          this.store,
+          owner,
+          { rule: 'IncidentNotFound', message: `no incident ${incidentId}` },
+          context,
+        );
         return { ...input, actor: context.actor, now: context.now, incidentId, agreement } as IncidentCommand;
       },
       context,
