@@ -11,7 +11,7 @@ export interface WriteContext {
   correlationId: string;
   /** Idempotency-Key scoped to the principal, hashed; absent when the client sent none. */
   idempotencyKey?: string;
-  /** Hash of the request body, to tell a retry from a reuse of the key for another request. */
+  /** Hash of the request, to tell a retry from a reuse of the key for another request; empty without a key. */
   requestHash: string;
   /** Expected revision from If-Match: "<revision>". */
   ifMatch?: number;
@@ -20,6 +20,17 @@ export interface WriteContext {
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
+
+const requestHashOf = (request: FastifyRequest): string => {
+  const body = request.body ?? null;
+  let text: string;
+  try {
+    text = canonicalText(toCanonicalValue(body));
+  } catch {
+    text = JSON.stringify(body);
+  }
+  return createHash('sha256').update(`${request.method} ${request.url}\n${text}`).digest('hex');
+};
 
 export const writeContextOf = (
   request: FastifyRequest & { actor?: Actor; submission?: WriteContext['submission'] },
@@ -37,17 +48,6 @@ export const writeContextOf = (
     expected = Number(match[1]);
   }
   const correlation = headers['x-correlation-id'];
-  const body = request.body ?? null;
-  let requestHash: string;
-  try {
-    requestHash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${canonicalText(toCanonicalValue(body))}`)
-      .digest('hex');
-  } catch {
-    requestHash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${JSON.stringify(body)}`)
-      .digest('hex');
-  }
   return {
     actor,
     now: new Date().toISOString(),
@@ -55,7 +55,8 @@ export const writeContextOf = (
     idempotencyKey: rawKey
       ? createHash('sha256').update(`${actor.principalId}\u0000${rawKey}`).digest('hex')
       : undefined,
-    requestHash,
+    // Only a retry needs telling apart from a reuse of its key, so only then is the body hashed.
+    requestHash: rawKey ? requestHashOf(request) : '',
     ifMatch: expected,
     ...(request.submission ? { submission: request.submission } : {}),
   };
