@@ -118,14 +118,14 @@ const main = async () => {
   global.gc?.();
   const heap: number[] = [];
   t = performance.now();
-  const report = await verifyBundle(dir, formatVerifierKey(signer), (done) => {
+  const report = await verifyBundle(dir, { key: formatVerifierKey(signer) }, (done) => {
     if (done % 50_000 === 0) {
       global.gc?.();
       heap.push(process.memoryUsage().heapUsed);
     }
   });
   const verifyRate = (BUNDLE / (performance.now() - t)) * 1000;
-  if (!report.ok) throw new Error(`bench bundle did not verify: ${report.problems.join('; ')}`);
+  if (!report.ok) throw new Error(`bench bundle did not verify: ${report.failure?.message}`);
 
   console.log('\n');
   console.log(`SHA-256 leaf hashing alone (ceiling):     ${fmt(shaRate)} leaves/s`);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,10 @@ describe('export a bundle, verify it offline', () => {
   let api: TestApi;
   let bundle: string;
   let key: string;
+  let agreement: string;
+  let other: string;
+  let early: string;
+  let auditorToken: string;
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -20,14 +25,21 @@ describe('export a bundle, verify it offline', () => {
     const pk = await api.principal('PK', 'party', 'PK');
     const af = await api.principal('AF', 'party', 'AF');
     const tr = await api.principal('TR', 'mediator');
-    const agreement = (await api.post('/v1/agreements', tr, agreementBody)).body.id;
+    agreement = (await api.post('/v1/agreements', tr, agreementBody)).body.id;
+    other = (await api.post('/v1/agreements', tr, agreementBody)).body.id;
+    const sign = async () => {
+      const head = (await api.get('/health')).body.store.head;
+      await api.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, { projections: ['ledger'] });
+      return api.app.get(CheckpointSigner).sign();
+    };
     for (let i = 0; i < 3; i++) {
       await api.post(`/v1/agreements/${agreement}/incidents`, pk, raidReport);
+      await api.post(`/v1/agreements/${other}/incidents`, af, airIncursionReport);
+      if (i === 0) early = (await sign())?.note as string;
       await api.post(`/v1/agreements/${agreement}/incidents`, af, airIncursionReport);
     }
-    const head = (await api.get('/health')).body.store.head;
-    await api.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, { projections: ['ledger'] });
-    api.app.get(CheckpointSigner).sign();
+    await sign();
+    auditorToken = auditor;
     bundle = mkdtempSync(join(tmpdir(), 'ledger-bundle-'));
     await exportBundle({ api: api.base, token: auditor }, bundle);
     key = (await api.get('/v1/ledger/key', auditor)).body;
@@ -53,8 +65,9 @@ describe('export a bundle, verify it offline', () => {
   };
 
   it('verifies an untouched bundle against the pinned key', async () => {
-    const report = await verifyBundle(bundle, key);
-    expect(report).toMatchObject({ ok: true, problems: [], warnings: [] });
+    const report = await verifyBundle(bundle, { key });
+    expect(report).toMatchObject({ ok: true, warnings: [] });
+    expect(report.failure).toBeUndefined();
     expect(report.size).toBeGreaterThan(10);
   });
 
@@ -76,9 +89,9 @@ describe('export a bundle, verify it offline', () => {
     ['an entry dropped from the middle', (lines: string[]) => [...lines.slice(0, 3), ...lines.slice(4)]],
   ])('fails on %s, even with a matching manifest', async (_name, tamper) => {
     const dir = copy((d) => rewrite(d, tamper(entries(d))));
-    const report = await verifyBundle(dir, key);
+    const report = await verifyBundle(dir, { key });
     expect(report.ok).toBe(false);
-    expect(report.problems.join(' ')).toMatch(/root|entries|chain|canonical/);
+    expect(report.failure?.message).toMatch(/root|entries|revision|prevHash|canonical|dropped/);
   });
 
   it('fails on a non-canonical rewrite of an entry', async () => {
@@ -86,13 +99,81 @@ describe('export a bundle, verify it offline', () => {
       const lines = entries(d);
       rewrite(d, [JSON.stringify(JSON.parse(lines[0]), null, 1).replace(/\n/g, ''), ...lines.slice(1)]);
     });
-    expect((await verifyBundle(dir, key)).problems.join(' ')).toMatch(/canonical/);
+    expect((await verifyBundle(dir, { key })).failure).toMatchObject({
+      entry: 0,
+      message: expect.stringMatching(/canonical/),
+    });
   });
 
   it('fails on a manifest digest mismatch and on a checkpoint signed by another key', async () => {
     const touched = copy((d) => appendFileSync(join(d, 'checkpoint'), ' '));
-    expect((await verifyBundle(touched, key)).ok).toBe(false);
+    expect((await verifyBundle(touched, { key })).ok).toBe(false);
     const other = 'Other+6a4f3b2a+AQ' + 'A'.repeat(42) + '=';
-    expect((await verifyBundle(bundle, other)).ok).toBe(false);
+    expect((await verifyBundle(bundle, { key: other })).ok).toBe(false);
+  });
+
+  const exported = async (selection: { agreement?: string; fromSize?: number }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-selective-'));
+    await exportBundle({ api: api.base, token: auditorToken }, dir, selection);
+    return dir;
+  };
+  const earlySize = () => Number(early.split('\n')[1]);
+
+  it('proves a full bundle extends an older checkpoint the auditor holds, and fails on a rewritten one', async () => {
+    expect(await verifyBundle(bundle, { key, since: [early] })).toMatchObject({ ok: true, extends: [earlySize()] });
+    const forged = early.replace(/\n[A-Za-z0-9+/]{43}=\n/, `\n${Buffer.alloc(32, 7).toString('base64')}\n`);
+    expect((await verifyBundle(bundle, { key, since: [forged] })).failure?.message).toMatch(/no valid signature/);
+  });
+
+  it('exports one agreement with a receipt per entry, and verifies it offline', async () => {
+    const dir = await exported({ agreement });
+    const lines = entries(dir);
+    expect(lines.some((l) => l.includes(other))).toBe(false);
+    expect(lines.filter((l) => l.includes(`"agreementId":"${agreement}"`)).length).toBeGreaterThanOrEqual(6);
+    const report = await verifyBundle(dir, { key });
+    expect(report.failure).toBeUndefined();
+    expect(report).toMatchObject({ ok: true, selection: { agreement } });
+    expect(report.warnings.join(' ')).toMatch(/only a full bundle proves none is missing/);
+  });
+
+  it('catches a selective bundle whose receipt or entry was altered', async () => {
+    const dir = await exported({ agreement });
+    const lines = entries(dir);
+    const target = lines.findIndex((l) => l.includes('Torkham'));
+    rewrite(
+      dir,
+      lines.map((l, i) => (i === target ? l.replace('Torkham', 'Torkhan') : l)),
+    );
+    const report = await verifyBundle(dir, { key });
+    expect(report.failure?.message).toMatch(/inclusion proof does not give the signed root/);
+    expect(report.failure?.entry).toEqual(expect.any(Number));
+  });
+
+  it('exports from a size on with a consistency proof to the checkpoint the auditor holds', async () => {
+    const dir = await exported({ fromSize: earlySize() });
+    const report = await verifyBundle(dir, { key, since: [early] });
+    expect(report.failure).toBeUndefined();
+    expect(report).toMatchObject({ ok: true, extends: [earlySize()] });
+    const full = await verifyBundle(await exported({ agreement }), { key, since: [early] });
+    expect(full.failure?.message).toMatch(/no consistency proof from size/);
+  });
+
+  it('runs as a command: exit 0 and a summary, exit 1 naming the entry after one byte changes', () => {
+    const keyFile = join(bundle, '..', `log-${Date.now()}.key`);
+    writeFileSync(keyFile, key);
+    const cli = (dir: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'verify', dir, '--key', keyFile], {
+        encoding: 'utf8',
+      });
+    const ok = cli(bundle);
+    expect(ok.stdout).toMatch(/^OK: \d+ entries in \d+ streams/);
+    expect(ok.status).toBe(0);
+    const dir = copy((d) => {
+      const lines = entries(d);
+      rewrite(d, [lines[0], lines[1].replace('"v":1', '"v":2'), ...lines.slice(2)]);
+    });
+    const failed = cli(dir);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/FAIL: /);
   });
 });

@@ -1,20 +1,34 @@
 /**
- * ceasefire-ledger CLI: `export` a bundle from a running API, `verify` one offline, run a `witness`.
- *   npm run cli -- export --api http://localhost:3000 --token T --out DIR
- *   npm run cli -- verify DIR [--key FILE] [--json]
- *   npm run cli -- witness-keygen --name NAME --out FILE      (prints the verifier key to register)
- *   npm run cli -- witness --log URL --token T --key FILE --state FILE [--log-key FILE]
+ * ceasefire-ledger CLI (`npm run cli -- <command>`, or the package's `ceasefire-ledger` bin):
+ *   export --api URL --token T --out DIR [--agreement ID] [--from-size M]
+ *   verify DIR [--key FILE] [--witness FILE …] [--policy K] [--since CHECKPOINT …] [--json]
+ *   audit --data-dir DIR --key FILE [--witness FILE …] [--policy K] [--since CHECKPOINT …] [--json]
+ *   witness-keygen --name NAME --out FILE      (prints the verifier key to register)
+ *   witness --log URL --token T --key FILE --state FILE [--log-key FILE]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exportBundle } from './export/export-bundle';
 import { progressBar } from './progress-bar';
-import { verifyBundle } from './verify/verify-bundle';
+import { auditDataDir } from './verify/audit-data-dir';
+import { verifyBundle, type VerifyReport } from './verify/verify-bundle';
+import { summarize } from './verify/verify-summary';
 import { newWitnessKey, readWitnessKey } from './witness/witness-key';
 import { witnessOnce } from './witness/witness-once';
 
-const usage =
-  'usage: ceasefire-ledger export --api URL --token T --out DIR | verify DIR [--key FILE] [--json] | witness-keygen --name NAME --out FILE | witness --log URL --token T --key FILE --state FILE [--log-key FILE]';
+const usage = `usage: ceasefire-ledger <command>
+  export --api URL --token T --out DIR [--agreement ID] [--from-size M]
+  verify DIR [--key FILE] [--witness FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
+  audit --data-dir DIR --key FILE [--witness FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
+  witness-keygen --name NAME --out FILE
+  witness --log URL --token T --key FILE --state FILE [--log-key FILE]`;
+
+const text = (file: string) => readFileSync(file, 'utf8');
+const count = (value: string | undefined, flag: string) => {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new Error(`${flag} must be a whole number`);
+  return Number(value);
+};
 
 const main = async (): Promise<number> => {
   const { positionals, values } = parseArgs({
@@ -23,7 +37,13 @@ const main = async (): Promise<number> => {
       api: { type: 'string' },
       token: { type: 'string' },
       out: { type: 'string' },
+      agreement: { type: 'string' },
+      'from-size': { type: 'string' },
       key: { type: 'string' },
+      witness: { type: 'string', multiple: true },
+      policy: { type: 'string' },
+      since: { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
       name: { type: 'string' },
       log: { type: 'string' },
       state: { type: 'string' },
@@ -32,31 +52,35 @@ const main = async (): Promise<number> => {
     },
   });
   const [command, dir] = positionals;
+  const checks = () => ({
+    key: values.key ? text(values.key).trim() : undefined,
+    witnesses: (values.witness ?? []).map((f) => text(f).trim()),
+    policy: count(values.policy, '--policy'),
+    since: (values.since ?? []).map(text),
+  });
+  const report = (r: VerifyReport) => {
+    if (values.json) console.log(JSON.stringify(r, null, 2));
+    else summarize(r).forEach((line) => (r.ok ? console.log(line) : console.error(line)));
+    return r.ok ? 0 : 1;
+  };
   if (command === 'export') {
     if (!values.api || !values.token || !values.out) throw new Error(usage);
     const manifest = await exportBundle(
       { api: values.api.replace(/\/$/, ''), token: values.token },
       values.out,
+      { agreement: values.agreement, fromSize: count(values['from-size'], '--from-size') },
       progressBar('export'),
     );
-    console.log(`exported ${manifest.size} entries of ${manifest.origin} to ${values.out}`);
+    console.log(
+      `exported ${manifest.entries} entries of ${manifest.origin} (checkpoint size ${manifest.size}) to ${values.out}`,
+    );
     return 0;
   }
-  if (command === 'verify' && dir) {
-    const report = await verifyBundle(
-      dir,
-      values.key ? readFileSync(values.key, 'utf8') : undefined,
-      progressBar('verify'),
-    );
-    report.warnings.forEach((w) => console.error(`warning: ${w}`));
-    if (!report.ok) {
-      report.problems.forEach((p) => console.error(`FAIL: ${p}`));
-      return 1;
-    }
-    console.log(
-      `OK: ${report.size} entries of ${report.origin} in ${report.streams} streams; signed root recomputed, every chain intact`,
-    );
-    return 0;
+  if (command === 'verify' && dir) return report(await verifyBundle(dir, checks(), progressBar('verify')));
+  if (command === 'audit') {
+    const options = checks();
+    if (!values['data-dir'] || !options.key) throw new Error(usage);
+    return report(await auditDataDir(values['data-dir'], { ...options, key: options.key }, progressBar('audit')));
   }
   if (command === 'witness-keygen') {
     if (!values.name || !values.out) throw new Error(usage);
@@ -70,9 +94,9 @@ const main = async (): Promise<number> => {
     const result = await witnessOnce({
       log: values.log.replace(/\/$/, ''),
       token: values.token,
-      key: readWitnessKey(readFileSync(values.key, 'utf8')),
+      key: readWitnessKey(text(values.key)),
       stateFile: values.state,
-      logKey: values['log-key'] ? readFileSync(values['log-key'], 'utf8').trim() : undefined,
+      logKey: values['log-key'] ? text(values['log-key']).trim() : undefined,
     });
     console.log(`cosigned the checkpoint of size ${result.size}`);
     return 0;

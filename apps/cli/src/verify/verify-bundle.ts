@@ -1,101 +1,109 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import canonicalize from 'canonicalize';
-import { leafHashOf, RootBuilder } from './offline-merkle';
-import { type PinnedKey, parseKey, readCheckpoint, verifiedText } from './offline-note';
+import { join, normalize } from 'node:path';
+import { checkCheckpoint, type VerifyOptions } from './checkpoint-checks';
+import { readLines } from './read-lines';
+import { type FailurePlace, VerifyFailure } from './verify-failure';
+import { verifyLog } from './verify-log';
+import { verifySelection } from './verify-selection';
+
+export type { VerifyOptions } from './checkpoint-checks';
 
 export interface VerifyReport {
   ok: boolean;
   origin?: string;
   size?: number;
+  entries?: number;
   streams?: number;
-  problems: string[];
+  signedSubmissions?: number;
+  cosigners?: string[];
+  /** Sizes of the older checkpoints this one was proven to extend. */
+  extends?: number[];
+  selection?: { agreement?: string; fromSize?: number };
+  failure?: FailurePlace & { message: string };
   warnings: string[];
 }
 
-const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const ZERO = '0'.repeat(64);
+interface Manifest {
+  format: string;
+  origin: string;
+  size: number;
+  verifierKey?: string;
+  selection?: { agreement?: string; fromSize?: number };
+  files: Record<string, string>;
+}
+
+const digest = async (file: string) => {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+};
+
+/** Runs `check`; a failure, of any kind, becomes the report's one failure. */
+export const reporting = async (check: (report: VerifyReport) => Promise<void>): Promise<VerifyReport> => {
+  const report: VerifyReport = { ok: false, warnings: [] };
+  try {
+    await check(report);
+    report.ok = true;
+  } catch (error) {
+    const place = error instanceof VerifyFailure ? error.place : {};
+    report.failure = { ...place, message: (error as Error).message };
+  }
+  return report;
+};
 
 /**
- * Checks an export bundle with nothing but its files and a pinned key: the file digests, the
- * checkpoint's signature, that every entry is canonical JSON, that the entries' tree has the signed
- * root (so none was altered, reordered, added or dropped), and that every stream's prevHash chain holds.
+ * Checks an export bundle with nothing but its files and the keys the auditor trusts: the manifest's
+ * digests, the checkpoint's signature and cosignatures, every entry, then either the recomputed root (a
+ * full bundle: proves completeness) or each entry's receipt (a selective bundle). Stops at the first failure.
  */
-export const verifyBundle = async (
+export const verifyBundle = (
   dir: string,
-  pinnedKey?: string,
+  options: VerifyOptions = {},
   progress: (done: number, total: number) => void = () => undefined,
-): Promise<VerifyReport> => {
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const fail = (problem: string): VerifyReport => ({ ok: false, problems: [...problems, problem], warnings });
-  let manifest: { format: string; files: Record<string, string>; verifierKey: string };
-  try {
-    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as typeof manifest;
-  } catch {
-    return fail('manifest.json is missing or not JSON');
-  }
-  if (manifest.format !== 'ceasefire-ledger-export/v1') return fail(`unknown bundle format ${manifest.format}`);
-  for (const [file, expected] of Object.entries(manifest.files ?? {})) {
+): Promise<VerifyReport> =>
+  reporting(async (report) => {
+    let manifest: Manifest;
     try {
-      if (digest(join(dir, file)) !== expected) problems.push(`${file}: its SHA-256 differs from the manifest`);
+      manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     } catch {
-      problems.push(`${file}: missing`);
+      throw new VerifyFailure('manifest.json is missing or not JSON');
     }
-  }
-  let key: PinnedKey;
-  try {
-    key = parseKey(pinnedKey ?? manifest.verifierKey);
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  if (!pinnedKey)
-    warnings.push(
-      'no key was pinned with --key: the bundle was checked against the key it carries, which proves consistency, not origin',
-    );
-  let checkpoint: ReturnType<typeof readCheckpoint>;
-  try {
-    checkpoint = readCheckpoint(verifiedText(readFileSync(join(dir, 'checkpoint'), 'utf8'), key));
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-
-  const tree = new RootBuilder();
-  const tails = new Map<string, { revision: number; hash: string }>();
-  const lines = createInterface({ input: createReadStream(join(dir, 'entries.jsonl'), 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    const index = tree.count;
-    let envelope: { stream: string; revision: number; prevHash: string };
-    try {
-      envelope = JSON.parse(line) as typeof envelope;
-    } catch {
-      problems.push(`entry ${index}: not JSON`);
-      tree.add(leafHashOf(Buffer.from(line, 'utf8')));
-      continue;
+    if (manifest.format !== 'ceasefire-ledger-export/v1')
+      throw new VerifyFailure(`unknown bundle format ${manifest.format}`);
+    for (const [file, expected] of Object.entries(manifest.files ?? {})) {
+      if (normalize(file).startsWith('..'))
+        throw new VerifyFailure(`the manifest names a file outside the bundle: ${file}`);
+      const actual = await digest(join(dir, file)).catch(() => undefined);
+      if (actual === undefined) throw new VerifyFailure(`${file} is missing`);
+      if (actual !== expected) throw new VerifyFailure(`${file}: its SHA-256 differs from the manifest`);
     }
-    if (canonicalize(envelope) !== line) problems.push(`entry ${index}: not in RFC 8785 canonical form`);
-    const hash = leafHashOf(Buffer.from(line, 'utf8'));
-    tree.add(hash);
-    const tail = tails.get(envelope.stream);
-    const expected = tail ? { revision: tail.revision + 1, prevHash: tail.hash } : { revision: 0, prevHash: ZERO };
-    if (envelope.revision !== expected.revision || envelope.prevHash !== expected.prevHash)
-      problems.push(`entry ${index}: ${envelope.stream}@${envelope.revision} does not follow its stream's chain`);
-    tails.set(envelope.stream, { revision: envelope.revision, hash: hash.toString('hex') });
-    if (tree.count % 1000 === 0) progress(tree.count, checkpoint.size);
-  }
-  progress(tree.count, checkpoint.size);
-  if (tree.count !== checkpoint.size)
-    problems.push(`the bundle has ${tree.count} entries; the checkpoint signs ${checkpoint.size}`);
-  else if (!tree.root().equals(checkpoint.root))
-    problems.push('the entries do not give the signed root: something was altered, reordered or dropped');
-  return {
-    ok: problems.length === 0,
-    origin: checkpoint.origin,
-    size: checkpoint.size,
-    streams: tails.size,
-    problems,
-    warnings,
-  };
-};
+    const note = readFileSync(join(dir, 'checkpoint'), 'utf8');
+    const checked = checkCheckpoint(note, options, manifest.verifierKey);
+    const { checkpoint } = checked;
+    Object.assign(report, {
+      origin: checkpoint.origin,
+      size: checkpoint.size,
+      cosigners: checked.cosigners,
+      selection: manifest.selection,
+    });
+    report.warnings.push(...checked.warnings);
+    if (manifest.origin !== checkpoint.origin || manifest.size !== checkpoint.size)
+      throw new VerifyFailure('the manifest and the signed checkpoint disagree on origin or size');
+    const entries = readLines(join(dir, 'entries.jsonl'));
+    const selective = manifest.selection !== undefined;
+    const summary = selective
+      ? await verifySelection(dir, entries, checked, manifest.selection?.fromSize ?? 0, progress)
+      : await verifyLog(entries, checked, progress);
+    if (selective)
+      report.warnings.push(
+        'a selective bundle proves each of its entries is in the signed log; only a full bundle proves none is missing',
+      );
+    Object.assign(report, {
+      entries: summary.entries,
+      streams: summary.streams,
+      signedSubmissions: summary.signedSubmissions,
+      extends: checked.older.map((o) => o.size),
+    });
+    report.warnings.push(...summary.warnings);
+  });
