@@ -100,4 +100,18 @@ describe('the verifiable ledger over HTTP', () => {
     expect((await api.get('/v1/ledger/proofs/consistency?from=5&to=2', auditor)).status).toBe(400);
     expect((await api.get('/v1/ledger/checkpoint')).status).toBe(401);
   });
+
+  it("answers a write with each event's hash and, once sequenced, its ledger index (Prefer: wait)", async () => {
+    const waited = await api.post(`/v1/agreements/${agreement}/incidents`, reporter, raidReport, { prefer: 'wait=2' });
+    expect(waited.status).toBe(201);
+    expect(waited.headers.get('preference-applied')).toBe('wait');
+    const [event] = waited.body.events;
+    expect(event).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), ledgerIndex: expect.any(Number) });
+    const entry = (await api.get(`/v1/ledger/entries?start=${event.ledgerIndex}&end=${event.ledgerIndex + 1}`, auditor))
+      .body.entries[0];
+    expect(entry).toMatchObject({ leafHash: event.hash });
+    expect(JSON.parse(entry.envelope).eventId).toBe(event.eventId);
+    const unwaited = await api.post(`/v1/agreements/${agreement}/incidents`, reporter, raidReport);
+    expect(unwaited.body.events[0]).toHaveProperty('ledgerIndex');
+  });
 });

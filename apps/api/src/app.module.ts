@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@ceasefire/event-store';
 import { ProjectionsModule } from '@ceasefire/projections';
@@ -45,6 +45,7 @@ import { AgreementCheckpointHttpController } from './ledger/agreement-checkpoint
 import { partyKeysProjection } from './submissions/party-keys.projection';
 import { PartyKeysHttpController } from './submissions/party-keys.http.controller';
 import { SubmissionSignatureGuard } from './submissions/submission-signature.guard';
+import { LedgerIndexInterceptor } from './ledger/ledger-index.interceptor';
 import { WitnessesHttpController } from './ledger/witnesses.http.controller';
 
 @Module({})
@@ -98,6 +99,7 @@ export class AppModule {
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
+        { provide: APP_INTERCEPTOR, useClass: LedgerIndexInterceptor },
         { provide: SCHEDULER_INTERVAL_MS, useValue: config.schedulerIntervalMs },
         WriteAgreementHandler,
         WriteIncidentHandler,

@@ -1,0 +1,51 @@
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, mergeMap, type Observable } from 'rxjs';
+
+interface WrittenEvent {
+  eventId: string;
+  ledgerIndex?: number | null;
+}
+
+const MAX_WAIT_MS = 5000;
+
+/**
+ * Adds each written event's ledger index to a write's answer once the ledger has sequenced it (null
+ * before). A client that wants the index in the answer sends RFC 7240 `Prefer: wait=<seconds>`, and
+ * the answer waits for the ledger up to that long (at most 5 s).
+ */
+@Injectable()
+export class LedgerIndexInterceptor implements NestInterceptor {
+  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.method !== 'POST') return next.handle();
+    const wait = /(?:^|[,;\s])wait=(\d+)/.exec(String(request.headers.prefer ?? ''));
+    return next
+      .handle()
+      .pipe(mergeMap((body: unknown) => from(this.withIndexes(body, wait ? Number(wait[1]) * 1000 : 0, context))));
+  }
+
+  private async withIndexes(body: unknown, waitMs: number, context: ExecutionContext): Promise<unknown> {
+    const written = body as { position?: string | null; events?: WrittenEvent[] } | null;
+    if (!written || !Array.isArray(written.events) || written.events.length === 0) return body;
+    if (waitMs > 0 && written.position) {
+      const sequenced = await this.runner
+        .waitFor(written.position, { projections: ['ledger'], timeoutMs: Math.min(waitMs, MAX_WAIT_MS) })
+        .then(
+          () => true,
+          () => false,
+        );
+      // Not inside the promise chain: a FastifyReply is itself a thenable.
+      if (sequenced) void context.switchToHttp().getResponse<FastifyReply>().header('Preference-Applied', 'wait');
+    }
+    const lookup = this.runner.db.prepare(
+      `SELECT idx FROM ${this.runner.table('ledger', 'leaves')} WHERE event_id = ?`,
+    );
+    for (const event of written.events)
+      event.ledgerIndex = (lookup.get(event.eventId) as { idx: number } | undefined)?.idx ?? null;
+    return body;
+  }
+}
