@@ -1,19 +1,28 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /*
  * The verifier's own Merkle code. It deliberately shares nothing with the server's libs/ledger: an
  * auditor can read this file alone and check it against RFC 9162 §2.1, trusting only node:crypto.
  */
 
-const ONE = Buffer.from([1]);
 const ZERO = Buffer.from([0]);
 
 /** RFC 9162 §2.1.1 leaf hash: SHA-256(0x00 ‖ entry). */
 export const leafHashOf = (entry: Buffer | string): Buffer => createHash('sha256').update(ZERO).update(entry).digest();
 
+/** The same leaf hash when the byte before the entry in `buffer` is already the 0x00 prefix (saves a copy). */
+export const prefixedLeafHashOf = (buffer: Buffer, start: number, end: number): Buffer => {
+  if (buffer[start - 1] !== 0) throw new Error('the leaf prefix byte is missing');
+  return hash('sha256', buffer.subarray(start - 1, end), 'buffer');
+};
+
+const node = Buffer.alloc(65, 1);
 /** RFC 9162 §2.1.1 interior node: SHA-256(0x01 ‖ left ‖ right). */
-export const nodeHashOf = (left: Buffer, right: Buffer): Buffer =>
-  createHash('sha256').update(ONE).update(left).update(right).digest();
+export const nodeHashOf = (left: Buffer, right: Buffer): Buffer => {
+  left.copy(node, 1);
+  right.copy(node, 33);
+  return hash('sha256', node, 'buffer');
+};
 
 /** RFC 9162 §2.1.1 Merkle Tree Hash, computed bottom-up from all leaf hashes with a stack: O(n) time, O(log n) memory. */
 export class RootBuilder {
@@ -21,13 +30,19 @@ export class RootBuilder {
   count = 0;
 
   add(leafHash: Buffer): void {
-    let node = { size: 1, hash: leafHash };
+    this.addSubtree(leafHash, 1);
+  }
+
+  /** Adds the root of the next `size` leaves (a power of two; the count so far must be a multiple of it). */
+  addSubtree(hash: Buffer, size: number): void {
+    if (this.count % size !== 0) throw new Error(`a subtree of ${size} leaves cannot start at leaf ${this.count}`);
+    let node = { size, hash };
     while (this.stack.length && this.stack[this.stack.length - 1].size === node.size) {
       const left = this.stack.pop() as { size: number; hash: Buffer };
       node = { size: left.size * 2, hash: nodeHashOf(left.hash, node.hash) };
     }
     this.stack.push(node);
-    this.count += 1;
+    this.count += size;
   }
 
   /** Folds the remaining perfect subtrees right to left, as the RFC's unbalanced right edge does. */
