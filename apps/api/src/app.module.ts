@@ -47,6 +47,9 @@ import { PartyKeysHttpController } from './submissions/party-keys.http.controlle
 import { SubmissionSignatureGuard } from './submissions/submission-signature.guard';
 import { LedgerIndexInterceptor } from './ledger/ledger-index.interceptor';
 import { WitnessesHttpController } from './ledger/witnesses.http.controller';
+import { breachFeedProjection } from './feeds/breach-feed.projection';
+import { FeedHub } from './feeds/feed-hub';
+import { FeedsHttpController, SSE_SETTINGS } from './feeds/feeds.http.controller';
 
 @Module({})
 export class AppModule {
@@ -67,6 +70,7 @@ export class AppModule {
             ledgerProjection,
             witnessesProjection,
             partyKeysProjection,
+            breachFeedProjection(config.ledger.origin),
           ],
         }),
         StreamsModule,
@@ -94,6 +98,7 @@ export class AppModule {
         WitnessesHttpController,
         AgreementCheckpointHttpController,
         PartyKeysHttpController,
+        FeedsHttpController,
       ],
       providers: [
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },
@@ -111,6 +116,8 @@ export class AppModule {
         { provide: LEDGER_SIGNER, useValue: loadLedgerSigner(config.dataDir, config.ledger.origin, process.env) },
         { provide: LEDGER_SETTINGS, useValue: config.ledger },
         CheckpointSigner,
+        FeedHub,
+        { provide: SSE_SETTINGS, useValue: config.feeds },
       ],
     };
   }

@@ -8,6 +8,8 @@ export interface AppConfig {
   /** How often passed deadlines are turned into events; 0 turns the scheduler off. */
   schedulerIntervalMs: number;
   ledger: { origin: string; checkpointIntervalMs: number };
+  feeds: { heartbeatMs: number; maxBufferedBytes: number };
+  webhooks: { retryScheduleMs: number[]; allowPrivateTargets: boolean; timeoutMs: number };
   /** Called once with a newly generated admin token (only when ADMIN_TOKEN is unset on first start). */
   announceAdminToken: (token: string) => void;
 }
@@ -26,6 +28,14 @@ const ledgerOrigin = (value = 'ceasefire-ledger.local/log'): string => {
   return value;
 };
 
+/** Standard Webhooks-style retries: 5 s, 30 s, 2 min, 10 min, 1 h, 6 h, then dead-letter. */
+const retrySchedule = (value = '5000,30000,120000,600000,3600000,21600000'): number[] => {
+  const steps = value.split(',').map((v) => integer('WEBHOOK_RETRY_SCHEDULE_MS', v.trim(), 0, 86_400_000));
+  if (steps.length === 0 || steps.length > 20)
+    throw new Error('WEBHOOK_RETRY_SCHEDULE_MS must list 1 to 20 comma-separated delays in milliseconds');
+  return steps;
+};
+
 /** Reads the environment once, at boot; a bad value stops the process with the variable named. */
 export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const eventStore = eventStoreConfigFromEnv(env);
@@ -38,6 +48,15 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     ledger: {
       origin: ledgerOrigin(env.LEDGER_ORIGIN),
       checkpointIntervalMs: integer('CHECKPOINT_INTERVAL_MS', env.CHECKPOINT_INTERVAL_MS, 5000, 86_400_000),
+    },
+    feeds: {
+      heartbeatMs: integer('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 3_600_000) || 15_000,
+      maxBufferedBytes: integer('FEED_MAX_BUFFERED_BYTES', env.FEED_MAX_BUFFERED_BYTES, 1 << 20, 1 << 30),
+    },
+    webhooks: {
+      retryScheduleMs: retrySchedule(env.WEBHOOK_RETRY_SCHEDULE_MS),
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 600_000),
     },
     announceAdminToken: (token) =>
       process.stderr.write(

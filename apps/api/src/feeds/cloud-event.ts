@@ -1,0 +1,58 @@
+import type { RecordedEvent } from '@ceasefire/event-store';
+
+/** CloudEvents 1.0 JSON, with this log's extensions: global position, event hash, ledger index. */
+export interface CloudEvent {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: string;
+  subject?: string;
+  time: string;
+  datacontenttype: 'application/json';
+  data: unknown;
+  position: string;
+  eventhash: string;
+  /** Present once the ledger has sequenced the event: fetch /v1/events/{id}/receipt to verify it. */
+  ledgerindex?: number;
+  severity?: string;
+  parties?: string;
+}
+
+/** One reverse-DNS CloudEvents type per event type. */
+export const cloudEventType = (eventType: string): string => `org.ceasefireledger.mvm.${eventType}`;
+
+export const agreementOf = (event: RecordedEvent): string | undefined =>
+  event.stream.startsWith('agreement-')
+    ? event.stream.slice('agreement-'.length)
+    : ((event.data as { agreementId?: string }).agreementId ?? undefined);
+
+const subjectOf = (event: RecordedEvent): string | undefined => {
+  const dash = event.stream.indexOf('-');
+  const category = event.stream.slice(0, dash);
+  return ['incident', 'commitment', 'agreement'].includes(category)
+    ? `${category}s/${event.stream.slice(dash + 1)}`
+    : undefined;
+};
+
+export const toCloudEvent = (
+  event: RecordedEvent,
+  origin: string,
+  extensions: { severity?: string; parties?: string[] } = {},
+): CloudEvent => {
+  const agreement = agreementOf(event);
+  const subject = subjectOf(event);
+  return {
+    specversion: '1.0',
+    id: event.eventId,
+    source: agreement ? `${origin}/agreements/${agreement}` : origin,
+    type: cloudEventType(event.type),
+    ...(subject ? { subject } : {}),
+    time: event.recordedAt,
+    datacontenttype: 'application/json',
+    data: event.data,
+    position: event.position,
+    eventhash: event.hash,
+    ...(extensions.severity ? { severity: extensions.severity } : {}),
+    ...(extensions.parties?.length ? { parties: extensions.parties.join(',') } : {}),
+  };
+};

@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { Subject } from 'rxjs';
+import { BREACH_EVENT_TYPES } from './breach-feed.projection';
+
+/** A breach feed row: the CloudEvent as sent, and what the filters look at. */
+export interface BreachRow {
+  position: string;
+  event_id: string;
+  agreement: string | null;
+  /** `,PK,AF,`: every party the event concerns. */
+  parties: string;
+  severity: number | null;
+  cloud_event: string;
+}
+
+/**
+ * The one live subscription behind every feed: each new event goes to the event-feed listeners, and each
+ * breach event, once the breach feed has its row, to the breach listeners and the webhook dispatcher.
+ * Late joiners catch up from the tables and the log, then switch to these subjects.
+ */
+@Injectable()
+export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly events$ = new Subject<RecordedEvent>();
+  readonly breaches$ = new Subject<BreachRow>();
+  private readonly logger = new Logger('FeedHub');
+  private readonly abort = new AbortController();
+  private readonly breachTypes = new Set(BREACH_EVENT_TYPES);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const head = await this.store.headPosition();
+    void this.follow(head);
+  }
+
+  onApplicationShutdown(): void {
+    this.abort.abort();
+    this.events$.complete();
+    this.breaches$.complete();
+  }
+
+  private async follow(from: string | undefined): Promise<void> {
+    try {
+      for await (const m of this.store.subscribeAll({ fromExclusive: from, signal: this.abort.signal })) {
+        if (m.kind !== 'event') continue;
+        this.events$.next(m.event);
+        if (!this.breachTypes.has(m.event.type)) continue;
+        await this.runner.waitFor(m.event.position, { projections: ['breach_feed'], timeoutMs: 60_000 });
+        const row = this.breachRow(m.event.eventId);
+        if (row) this.breaches$.next(row);
+      }
+    } catch (error) {
+      if (!this.abort.signal.aborted) this.logger.error(`the live feed stopped: ${(error as Error).message}`);
+    }
+  }
+
+  private breachRow(eventId: string): BreachRow | undefined {
+    return this.runner.db
+      .prepare(`SELECT * FROM ${this.runner.table('breach_feed', 'entries')} WHERE event_id = ?`)
+      .get(eventId) as BreachRow | undefined;
+  }
+
+  /** Breach rows after a position, in log order. */
+  breachesAfter(after: string | undefined, limit: number): BreachRow[] {
+    return this.runner.db
+      .prepare(
+        `SELECT * FROM ${this.runner.table('breach_feed', 'entries')} WHERE position > ? ORDER BY position LIMIT ?`,
+      )
+      .all(after ?? '', limit) as BreachRow[];
+  }
+
+  private readonly sequenced = new Map<string, number>();
+
+  /**
+   * The CloudEvent's JSON with its ledger index once the ledger has sequenced it (remembered for the
+   * recent events, which every connected client asks about at once).
+   */
+  withLedgerIndex(cloudEventJson: string, eventId: string): string {
+    let index = this.sequenced.get(eventId);
+    if (index === undefined) {
+      index = (
+        this.runner.db
+          .prepare(`SELECT idx FROM ${this.runner.table('ledger', 'leaves')} WHERE event_id = ?`)
+          .get(eventId) as { idx: number } | undefined
+      )?.idx;
+      if (index === undefined) return cloudEventJson;
+      if (this.sequenced.size >= 10_000) this.sequenced.delete(this.sequenced.keys().next().value as string);
+      this.sequenced.set(eventId, index);
+    }
+    return `${cloudEventJson.slice(0, -1)},"ledgerindex":${index}}`;
+  }
+}

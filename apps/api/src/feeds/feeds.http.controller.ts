@@ -1,0 +1,125 @@
+import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
+import { SEVERITIES } from '@ceasefire/mvm';
+import type { FastifyReply } from 'fastify';
+import { LEDGER_SETTINGS, type LedgerSettings } from '../ledger/checkpoint-signer';
+import { PARTY_CODE, POSITION, UUID } from '../shared/validation';
+import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
+import { EVENT_TYPES } from './event-types';
+import { type BreachRow, FeedHub } from './feed-hub';
+import { severityRank } from './breach-feed.projection';
+import { SseConnection, type SseSettings } from './sse-connection';
+import { streamFeed } from './stream-feed';
+
+export const SSE_SETTINGS = Symbol('SSE_SETTINGS');
+
+export class FeedRequestDto {
+  @ApiPropertyOptional({ description: 'Resume after this global position (or send Last-Event-ID).' })
+  @IsOptional()
+  @Matches(POSITION, { message: 'after must be a global position' })
+  after?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(UUID, { message: 'agreement must be a lower-case UUID' })
+  agreement?: string;
+}
+
+export class BreachFeedRequestDto extends FeedRequestDto {
+  @ApiPropertyOptional({ description: 'Only events concerning this party.' })
+  @IsOptional()
+  @Matches(PARTY_CODE, { message: 'party must be a party code like PK' })
+  party?: string;
+
+  @ApiPropertyOptional({
+    enum: SEVERITIES,
+    description:
+      'Drop breaches below this severity; events without a severity (access denials, measures, missed deadlines) pass.',
+  })
+  @IsOptional()
+  @IsIn(SEVERITIES, { message: `minSeverity must be one of ${SEVERITIES.join(', ')}` })
+  minSeverity?: string;
+}
+
+export class EventFeedRequestDto extends FeedRequestDto {
+  @ApiPropertyOptional({ description: 'Comma-separated event types, e.g. IncidentReported,BreachConfirmed.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]+(,[A-Za-z]+)*$/, { message: 'types must be comma-separated event types' })
+  types?: string;
+}
+
+const resumeFrom = (query: string | undefined, lastEventId: string | undefined): string | undefined => {
+  if (lastEventId !== undefined && !POSITION.test(lastEventId))
+    throw new BadRequestException('Last-Event-ID must be a global position');
+  return lastEventId ?? query;
+};
+
+@ApiTags('feeds')
+@ApiBearerAuth()
+@Controller('v1/feeds')
+export class FeedsHttpController {
+  constructor(
+    private readonly hub: FeedHub,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SSE_SETTINGS) private readonly settings: SseSettings,
+    @Inject(LEDGER_SETTINGS) private readonly ledger: LedgerSettings,
+  ) {}
+
+  @Get('breaches')
+  @ApiOperation({
+    summary:
+      'Server-Sent Events: each breach event as a CloudEvent (id = global position). Resume with Last-Event-ID or ?after=.',
+  })
+  async breaches(
+    @Query() q: BreachFeedRequestDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const after = resumeFrom(q.after, lastEventId);
+    const min = severityRank(q.minSeverity);
+    const connection = new SseConnection(reply, this.settings);
+    await streamFeed<BreachRow>(connection, after, {
+      page: (from, limit) => this.hub.breachesAfter(from, limit),
+      live$: this.hub.breaches$,
+      accept: (row) =>
+        (!q.agreement || row.agreement === q.agreement) &&
+        (!q.party || row.parties.includes(`,${q.party},`)) &&
+        (min === null || row.severity === null || row.severity >= min),
+      message: (row) => ({
+        event: (JSON.parse(row.cloud_event) as { type: string }).type,
+        data: this.hub.withLedgerIndex(row.cloud_event, row.event_id),
+      }),
+    });
+  }
+
+  @Get('events')
+  @ApiOperation({ summary: 'Server-Sent Events: any event types as CloudEvents, e.g. ?types=IncidentReported.' })
+  async events(
+    @Query() q: EventFeedRequestDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const types = q.types?.split(',');
+    const unknown = types?.filter((t) => !EVENT_TYPES.includes(t));
+    if (unknown?.length) throw new BadRequestException(`types: unknown event types ${unknown.join(', ')}`);
+    const after = resumeFrom(q.after, lastEventId);
+    const wanted = types ? new Set(types) : undefined;
+    const connection = new SseConnection(reply, this.settings);
+    await streamFeed<RecordedEvent>(connection, after, {
+      page: async (from, limit) => {
+        const page: RecordedEvent[] = [];
+        const filter = types ? { eventTypes: types } : undefined;
+        for await (const e of this.store.readAll({ fromExclusive: from, filter, maxCount: limit })) page.push(e);
+        return page;
+      },
+      live$: this.hub.events$,
+      accept: (e) => (!wanted || wanted.has(e.type)) && (!q.agreement || agreementOf(e) === q.agreement),
+      message: (e) => ({
+        event: cloudEventType(e.type),
+        data: this.hub.withLedgerIndex(JSON.stringify(toCloudEvent(e, this.ledger.origin)), e.eventId),
+      }),
+    });
+  }
+}
