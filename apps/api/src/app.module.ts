@@ -50,6 +50,9 @@ import { WitnessesHttpController } from './ledger/witnesses.http.controller';
 import { breachFeedProjection } from './feeds/breach-feed.projection';
 import { FeedHub } from './feeds/feed-hub';
 import { FeedsHttpController, SSE_SETTINGS } from './feeds/feeds.http.controller';
+import { WEBHOOK_SETTINGS, WEBHOOK_STORE, WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookStore } from './webhooks/webhook-store';
+import { WebhooksHttpController } from './webhooks/webhooks.http.controller';
 
 @Module({})
 export class AppModule {
@@ -99,6 +102,7 @@ export class AppModule {
         AgreementCheckpointHttpController,
         PartyKeysHttpController,
         FeedsHttpController,
+        WebhooksHttpController,
       ],
       providers: [
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },
@@ -118,6 +122,9 @@ export class AppModule {
         CheckpointSigner,
         FeedHub,
         { provide: SSE_SETTINGS, useValue: config.feeds },
+        { provide: WEBHOOK_STORE, useFactory: () => new WebhookStore(config.dataDir) },
+        { provide: WEBHOOK_SETTINGS, useValue: config.webhooks },
+        WebhookDispatcher,
       ],
     };
   }

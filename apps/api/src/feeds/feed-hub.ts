@@ -65,6 +65,18 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
       .get(eventId) as BreachRow | undefined;
   }
 
+  breachHead(): string | undefined {
+    return (
+      (
+        this.runner.db
+          .prepare(`SELECT MAX(position) AS head FROM ${this.runner.table('breach_feed', 'entries')}`)
+          .get() as {
+          head: string | null;
+        }
+      ).head ?? undefined
+    );
+  }
+
   /** Breach rows after a position, in log order. */
   breachesAfter(after: string | undefined, limit: number): BreachRow[] {
     return this.runner.db

@@ -1,0 +1,171 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { severityRank } from '../feeds/breach-feed.projection';
+import { type BreachRow, FeedHub } from '../feeds/feed-hub';
+import { postWebhook } from './webhook-delivery';
+import { signWebhook } from './webhook-signature';
+import type { Webhook, WebhookStore } from './webhook-store';
+
+export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');
+export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
+
+export interface WebhookSettings {
+  retryScheduleMs: number[];
+  allowPrivateTargets: boolean;
+  timeoutMs: number;
+}
+
+export const matches = (w: Webhook, row: BreachRow): boolean => {
+  const type = (JSON.parse(row.cloud_event) as { type: string }).type.split('.').pop() as string;
+  const min = severityRank(w.filter.minSeverity);
+  return (
+    (!w.types || w.types.includes(type)) &&
+    (!w.filter.agreement || row.agreement === w.filter.agreement) &&
+    (!w.filter.party || row.parties.includes(`,${w.filter.party},`)) &&
+    (min === null || row.severity === null || row.severity >= min)
+  );
+};
+
+/** ±20% around each step of the schedule, so receivers recovering from an outage are not hit all at once. */
+const withJitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
+
+/**
+ * One delivery loop per webhook, in the webhook's own order: the next event waits until the current one is
+ * delivered or dead-lettered. The loop's state lives in the WebhookStore, so a restart resumes where it
+ * stopped; a repeat after a crash is the same event with the same webhook-id.
+ */
+@Injectable()
+export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WebhookDispatcher');
+  private readonly wakers = new Map<string, () => void>();
+  private stopped = false;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
+    @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+    private readonly hub: FeedHub,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.hub.breaches$.subscribe(() => this.wakeAll());
+    for (const w of this.store.list()) this.start(w.id);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    this.subscription?.unsubscribe();
+    this.wakeAll();
+    this.store.close();
+  }
+
+  /** Starts the loop of a new webhook, or wakes an existing one after a change. */
+  start(id: string): void {
+    if (this.wakers.has(id)) return this.wake(id);
+    this.wakers.set(id, () => undefined);
+    void this.run(id).catch((error: Error) => this.logger.error(`webhook ${id} stopped: ${error.message}`));
+  }
+
+  wake(id: string): void {
+    this.wakers.get(id)?.();
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.wakers.values()) wake();
+  }
+
+  private sleep(id: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const wakers = this.wakers;
+      function done() {
+        clearTimeout(timer);
+        if (wakers.get(id) === done) wakers.set(id, () => undefined);
+        resolve();
+      }
+      this.wakers.set(id, done);
+    });
+  }
+
+  private async run(id: string): Promise<void> {
+    while (!this.stopped) {
+      const w = this.store.get(id);
+      if (this.stopped) break;
+      if (!w) break;
+      if (!w.enabled) {
+        await this.sleep(id, 60_000);
+        continue;
+      }
+      const row = this.nextFor(w);
+      if (!row) {
+        await this.sleep(id, 5_000);
+        continue;
+      }
+      const wait = w.nextAttemptAt - Date.now();
+      if (wait > 0) {
+        await this.sleep(id, wait);
+        continue;
+      }
+      await this.attempt(w, row);
+    }
+    this.wakers.delete(id);
+  }
+
+  /** The first breach-feed row after the cursor this webhook wants; rows it does not want are skipped for good. */
+  private nextFor(w: Webhook): BreachRow | undefined {
+    let cursor = w.cursor;
+    for (;;) {
+      const rows = this.hub.breachesAfter(cursor, 200);
+      const wanted = rows.find((r) => matches(w, r));
+      if (wanted) return wanted;
+      if (rows.length === 0) return undefined;
+      cursor = rows[rows.length - 1].position;
+      if (w.attempts === 0) this.store.advance(w.id, cursor);
+    }
+  }
+
+  private async attempt(w: Webhook, row: BreachRow): Promise<void> {
+    const body = this.hub.withLedgerIndex(row.cloud_event, row.event_id);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const secrets = [w.secret];
+    if (w.previousSecret && w.previousUntil && Date.parse(w.previousUntil) > Date.now()) secrets.push(w.previousSecret);
+    const result = await postWebhook(
+      w.url,
+      {
+        'content-type': 'application/cloudevents+json; charset=utf-8',
+        'webhook-id': row.event_id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': secrets.map((s) => signWebhook(s, row.event_id, timestamp, body)).join(' '),
+        'user-agent': 'ceasefire-ledger-webhooks/1',
+      },
+      body,
+      { timeoutMs: this.settings.timeoutMs, allowPrivate: this.settings.allowPrivateTargets },
+    );
+    const attempt = w.attempts + 1;
+    const dead = !result.ok && attempt > this.settings.retryScheduleMs.length;
+    const status = result.ok ? 'delivered' : dead ? 'dead' : 'failed';
+    if (this.stopped) return;
+    // A webhook deleted or replayed during the attempt keeps what that change set.
+    const now = this.store.get(w.id);
+    if (!now || now.cursor !== w.cursor) return;
+    this.store.record(
+      {
+        webhookId: w.id,
+        position: row.position,
+        eventId: row.event_id,
+        attempt,
+        status,
+        ...result,
+        at: new Date().toISOString(),
+      },
+      result.ok || dead
+        ? { cursor: row.position, attempts: 0, nextAttemptAt: 0 }
+        : {
+            cursor: w.cursor,
+            attempts: attempt,
+            nextAttemptAt: Date.now() + withJitter(this.settings.retryScheduleMs[attempt - 1]),
+          },
+    );
+    if (dead) this.logger.warn(`webhook ${w.id}: event ${row.event_id} dead-lettered after ${attempt} attempts`);
+  }
+}

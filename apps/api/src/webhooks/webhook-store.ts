@@ -1,0 +1,195 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export interface WebhookFilter {
+  agreement?: string;
+  party?: string;
+  minSeverity?: string;
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  /** Event types (e.g. BreachConfirmed); null: every breach event. */
+  types: string[] | null;
+  filter: WebhookFilter;
+  description: string | null;
+  owner: string;
+  secret: string;
+  /** After a rotation the old secret still signs until `previousUntil`, so receivers can switch over. */
+  previousSecret: string | null;
+  previousUntil: string | null;
+  enabled: boolean;
+  createdAt: string;
+  /** Every breach-feed position up to this one is delivered or dead-lettered. */
+  cursor: string;
+  /** Failed attempts at the event after the cursor, and when to try it next (epoch ms). */
+  attempts: number;
+  nextAttemptAt: number;
+}
+
+export interface Delivery {
+  webhookId: string;
+  position: string;
+  eventId: string;
+  attempt: number;
+  status: 'delivered' | 'failed' | 'dead';
+  code: number | null;
+  latencyMs: number;
+  error: string | null;
+  at: string;
+}
+
+type Row = Record<string, unknown>;
+
+const toWebhook = (r: Row): Webhook => ({
+  id: r.id as string,
+  url: r.url as string,
+  types: r.types ? (JSON.parse(r.types as string) as string[]) : null,
+  filter: JSON.parse(r.filter as string) as WebhookFilter,
+  description: (r.description as string | null) ?? null,
+  owner: r.owner as string,
+  secret: r.secret as string,
+  previousSecret: (r.previous_secret as string | null) ?? null,
+  previousUntil: (r.previous_until as string | null) ?? null,
+  enabled: r.enabled === 1,
+  createdAt: r.created_at as string,
+  cursor: r.cursor as string,
+  attempts: r.attempts as number,
+  nextAttemptAt: r.next_attempt_at as number,
+});
+
+/**
+ * Webhook registrations and their delivery state, in their own SQLite file: they are configuration and
+ * secrets, not part of the public record, and cannot be rebuilt from it. A delivery's outcome and the
+ * cursor move in one transaction, so after a crash the next attempt is at most the same event again.
+ */
+export class WebhookStore {
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'webhooks.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS webhooks (id TEXT PRIMARY KEY, url TEXT NOT NULL, types TEXT, filter TEXT NOT NULL,
+        description TEXT, owner TEXT NOT NULL, secret TEXT NOT NULL, previous_secret TEXT, previous_until TEXT,
+        enabled INTEGER NOT NULL, created_at TEXT NOT NULL, cursor TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS deliveries (seq INTEGER PRIMARY KEY AUTOINCREMENT, webhook_id TEXT NOT NULL,
+        position TEXT NOT NULL, event_id TEXT NOT NULL, attempt INTEGER NOT NULL, status TEXT NOT NULL, code INTEGER,
+        latency_ms INTEGER NOT NULL, error TEXT, at TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS deliveries_by_webhook ON deliveries (webhook_id, seq);`);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  insert(w: Webhook): void {
+    this.db
+      .prepare('INSERT INTO webhooks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        w.id,
+        w.url,
+        w.types ? JSON.stringify(w.types) : null,
+        JSON.stringify(w.filter),
+        w.description,
+        w.owner,
+        w.secret,
+        w.previousSecret,
+        w.previousUntil,
+        w.enabled ? 1 : 0,
+        w.createdAt,
+        w.cursor,
+        w.attempts,
+        w.nextAttemptAt,
+      );
+  }
+
+  /** Changes the registration, never the delivery state (which the dispatcher may be moving meanwhile). */
+  updateSettings(w: Webhook): void {
+    this.db
+      .prepare(
+        'UPDATE webhooks SET url = ?, types = ?, filter = ?, description = ?, secret = ?, previous_secret = ?, previous_until = ?, enabled = ? WHERE id = ?',
+      )
+      .run(
+        w.url,
+        w.types ? JSON.stringify(w.types) : null,
+        JSON.stringify(w.filter),
+        w.description,
+        w.secret,
+        w.previousSecret,
+        w.previousUntil,
+        w.enabled ? 1 : 0,
+        w.id,
+      );
+  }
+
+  get(id: string): Webhook | undefined {
+    const row = this.db.prepare('SELECT * FROM webhooks WHERE id = ?').get(id) as Row | undefined;
+    return row && toWebhook(row);
+  }
+
+  list(owner?: string): Webhook[] {
+    const rows = owner
+      ? this.db.prepare('SELECT * FROM webhooks WHERE owner = ? ORDER BY created_at').all(owner)
+      : this.db.prepare('SELECT * FROM webhooks ORDER BY created_at').all();
+    return (rows as Row[]).map(toWebhook);
+  }
+
+  delete(id: string): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM deliveries WHERE webhook_id = ?').run(id);
+      return this.db.prepare('DELETE FROM webhooks WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
+  /** Records an attempt and moves the delivery state with it, atomically. */
+  record(d: Delivery, next: Pick<Webhook, 'cursor' | 'attempts' | 'nextAttemptAt'>): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO deliveries (webhook_id, position, event_id, attempt, status, code, latency_ms, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(d.webhookId, d.position, d.eventId, d.attempt, d.status, d.code, d.latencyMs, d.error, d.at);
+      this.db
+        .prepare('UPDATE webhooks SET cursor = ?, attempts = ?, next_attempt_at = ? WHERE id = ?')
+        .run(next.cursor, next.attempts, next.nextAttemptAt, d.webhookId);
+    })();
+  }
+
+  /** Skips past breach-feed rows this webhook does not want, so they are not looked at again. */
+  advance(id: string, cursor: string): void {
+    this.db
+      .prepare('UPDATE webhooks SET cursor = ? WHERE id = ? AND attempts = 0 AND cursor < ?')
+      .run(cursor, id, cursor);
+  }
+
+  replayFrom(id: string, cursor: string): void {
+    this.db.prepare('UPDATE webhooks SET cursor = ?, attempts = 0, next_attempt_at = 0 WHERE id = ?').run(cursor, id);
+  }
+
+  deliveries(id: string, status: string | undefined, limit: number): Delivery[] {
+    const rows = (
+      status
+        ? this.db
+            .prepare('SELECT * FROM deliveries WHERE webhook_id = ? AND status = ? ORDER BY seq DESC LIMIT ?')
+            .all(id, status, limit)
+        : this.db.prepare('SELECT * FROM deliveries WHERE webhook_id = ? ORDER BY seq DESC LIMIT ?').all(id, limit)
+    ) as Row[];
+    return rows.map((r) => ({
+      webhookId: r.webhook_id as string,
+      position: r.position as string,
+      eventId: r.event_id as string,
+      attempt: r.attempt as number,
+      status: r.status as Delivery['status'],
+      code: (r.code as number | null) ?? null,
+      latencyMs: r.latency_ms as number,
+      error: (r.error as string | null) ?? null,
+      at: r.at as string,
+    }));
+  }
+}

@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Delete,
+  type ExecutionContext,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import type { Actor } from '@ceasefire/mvm';
+import { SEVERITIES } from '@ceasefire/mvm';
+import { BREACH_EVENT_TYPES } from '../feeds/breach-feed.projection';
+import { FeedHub } from '../feeds/feed-hub';
+import { PARTY_CODE, POSITION, UUID } from '../shared/validation';
+import { WEBHOOK_SETTINGS, WEBHOOK_STORE, WebhookDispatcher, type WebhookSettings } from './webhook-dispatcher';
+import { newWebhookSecret } from './webhook-signature';
+import type { Webhook, WebhookStore } from './webhook-store';
+import { targetProblem } from './webhook-target';
+
+const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<{ actor: Actor }>().actor,
+);
+
+/** How long a rotated-out secret keeps signing beside the new one. */
+const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
+const TYPE_NAMES = [...BREACH_EVENT_TYPES, ...BREACH_EVENT_TYPES.map((t) => `org.ceasefireledger.mvm.${t}`)];
+
+export class WebhookFilterDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(UUID, { message: 'filter.agreement must be a lower-case UUID' })
+  agreement?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PARTY_CODE, { message: 'filter.party must be a party code like PK' })
+  party?: string;
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @IsOptional()
+  @IsIn(SEVERITIES, { message: `filter.minSeverity must be one of ${SEVERITIES.join(', ')}` })
+  minSeverity?: string;
+}
+
+export class RegisterWebhookDto {
+  @ApiProperty({ description: 'http(s) URL; private, loopback and link-local targets are refused.' })
+  @IsString()
+  @MaxLength(2048)
+  url: string;
+
+  @ApiPropertyOptional({ enum: BREACH_EVENT_TYPES, isArray: true, description: 'Breach event types; all when absent.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BREACH_EVENT_TYPES.length * 2)
+  @IsIn(TYPE_NAMES, { each: true, message: `types must be breach event types: ${BREACH_EVENT_TYPES.join(', ')}` })
+  types?: string[];
+
+  @ApiPropertyOptional({ type: WebhookFilterDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WebhookFilterDto)
+  filter?: WebhookFilterDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
+}
+
+export class ChangeWebhookDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ description: 'Issue a new secret; the old one keeps signing beside it for 24 h.' })
+  @IsOptional()
+  @IsBoolean()
+  rotateSecret?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) url?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
+}
+
+export class ReplayDto {
+  @ApiProperty({ description: 'Redeliver from this global position (inclusive).' })
+  @Matches(POSITION, { message: 'fromPosition must be a global position' })
+  fromPosition: string;
+}
+
+export class DeliveriesRequestDto {
+  @ApiPropertyOptional({ enum: ['delivered', 'failed', 'dead'] })
+  @IsOptional()
+  @IsIn(['delivered', 'failed', 'dead'], { message: 'status must be delivered, failed or dead' })
+  status?: string;
+}
+
+export class WebhookIdParams {
+  @ApiProperty() @Matches(UUID, { message: 'id must be a lower-case UUID' }) id: string;
+}
+
+const view = (w: Webhook) => ({
+  id: w.id,
+  url: w.url,
+  types: w.types,
+  filter: w.filter,
+  description: w.description,
+  enabled: w.enabled,
+  owner: w.owner,
+  createdAt: w.createdAt,
+  cursor: w.cursor,
+  pendingAttempts: w.attempts,
+  nextAttemptAt: w.nextAttemptAt ? new Date(w.nextAttemptAt).toISOString() : null,
+});
+
+const pad = (n: bigint) => n.toString().padStart(20, '0');
+/** The largest position below `position`, as an exclusive cursor (positions are fixed-width decimal strings). */
+const before = (position: string): string => {
+  const [commit, prepare] = position.split(':').map(BigInt);
+  if (prepare === undefined) return commit === 0n ? '' : pad(commit - 1n);
+  if (prepare > 0n) return `${pad(commit)}:${pad(prepare - 1n)}`;
+  return commit === 0n ? '' : `${pad(commit - 1n)}:${'9'.repeat(20)}`;
+};
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Controller('v1/webhooks')
+export class WebhooksHttpController {
+  constructor(
+    @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
+    @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+    private readonly dispatcher: WebhookDispatcher,
+    private readonly hub: FeedHub,
+  ) {}
+
+  /** Mediators and admins manage every webhook; observers register and manage their own; no one else. */
+  private mayManage(actor: Actor, w?: Webhook): void {
+    if (actor.role === 'mediator' || actor.role === 'admin') return;
+    if (actor.role !== 'observer')
+      throw new ForbiddenException(`a ${actor.role} may not manage webhooks: mediators, admins and observers may`);
+    if (w && w.owner !== actor.principalId) throw new ForbiddenException('an observer manages only its own webhooks');
+  }
+
+  private found(id: string, actor: Actor): Webhook {
+    const w = this.store.get(id);
+    if (!w) throw new NotFoundException(`no webhook ${id}`);
+    this.mayManage(actor, w);
+    return w;
+  }
+
+  private async requireTarget(url: string): Promise<void> {
+    const problem = await targetProblem(url, this.settings.allowPrivateTargets);
+    if (problem) throw new UnprocessableEntityException({ message: problem, field: 'url' });
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Register a webhook: breach events from now on, as signed CloudEvents. The secret is shown once.',
+  })
+  async register(@Body() body: RegisterWebhookDto, @CurrentActor() actor: Actor) {
+    this.mayManage(actor);
+    await this.requireTarget(body.url);
+    const head = this.hub.breachHead() ?? '';
+    const w: Webhook = {
+      id: randomUUID(),
+      url: body.url,
+      types: body.types ? [...new Set(body.types.map((t) => t.split('.').pop() as string))] : null,
+      filter: JSON.parse(JSON.stringify(body.filter ?? {})) as Webhook['filter'],
+      description: body.description ?? null,
+      owner: actor.principalId,
+      secret: newWebhookSecret(),
+      previousSecret: null,
+      previousUntil: null,
+      enabled: true,
+      createdAt: new Date().toISOString(),
+      cursor: head,
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    this.store.insert(w);
+    this.dispatcher.start(w.id);
+    return { ...view(w), secret: w.secret };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The webhooks you may manage.' })
+  list(@CurrentActor() actor: Actor) {
+    this.mayManage(actor);
+    return { webhooks: this.store.list(actor.role === 'observer' ? actor.principalId : undefined).map(view) };
+  }
+
+  @Get(':id')
+  get(@Param() { id }: WebhookIdParams, @CurrentActor() actor: Actor) {
+    return view(this.found(id, actor));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Disable or enable, change the URL or description, or rotate the secret.' })
+  async change(@Param() { id }: WebhookIdParams, @Body() body: ChangeWebhookDto, @CurrentActor() actor: Actor) {
+    const w = this.found(id, actor);
+    if (body.url !== undefined) await this.requireTarget(body.url);
+    const rotated = body.rotateSecret
+      ? {
+          secret: newWebhookSecret(),
+          previousSecret: w.secret,
+          previousUntil: new Date(Date.now() + ROTATION_OVERLAP_MS).toISOString(),
+        }
+      : {};
+    const changed: Webhook = {
+      ...w,
+      ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
+      ...(body.url !== undefined ? { url: body.url } : {}),
+      ...(body.description !== undefined ? { description: body.description } : {}),
+      ...rotated,
+    };
+    this.store.updateSettings(changed);
+    this.dispatcher.wake(id);
+    return { ...view(changed), ...(body.rotateSecret ? { secret: changed.secret } : {}) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param() { id }: WebhookIdParams, @CurrentActor() actor: Actor): void {
+    this.found(id, actor);
+    this.store.delete(id);
+    this.dispatcher.wake(id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'Recent delivery attempts, newest first: status, HTTP code, latency, error.' })
+  deliveries(@Param() { id }: WebhookIdParams, @Query() q: DeliveriesRequestDto, @CurrentActor() actor: Actor) {
+    this.found(id, actor);
+    return { deliveries: this.store.deliveries(id, q.status, 500) };
+  }
+
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Redeliver every matching breach event from a global position on.' })
+  replay(@Param() { id }: WebhookIdParams, @Body() body: ReplayDto, @CurrentActor() actor: Actor) {
+    this.found(id, actor);
+    this.store.replayFrom(id, before(body.fromPosition));
+    this.dispatcher.wake(id);
+    return { id, fromPosition: body.fromPosition };
+  }
+}
