@@ -5,10 +5,12 @@
  *   audit --data-dir DIR --key FILE [--witness FILE …] [--policy K] [--since CHECKPOINT …] [--json]
  *   witness-keygen --name NAME --out FILE      (prints the verifier key to register)
  *   witness --log URL --token T --key FILE --state FILE [--log-key FILE]
+ *   follow --api URL --token T [--state FILE] [--verify] [--key FILE] [--agreement ID] [--party P] [--min-severity S]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exportBundle } from './export/export-bundle';
+import { followBreaches } from './follow/follow-breaches';
 import { progressBar } from './progress-bar';
 import { auditDataDir } from './verify/audit-data-dir';
 import { verifyBundle, type VerifyReport } from './verify/verify-bundle';
@@ -21,7 +23,8 @@ const usage = `usage: ceasefire-ledger <command>
   verify DIR [--key FILE] [--witness FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
   audit --data-dir DIR --key FILE [--witness FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
   witness-keygen --name NAME --out FILE
-  witness --log URL --token T --key FILE --state FILE [--log-key FILE]`;
+  witness --log URL --token T --key FILE --state FILE [--log-key FILE]
+  follow --api URL --token T [--state FILE] [--verify] [--key FILE] [--agreement ID] [--party P] [--min-severity S]`;
 
 const text = (file: string) => readFileSync(file, 'utf8');
 const count = (value: string | undefined, flag: string) => {
@@ -49,6 +52,9 @@ const main = async (): Promise<number> => {
       state: { type: 'string' },
       'log-key': { type: 'string' },
       json: { type: 'boolean' },
+      verify: { type: 'boolean' },
+      party: { type: 'string' },
+      'min-severity': { type: 'string' },
     },
   });
   const [command, dir] = positionals;
@@ -99,6 +105,32 @@ const main = async (): Promise<number> => {
       logKey: values['log-key'] ? text(values['log-key']).trim() : undefined,
     });
     console.log(`cosigned the checkpoint of size ${result.size}`);
+    return 0;
+  }
+  if (command === 'follow') {
+    if (!values.api || !values.token) throw new Error(usage);
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort());
+    const query = new URLSearchParams({
+      ...(values.agreement ? { agreement: values.agreement } : {}),
+      ...(values.party ? { party: values.party } : {}),
+      ...(values['min-severity'] ? { minSeverity: values['min-severity'] } : {}),
+    }).toString();
+    for await (const b of followBreaches({
+      api: values.api.replace(/\/$/, ''),
+      token: values.token,
+      stateFile: values.state,
+      verify: values.verify,
+      logKey: values.key ? text(values.key).trim() : undefined,
+      query,
+      signal: abort.signal,
+    })) {
+      const e = b.cloudEvent;
+      const proven = b.verifiedAt === undefined ? '' : `  ✓ leaf ${b.verifiedAt}`;
+      console.log(
+        `${e.time}  ${e.type.split('.').pop()}  ${e.subject ?? ''}  ${e.parties ?? ''} ${e.severity ?? ''}${proven}`,
+      );
+    }
     return 0;
   }
   throw new Error(usage);

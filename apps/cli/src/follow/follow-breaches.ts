@@ -1,0 +1,121 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { verifyConsistency, verifyInclusion, leafHashOf } from '../verify/offline-merkle';
+import { parseKey, readSignedCheckpoint, readTlogProof } from '../verify/offline-note';
+import { readEventStream } from './sse-reader';
+
+export interface FollowOptions {
+  api: string;
+  token: string;
+  stateFile?: string;
+  /** Check each breach against its receipt and the signed checkpoint. */
+  verify?: boolean;
+  /** The log's verifier key; otherwise the first run trusts the one the API serves and keeps it in the state. */
+  logKey?: string;
+  query?: string;
+  signal: AbortSignal;
+  /** How long to wait for a checkpoint that covers a new event (the log signs every few seconds). */
+  receiptWaitMs?: number;
+}
+
+interface FollowState {
+  lastEventId?: string;
+  logKey?: string;
+  checkpoint?: { size: number; root: string };
+}
+
+export interface FollowedBreach {
+  position: string;
+  cloudEvent: {
+    id: string;
+    type: string;
+    time: string;
+    subject?: string;
+    parties?: string;
+    severity?: string;
+    eventhash: string;
+  };
+  /** The ledger index the breach was proven at, with --verify. */
+  verifiedAt?: number;
+}
+
+/**
+ * A reference subscriber: follows the breach feed from where its state file says it stopped, and with
+ * `verify` proves each breach is in the signed log before handing it on. The state (last event id,
+ * pinned log key, last checkpoint seen) is saved after each breach, so a restart neither skips nor repeats.
+ */
+export async function* followBreaches(options: FollowOptions): AsyncGenerator<FollowedBreach> {
+  const state: FollowState =
+    options.stateFile && existsSync(options.stateFile)
+      ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as FollowState)
+      : {};
+  const headers = { authorization: `Bearer ${options.token}` };
+  const get = async (path: string) => {
+    const response = await fetch(`${options.api}${path}`, { headers, signal: options.signal });
+    return { status: response.status, text: await response.text() };
+  };
+  if (options.verify) {
+    state.logKey ??= options.logKey ?? (await get('/v1/ledger/key')).text.trim();
+    if (options.logKey && options.logKey.trim() !== state.logKey)
+      throw new Error('the pinned log key differs from the one this subscriber followed');
+  }
+  const url = `${options.api}/v1/feeds/breaches${options.query ? `?${options.query}` : ''}`;
+  for await (const message of readEventStream(url, headers, state.lastEventId, options.signal)) {
+    const cloudEvent = JSON.parse(message.data) as FollowedBreach['cloudEvent'];
+    const breach: FollowedBreach = { position: message.id, cloudEvent };
+    if (options.verify) breach.verifiedAt = await prove(cloudEvent, state, get, options.receiptWaitMs ?? 30_000);
+    state.lastEventId = message.id;
+    if (options.stateFile) writeFileSync(options.stateFile, `${JSON.stringify(state, null, 2)}\n`);
+    yield breach;
+  }
+}
+
+/** The event's receipt verifies against a checkpoint signed by the log key that extends the last one seen. */
+const prove = async (
+  event: FollowedBreach['cloudEvent'],
+  state: FollowState,
+  get: (path: string) => Promise<{ status: number; text: string }>,
+  waitMs: number,
+): Promise<number> => {
+  const end = Date.now() + waitMs;
+  let receipt = await get(`/v1/events/${event.id}/receipt`);
+  while ((receipt.status === 409 || receipt.status === 404) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    receipt = await get(`/v1/events/${event.id}/receipt`);
+  }
+  if (receipt.status !== 200) throw new Error(`no receipt for ${event.id}: ${receipt.status} ${receipt.text}`);
+  const proof = readTlogProof(receipt.text);
+  const checkpoint = readSignedCheckpoint(proof.note, parseKey(state.logKey as string));
+  const entry = JSON.parse((await get(`/v1/ledger/entries?start=${proof.index}&end=${proof.index + 1}`)).text) as {
+    entries: { envelope: string }[];
+  };
+  const envelope = entry.entries[0]?.envelope ?? '';
+  const leaf = leafHashOf(envelope);
+  if (leaf.toString('hex') !== event.eventhash || (JSON.parse(envelope) as { eventId: string }).eventId !== event.id)
+    throw new Error(`breach ${event.id}: the ledger entry at ${proof.index} is not this event`);
+  if (!verifyInclusion(proof.index, checkpoint.size, leaf, proof.path, checkpoint.root))
+    throw new Error(`breach ${event.id}: its inclusion proof does not give the signed root`);
+  const seen = state.checkpoint;
+  if (seen && seen.size !== checkpoint.size) {
+    const [from, to, a, b] =
+      seen.size < checkpoint.size
+        ? [seen.size, checkpoint.size, Buffer.from(seen.root, 'base64'), checkpoint.root]
+        : [checkpoint.size, seen.size, checkpoint.root, Buffer.from(seen.root, 'base64')];
+    const consistency = JSON.parse((await get(`/v1/ledger/proofs/consistency?from=${from}&to=${to}`)).text) as {
+      hashes: string[];
+    };
+    if (
+      !verifyConsistency(
+        from,
+        to,
+        a,
+        b,
+        consistency.hashes.map((h) => Buffer.from(h, 'base64')),
+      )
+    )
+      throw new Error(`the log's checkpoints of size ${from} and ${to} are inconsistent: a split view`);
+  } else if (seen && !Buffer.from(seen.root, 'base64').equals(checkpoint.root))
+    throw new Error(`two different roots for size ${seen.size}: a split view`);
+  if (!seen || checkpoint.size > seen.size)
+    state.checkpoint = { size: checkpoint.size, root: checkpoint.root.toString('base64') };
+  return proof.index;
+};
