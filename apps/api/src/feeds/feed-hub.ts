@@ -44,18 +44,24 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
     this.breaches$.complete();
   }
 
+  /** Follows the log for as long as the app runs; a dropped subscription resumes after the last event seen. */
   private async follow(from: string | undefined): Promise<void> {
-    try {
-      for await (const m of this.store.subscribeAll({ fromExclusive: from, signal: this.abort.signal })) {
-        if (m.kind !== 'event') continue;
-        this.events$.next(m.event);
-        if (!this.breachTypes.has(m.event.type)) continue;
-        await this.runner.waitFor(m.event.position, { projections: ['breach_feed'], timeoutMs: 60_000 });
-        const row = this.breachRow(m.event.eventId);
-        if (row) this.breaches$.next(row);
+    while (!this.abort.signal.aborted) {
+      try {
+        for await (const m of this.store.subscribeAll({ fromExclusive: from, signal: this.abort.signal })) {
+          if (m.kind !== 'event') continue;
+          from = m.event.position;
+          this.events$.next(m.event);
+          if (!this.breachTypes.has(m.event.type)) continue;
+          await this.runner.waitFor(m.event.position, { projections: ['breach_feed'], timeoutMs: 60_000 });
+          const row = this.breachRow(m.event.eventId);
+          if (row) this.breaches$.next(row);
+        }
+      } catch (error) {
+        if (this.abort.signal.aborted) return;
+        this.logger.error(`the live feed dropped, resuming in 1 s: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
-    } catch (error) {
-      if (!this.abort.signal.aborted) this.logger.error(`the live feed stopped: ${(error as Error).message}`);
     }
   }
 
