@@ -1,14 +1,7 @@
-import { agreementBody, raidReport } from './support/case-data';
+import { accessDenial, agreementBody, raidReport } from './support/case-data';
 import { follow, type Received } from './support/feed-client';
 import { TestApi } from './support/test-api';
-
-const until = async (check: () => boolean, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { until } from './support/until';
 
 describe('live feeds over Server-Sent Events', () => {
   let api: TestApi;
@@ -68,13 +61,6 @@ describe('live feeds over Server-Sent Events', () => {
     const incident = (await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport)).body.id;
     await api.post(`/v1/incidents/${incident}/triage`, t.mon, { decision: 'ADMISSIBLE', reason: 'x' });
     await api.post(`/v1/incidents/${incident}/investigation`, t.mon, {});
-    const denial = (n: number, deniedBy: string) => ({
-      denialId: `a${n}`,
-      deniedBy,
-      at: '2025-11-01T08:00:00Z',
-      place: 'Road to the post',
-      description: 'Checkpoint refused passage',
-    });
     const all: Received[] = [];
     const af: Received[] = [];
     const everything = follow(`${api.base}/v1/feeds/breaches`, t.obs, (m) => all.push(m));
@@ -82,8 +68,8 @@ describe('live feeds over Server-Sent Events', () => {
     const onlyAf = follow(`${api.base}/v1/feeds/breaches?party=AF&agreement=${agreement}`, t.obs, (m) => af.push(m));
     onlyAf.listen('org.ceasefireledger.mvm.AccessDenied');
     await new Promise((r) => setTimeout(r, 200));
-    expect((await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, denial(1, 'AF'))).status).toBe(201);
-    expect((await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, denial(2, 'PK'))).status).toBe(201);
+    expect((await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, accessDenial(1, 'AF'))).status).toBe(201);
+    expect((await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, accessDenial(2, 'PK'))).status).toBe(201);
     await until(() => all.length === 2);
     await until(() => af.length === 1);
     expect(af[0].data).toMatchObject({ parties: 'AF', subject: `incidents/${incident}` });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FollowedBreach, followBreaches } from '../../apps/cli/src/follow/follow-breaches';
-import { agreementBody, raidReport } from './support/case-data';
+import { accessDenial, agreementBody, raidReport } from './support/case-data';
 import { TestApi } from './support/test-api';
 
 describe('the reference subscriber (cli follow)', () => {
@@ -14,13 +14,7 @@ describe('the reference subscriber (cli follow)', () => {
 
   const deny = async () => {
     n += 1;
-    const reply = await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, {
-      denialId: `a${n}`,
-      deniedBy: 'AF',
-      at: '2025-11-01T08:00:00Z',
-      place: 'Road to the post',
-      description: 'Checkpoint refused passage',
-    });
+    const reply = await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, accessDenial(n));
     return reply.body.events[0].eventId as string;
   };
 

@@ -2,16 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess } from './support/api-process';
-import { agreementBody, raidReport } from './support/case-data';
+import { accessDenial, agreementBody, raidReport } from './support/case-data';
 import { WebhookReceiver } from './support/webhook-receiver';
-
-const until = async (check: () => boolean, ms: number, what: string) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
+import { until } from './support/until';
 
 /**
  * The receiver is down for a while, then fails half the time, then answers slowly, and the API is
@@ -52,13 +45,12 @@ describe('webhook delivery survives receiver outages and an API crash', () => {
     const expected: string[] = [];
     const deny = async (count: number) => {
       for (let i = 0; i < count; i++) {
-        const reply = await api.request('POST', `/v1/incidents/${incident}/access-denials`, mon, {
-          denialId: `a${expected.length + 1}`,
-          deniedBy: i % 2 ? 'PK' : 'AF',
-          at: '2025-11-01T08:00:00Z',
-          place: 'Road to the post',
-          description: 'Checkpoint refused passage',
-        });
+        const reply = await api.request(
+          'POST',
+          `/v1/incidents/${incident}/access-denials`,
+          mon,
+          accessDenial(expected.length + 1, i % 2 ? 'PK' : 'AF'),
+        );
         expect(reply.status).toBe(201);
         expected.push(reply.body.events[0].eventId);
       }

@@ -1,14 +1,7 @@
-import { agreementBody, raidReport } from './support/case-data';
+import { accessDenial, agreementBody, raidReport } from './support/case-data';
 import { TestApi } from './support/test-api';
+import { until } from './support/until';
 import { WebhookReceiver } from './support/webhook-receiver';
-
-const until = async (check: () => boolean, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('webhooks: signed, retried, ordered breach deliveries', () => {
   let api: TestApi;
@@ -19,13 +12,7 @@ describe('webhooks: signed, retried, ordered breach deliveries', () => {
 
   const deny = async (deniedBy = 'AF') => {
     denials += 1;
-    const reply = await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, {
-      denialId: `a${denials}`,
-      deniedBy,
-      at: '2025-11-01T08:00:00Z',
-      place: 'Road to the post',
-      description: 'Checkpoint refused passage',
-    });
+    const reply = await api.post(`/v1/incidents/${incident}/access-denials`, t.mon, accessDenial(denials, deniedBy));
     expect(reply.status).toBe(201);
     return reply.body.events[0] as { eventId: string; position: string };
   };

@@ -6,3 +6,12 @@ export {
 } from '../../../apps/demo/src/istanbul-case.requests';
 
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** An access denial: the simplest breach event (one write, after triage and an open investigation). */
+export const accessDenial = (n: number, deniedBy = 'AF') => ({
+  denialId: `a${n}`,
+  deniedBy,
+  at: '2025-11-01T08:00:00Z',
+  place: 'Road to the post',
+  description: 'Checkpoint refused passage',
+});
