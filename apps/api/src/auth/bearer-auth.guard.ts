@@ -29,13 +29,26 @@ export class BearerAuthGuard implements CanActivate {
       request.actor = { principalId: 'admin', role: 'admin' };
       return true;
     }
+    request.actor = this.known.get(hash) ?? this.lookup(hash);
+    return true;
+  }
+
+  /**
+   * Principals are registered, never changed or revoked, so a token once found stays valid: keeping the
+   * actor by token hash spares a query per request. Bounded; unknown tokens are never kept.
+   */
+  private readonly known = new Map<string, Actor>();
+
+  private lookup(hash: string): Actor {
     const row = this.runner.db
       .prepare(
         `SELECT principal_id, role, party FROM ${this.runner.table('principals', 'principals')} WHERE token_sha256 = ?`,
       )
       .get(hash) as { principal_id: string; role: Actor['role']; party: string | null } | undefined;
-    if (!row) throw new UnauthorizedException('unknown or revoked token');
-    request.actor = { principalId: row.principal_id, role: row.role, ...(row.party ? { party: row.party } : {}) };
-    return true;
+    if (!row) throw new UnauthorizedException('unknown token');
+    const actor: Actor = { principalId: row.principal_id, role: row.role, ...(row.party ? { party: row.party } : {}) };
+    if (this.known.size >= 10_000) this.known.delete(this.known.keys().next().value as string);
+    this.known.set(hash, actor);
+    return actor;
   }
 }

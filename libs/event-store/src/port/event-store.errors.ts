@@ -24,8 +24,15 @@ export class WrongExpectedRevision extends EventStoreError {
 
 export class StreamNotFound extends EventStoreError {
   readonly code = 'STREAM_NOT_FOUND';
-  constructor(readonly stream: string) {
+  readonly stream: string;
+
+  constructor(stream: string) {
+    // Every new stream's first write reads it and gets this; capturing a stack each time was measurable.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`stream ${stream} not found`);
+    Error.stackTraceLimit = limit;
+    this.stream = stream;
   }
 }
 
