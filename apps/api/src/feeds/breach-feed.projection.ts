@@ -28,12 +28,12 @@ interface Facts {
  */
 export const breachFeedProjection = (origin: string): Projection => ({
   name: 'breach_feed',
-  version: 1,
+  version: 2,
   handles: BREACH_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`
-      CREATE TABLE ${table('entries')} (position TEXT PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, agreement TEXT,
-        parties TEXT NOT NULL, severity INTEGER, cloud_event TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE ${table('entries')} (position TEXT PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, event_type TEXT NOT NULL,
+        agreement TEXT, parties TEXT NOT NULL, severity INTEGER, cloud_event TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE ${table('breaches')} (incident TEXT NOT NULL, finding_id TEXT NOT NULL, parties TEXT NOT NULL,
         severity TEXT NOT NULL, PRIMARY KEY (incident, finding_id)) WITHOUT ROWID;
       CREATE TABLE ${table('measures')} (incident TEXT NOT NULL, measure_id TEXT NOT NULL, party TEXT NOT NULL,
@@ -42,10 +42,11 @@ export const breachFeedProjection = (origin: string): Projection => ({
     const facts = factsOf(event, tx);
     const cloudEvent = toCloudEvent(event, origin, facts);
     tx.db
-      .prepare(`INSERT INTO ${tx.table('entries')} VALUES (?, ?, ?, ?, ?, ?)`)
+      .prepare(`INSERT INTO ${tx.table('entries')} VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(
         event.position,
         event.eventId,
+        event.type,
         (event.data as { agreementId?: string }).agreementId ?? null,
         `,${facts.parties.join(',')},`,
         severityRank(facts.severity),

@@ -8,6 +8,8 @@ import { BREACH_EVENT_TYPES } from './breach-feed.projection';
 export interface BreachRow {
   position: string;
   event_id: string;
+  /** The domain event type, e.g. BreachConfirmed. */
+  event_type: string;
   agreement: string | null;
   /** `,PK,AF,`: every party the event concerns. */
   parties: string;
@@ -53,7 +55,8 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
           from = m.event.position;
           this.events$.next(m.event);
           if (!this.breachTypes.has(m.event.type)) continue;
-          await this.runner.waitFor(m.event.position, { projections: ['breach_feed'], timeoutMs: 60_000 });
+          // The ledger too, so the breach goes out with its ledger index.
+          await this.runner.waitFor(m.event.position, { projections: ['breach_feed', 'ledger'], timeoutMs: 60_000 });
           const row = this.breachRow(m.event.eventId);
           if (row) this.breaches$.next(row);
         }

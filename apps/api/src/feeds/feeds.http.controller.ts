@@ -10,7 +10,7 @@ import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
 import { EVENT_TYPES } from './event-types';
 import { type BreachRow, FeedHub } from './feed-hub';
 import { severityRank } from './breach-feed.projection';
-import { SseConnection, type SseSettings } from './sse-connection';
+import { SseConnection, type SseSettings, sseFrame } from './sse-connection';
 import { streamFeed } from './stream-feed';
 
 export const SSE_SETTINGS = Symbol('SSE_SETTINGS');
@@ -67,6 +67,18 @@ export class FeedsHttpController {
     @Inject(LEDGER_SETTINGS) private readonly ledger: LedgerSettings,
   ) {}
 
+  /** Frames of the live items every connection shares, made once for all of them. */
+  private readonly frames = new WeakMap<object, Buffer>();
+
+  private framed(item: object, make: () => Buffer): Buffer {
+    let frame = this.frames.get(item);
+    if (frame === undefined) {
+      frame = make();
+      this.frames.set(item, frame);
+    }
+    return frame;
+  }
+
   @Get('breaches')
   @ApiOperation({
     summary:
@@ -87,10 +99,14 @@ export class FeedsHttpController {
         (!q.agreement || row.agreement === q.agreement) &&
         (!q.party || row.parties.includes(`,${q.party},`)) &&
         (min === null || row.severity === null || row.severity >= min),
-      message: (row) => ({
-        event: (JSON.parse(row.cloud_event) as { type: string }).type,
-        data: this.hub.withLedgerIndex(row.cloud_event, row.event_id),
-      }),
+      frame: (row) =>
+        this.framed(row, () =>
+          sseFrame(
+            row.position,
+            cloudEventType(row.event_type),
+            this.hub.withLedgerIndex(row.cloud_event, row.event_id),
+          ),
+        ),
     });
   }
 
@@ -116,10 +132,14 @@ export class FeedsHttpController {
       },
       live$: this.hub.events$,
       accept: (e) => (!wanted || wanted.has(e.type)) && (!q.agreement || agreementOf(e) === q.agreement),
-      message: (e) => ({
-        event: cloudEventType(e.type),
-        data: this.hub.withLedgerIndex(JSON.stringify(toCloudEvent(e, this.ledger.origin)), e.eventId),
-      }),
+      frame: (e) =>
+        this.framed(e, () =>
+          sseFrame(
+            e.position,
+            cloudEventType(e.type),
+            this.hub.withLedgerIndex(JSON.stringify(toCloudEvent(e, this.ledger.origin)), e.eventId),
+          ),
+        ),
     });
   }
 }

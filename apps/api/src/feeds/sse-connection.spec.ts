@@ -14,8 +14,8 @@ class StuckSocket extends EventEmitter {
   writeHead() {
     return this;
   }
-  write(text: string) {
-    this.written.push(text);
+  write(text: string | Buffer) {
+    this.written.push(text.toString());
     return false;
   }
   end() {

@@ -6,6 +6,10 @@ export interface SseSettings {
   maxBufferedBytes: number;
 }
 
+/** One SSE message as bytes: made once and written as is to every connection that sends it. */
+export const sseFrame = (id: string, event: string, data: string): Buffer =>
+  Buffer.from(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`, 'utf8');
+
 /**
  * One text/event-stream response. A consumer that stops reading is disconnected once its unsent
  * bytes pass the limit, rather than buffered without bound; it resumes with Last-Event-ID.
@@ -38,7 +42,7 @@ export class SseConnection {
   }
 
   send(id: string, event: string, data: string): void {
-    this.write(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
+    this.write(sseFrame(id, event, data));
   }
 
   /** Resolves when the socket has room again (or the connection is gone). */
@@ -61,7 +65,7 @@ export class SseConnection {
     this.reply.raw.end();
   }
 
-  private write(text: string): void {
+  write(text: string | Buffer): void {
     if (!this.open) return;
     if (this.reply.raw.writableLength > this.settings.maxBufferedBytes) {
       this.close('disconnected: too slow; resume with Last-Event-ID');

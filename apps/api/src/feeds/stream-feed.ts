@@ -6,7 +6,8 @@ export interface FeedSource<T extends { position: string }> {
   page(after: string | undefined, limit: number): Promise<T[]> | T[];
   live$: Observable<T>;
   accept(item: T): boolean;
-  message(item: T): { event: string; data: string };
+  /** The whole SSE message for an item; live items are shared by every connection, so it is made once. */
+  frame(item: T): Buffer;
 }
 
 const PAGE = 500;
@@ -29,8 +30,7 @@ export const streamFeed = async <T extends { position: string }>(
     if (item.position <= last) return;
     last = item.position;
     if (!source.accept(item)) return;
-    const { event, data } = source.message(item);
-    connection.send(item.position, event, data);
+    connection.write(source.frame(item));
   };
   const subscription = source.live$.subscribe((item) => {
     if (live) deliver(item);

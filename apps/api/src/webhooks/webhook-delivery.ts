@@ -1,7 +1,10 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { guardedLookup, isPrivateAddress } from './webhook-target';
+
+// Connections are kept between deliveries; each new one is made through the guarded lookup.
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
 export interface DeliveryResult {
   ok: boolean;
@@ -35,6 +38,7 @@ export const postWebhook = (
       {
         method: 'POST',
         headers: { ...headers, 'content-length': Buffer.byteLength(body).toString() },
+        agent: target.protocol === 'https:' ? agents.https : agents.http,
         lookup: guardedLookup(options.allowPrivate),
         timeout: options.timeoutMs,
       },

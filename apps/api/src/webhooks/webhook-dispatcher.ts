@@ -16,7 +16,7 @@ export interface WebhookSettings {
 }
 
 export const matches = (w: Webhook, row: BreachRow): boolean => {
-  const type = (JSON.parse(row.cloud_event) as { type: string }).type.split('.').pop() as string;
+  const type = row.event_type;
   const min = severityRank(w.filter.minSeverity);
   return (
     (!w.types || w.types.includes(type)) &&
@@ -115,7 +115,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private nextFor(w: Webhook): BreachRow | undefined {
     let cursor = w.cursor;
     for (;;) {
-      const rows = this.hub.breachesAfter(cursor, 200);
+      const rows = this.hub.breachesAfter(cursor, 8);
       const wanted = rows.find((r) => matches(w, r));
       if (wanted) return wanted;
       if (rows.length === 0) return undefined;
