@@ -27,6 +27,11 @@ const call = async (method: string, path: string, token: string, body?: unknown)
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
+/** CPU seconds the process has used (user + system), from /proc. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Answers 204 at once and reports each webhook-id's arrival time (epoch ms) to the bench every 100 ms. */
@@ -139,6 +144,7 @@ const main = async () => {
     let conflicts = 0;
     const roundTrips: number[] = [];
     const total = RATE * SECONDS;
+    const cpuBefore = cpuSeconds(api.pid as number);
     const started = performance.now();
     const writes: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
@@ -162,6 +168,7 @@ const main = async () => {
       );
     }
     await Promise.all(writes);
+    const apiCpu = (cpuSeconds(api.pid as number) - cpuBefore) / ((performance.now() - started) / 1000);
     const deadline = performance.now() + 30_000;
     while (performance.now() < deadline) {
       const done = webhookArrivals.size >= sentAt.size && seen.every((s) => s.size >= sentAt.size);
@@ -192,6 +199,7 @@ const main = async () => {
     console.log(
       `${'API memory per SSE client'.padEnd(34)} ${(perClient / 1024).toFixed(1)} KiB RSS (${mib(before)} before ${CLIENTS} clients)`,
     );
+    console.log(`${'API CPU while loaded'.padEnd(34)} ${(apiCpu * 100).toFixed(0)}% of one core`);
     console.log(
       `${'missed deliveries'.padEnd(34)} SSE ${missing}, webhook ${sentAt.size - hooks.length} (writes lost to a race, not retried: ${conflicts})`,
     );
