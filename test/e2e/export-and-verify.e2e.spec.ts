@@ -161,13 +161,22 @@ describe('export a bundle, verify it offline', () => {
   it('runs as a command: exit 0 and a summary, exit 1 naming the entry after one byte changes', () => {
     const keyFile = join(bundle, '..', `log-${Date.now()}.key`);
     writeFileSync(keyFile, key);
-    const cli = (dir: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'verify', dir, '--key', keyFile], {
-        encoding: 'utf8',
-      });
+    const cli = (dir: string, ...more: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'apps/cli/src/main.ts', 'verify', dir, '--key', keyFile, ...more],
+        { encoding: 'utf8' },
+      );
     const ok = cli(bundle);
     expect(ok.stdout).toMatch(/^OK: \d+ entries in \d+ streams/);
     expect(ok.status).toBe(0);
+    // The key may also be given as itself; --json prints the machine report.
+    const json = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'apps/cli/src/main.ts', 'verify', bundle, '--key', key.trim(), '--json'],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, warnings: [] });
     const dir = copy((d) => {
       const lines = entries(d);
       rewrite(d, [lines[0], lines[1].replace('"v":1', '"v":2'), ...lines.slice(2)]);

@@ -1,13 +1,13 @@
 /**
  * ceasefire-ledger CLI (`npm run cli -- <command>`, or the package's `ceasefire-ledger` bin):
  *   export --api URL --token T --out DIR [--agreement ID] [--from-size M]
- *   verify DIR [--key FILE] [--witness FILE …] [--policy K] [--since CHECKPOINT …] [--json]
- *   audit --data-dir DIR --key FILE [--witness FILE …] [--policy K] [--since CHECKPOINT …] [--json]
+ *   verify DIR [--key VKEY|FILE] [--witness VKEY|FILE …] [--policy K] [--since CHECKPOINT …] [--json]
+ *   audit --data-dir DIR --key VKEY|FILE [--witness VKEY|FILE …] [--policy K] [--since CHECKPOINT …] [--json]
  *   witness-keygen --name NAME --out FILE      (prints the verifier key to register)
  *   witness --log URL --token T --key FILE --state FILE [--log-key FILE]
  *   follow --api URL --token T [--state FILE] [--verify] [--key FILE] [--agreement ID] [--party P] [--min-severity S]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exportBundle } from './export/export-bundle';
 import { followBreaches } from './follow/follow-breaches';
@@ -20,13 +20,16 @@ import { witnessOnce } from './witness/witness-once';
 
 const usage = `usage: ceasefire-ledger <command>
   export --api URL --token T --out DIR [--agreement ID] [--from-size M]
-  verify DIR [--key FILE] [--witness FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
-  audit --data-dir DIR --key FILE [--witness FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
+  verify DIR [--key VKEY|FILE] [--witness VKEY|FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
+  audit --data-dir DIR --key VKEY|FILE [--witness VKEY|FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
   witness-keygen --name NAME --out FILE
   witness --log URL --token T --key FILE --state FILE [--log-key FILE]
   follow --api URL --token T [--state FILE] [--verify] [--key FILE] [--agreement ID] [--party P] [--min-severity S]`;
 
 const text = (file: string) => readFileSync(file, 'utf8');
+/** A verifier key given as itself (`name+hash+base64`) or as the file holding it. */
+const verifierKey = (value: string) =>
+  /^[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/.test(value) && !existsSync(value) ? value : text(value).trim();
 const count = (value: string | undefined, flag: string) => {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new Error(`${flag} must be a whole number`);
@@ -59,8 +62,8 @@ const main = async (): Promise<number> => {
   });
   const [command, dir] = positionals;
   const checks = () => ({
-    key: values.key ? text(values.key).trim() : undefined,
-    witnesses: (values.witness ?? []).map((f) => text(f).trim()),
+    key: values.key ? verifierKey(values.key) : undefined,
+    witnesses: (values.witness ?? []).map(verifierKey),
     policy: count(values.policy, '--policy'),
     since: (values.since ?? []).map(text),
   });
@@ -121,7 +124,7 @@ const main = async (): Promise<number> => {
       token: values.token,
       stateFile: values.state,
       verify: values.verify,
-      logKey: values.key ? text(values.key).trim() : undefined,
+      logKey: values.key ? verifierKey(values.key) : undefined,
       query,
       signal: abort.signal,
     })) {
