@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@ceasefire/event-store';
-import { type AgreementRecordEvent, caseKey, type ComplianceState } from '@ceasefire/mvm';
+import { type AgreementRecordEvent, caseKey, type ComplianceState, initialComplianceState } from '@ceasefire/mvm';
 import type { Projection, ProjectionTx } from '@ceasefire/projections';
 import type Database from 'better-sqlite3';
 
@@ -194,16 +194,7 @@ export const complianceStateOf = (
     'SELECT code, name FROM {parties} WHERE agreement_id = ? ORDER BY ord',
   );
   if (parties.length === 0) return undefined;
-  const state: ComplianceState = {
-    agreementId,
-    parties,
-    breaches: {},
-    allegations: {},
-    disputes: {},
-    accessDenials: [],
-    measures: {},
-    commitments: {},
-  };
+  const state: ComplianceState = { ...initialComplianceState(), agreementId, parties };
   for (const a of rows<{
     incident_id: string;
     against: string;
