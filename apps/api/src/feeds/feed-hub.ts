@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { Subject } from 'rxjs';
+import { ledgerIndexOf } from '../ledger/ledger.projection';
 import { BREACH_EVENT_TYPES } from './breach-feed.projection';
 
 /** A breach feed row: the CloudEvent as sent, and what the filters look at. */
@@ -104,11 +105,7 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
   withLedgerIndex(cloudEventJson: string, eventId: string): string {
     let index = this.sequenced.get(eventId);
     if (index === undefined) {
-      index = (
-        this.runner.db
-          .prepare(`SELECT idx FROM ${this.runner.table('ledger', 'leaves')} WHERE event_id = ?`)
-          .get(eventId) as { idx: number } | undefined
-      )?.idx;
+      index = ledgerIndexOf(this.runner.db, (name) => this.runner.table('ledger', name), eventId);
       if (index === undefined) return cloudEventJson;
       if (this.sequenced.size >= 10_000) this.sequenced.delete(this.sequenced.keys().next().value as string);
       this.sequenced.set(eventId, index);

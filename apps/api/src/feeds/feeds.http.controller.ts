@@ -9,7 +9,7 @@ import { PARTY_CODE, POSITION, UUID } from '../shared/validation';
 import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
 import { EVENT_TYPES } from './event-types';
 import { type BreachRow, FeedHub } from './feed-hub';
-import { severityRank } from './breach-feed.projection';
+import { breachMatcher } from './breach-filter';
 import { SseConnection, type SseSettings, sseFrame } from './sse-connection';
 import { streamFeed } from './stream-feed';
 
@@ -90,15 +90,11 @@ export class FeedsHttpController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const after = resumeFrom(q.after, lastEventId);
-    const min = severityRank(q.minSeverity);
     const connection = new SseConnection(reply, this.settings);
     await streamFeed<BreachRow>(connection, after, {
       page: (from, limit) => this.hub.breachesAfter(from, limit),
       live$: this.hub.breaches$,
-      accept: (row) =>
-        (!q.agreement || row.agreement === q.agreement) &&
-        (!q.party || row.parties.includes(`,${q.party},`)) &&
-        (min === null || row.severity === null || row.severity >= min),
+      accept: breachMatcher(q),
       frame: (row) =>
         this.framed(row, () =>
           sseFrame(

@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestI
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { ledgerIndexOf } from './ledger.projection';
 
 interface WrittenEvent {
   eventId: string;
@@ -41,11 +42,8 @@ export class LedgerIndexInterceptor implements NestInterceptor {
       // Not inside the promise chain: a FastifyReply is itself a thenable.
       if (sequenced) void context.switchToHttp().getResponse<FastifyReply>().header('Preference-Applied', 'wait');
     }
-    const lookup = this.runner.db.prepare(
-      `SELECT idx FROM ${this.runner.table('ledger', 'leaves')} WHERE event_id = ?`,
-    );
-    for (const event of written.events)
-      event.ledgerIndex = (lookup.get(event.eventId) as { idx: number } | undefined)?.idx ?? null;
+    const table = (name: string) => this.runner.table('ledger', name);
+    for (const event of written.events) event.ledgerIndex = ledgerIndexOf(this.runner.db, table, event.eventId) ?? null;
     return body;
   }
 }

@@ -32,6 +32,15 @@ export const ledgerProjection: Projection = {
 export const ledgerSize = (db: Database.Database, table: ProjectionTx['table']): number =>
   (db.prepare(`SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM ${table('leaves')}`).get() as { size: number }).size;
 
+/** The event's leaf index, once the ledger has sequenced it. */
+export const ledgerIndexOf = (
+  db: Database.Database,
+  table: ProjectionTx['table'],
+  eventId: string,
+): number | undefined =>
+  (db.prepare(`SELECT idx FROM ${table('leaves')} WHERE event_id = ?`).get(eventId) as { idx: number } | undefined)
+    ?.idx;
+
 export const nodeStore = (db: Database.Database, table: ProjectionTx['table']): NodeStore => ({
   get: (level, index) =>
     (

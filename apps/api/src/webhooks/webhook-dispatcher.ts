@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { severityRank } from '../feeds/breach-feed.projection';
+import { breachMatcher } from '../feeds/breach-filter';
 import { type BreachRow, FeedHub } from '../feeds/feed-hub';
 import { postWebhook } from './webhook-delivery';
 import { signWebhook } from './webhook-signature';
@@ -14,17 +14,6 @@ export interface WebhookSettings {
   allowPrivateTargets: boolean;
   timeoutMs: number;
 }
-
-export const matches = (w: Webhook, row: BreachRow): boolean => {
-  const type = row.event_type;
-  const min = severityRank(w.filter.minSeverity);
-  return (
-    (!w.types || w.types.includes(type)) &&
-    (!w.filter.agreement || row.agreement === w.filter.agreement) &&
-    (!w.filter.party || row.parties.includes(`,${w.filter.party},`)) &&
-    (min === null || row.severity === null || row.severity >= min)
-  );
-};
 
 /** ±20% around each step of the schedule, so receivers recovering from an outage are not hit all at once. */
 const withJitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
@@ -90,7 +79,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private async run(id: string): Promise<void> {
     while (!this.stopped) {
       const w = this.store.get(id);
-      if (this.stopped) break;
       if (!w) break;
       if (!w.enabled) {
         await this.sleep(id, 60_000);
@@ -113,10 +101,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   /** The first breach-feed row after the cursor this webhook wants; rows it does not want are skipped for good. */
   private nextFor(w: Webhook): BreachRow | undefined {
+    const wants = breachMatcher({ ...w.filter, types: w.types });
     let cursor = w.cursor;
     for (;;) {
       const rows = this.hub.breachesAfter(cursor, 8);
-      const wanted = rows.find((r) => matches(w, r));
+      const wanted = rows.find(wants);
       if (wanted) return wanted;
       if (rows.length === 0) return undefined;
       cursor = rows[rows.length - 1].position;

@@ -60,6 +60,23 @@ const toWebhook = (r: Row): Webhook => ({
   nextAttemptAt: r.next_attempt_at as number,
 });
 
+const toRow = (w: Webhook) => ({
+  id: w.id,
+  url: w.url,
+  types: w.types ? JSON.stringify(w.types) : null,
+  filter: JSON.stringify(w.filter),
+  description: w.description,
+  owner: w.owner,
+  secret: w.secret,
+  previous_secret: w.previousSecret,
+  previous_until: w.previousUntil,
+  enabled: w.enabled ? 1 : 0,
+  created_at: w.createdAt,
+  cursor: w.cursor,
+  attempts: w.attempts,
+  next_attempt_at: w.nextAttemptAt,
+});
+
 /**
  * Webhook registrations and their delivery state, in their own SQLite file: they are configuration and
  * secrets, not part of the public record, and cannot be rebuilt from it. A delivery's outcome and the
@@ -92,42 +109,21 @@ export class WebhookStore {
 
   insert(w: Webhook): void {
     this.db
-      .prepare('INSERT INTO webhooks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        w.id,
-        w.url,
-        w.types ? JSON.stringify(w.types) : null,
-        JSON.stringify(w.filter),
-        w.description,
-        w.owner,
-        w.secret,
-        w.previousSecret,
-        w.previousUntil,
-        w.enabled ? 1 : 0,
-        w.createdAt,
-        w.cursor,
-        w.attempts,
-        w.nextAttemptAt,
-      );
+      .prepare(
+        `INSERT INTO webhooks VALUES (@id, @url, @types, @filter, @description, @owner, @secret, @previous_secret,
+          @previous_until, @enabled, @created_at, @cursor, @attempts, @next_attempt_at)`,
+      )
+      .run(toRow(w));
   }
 
   /** Changes the registration, never the delivery state (which the dispatcher may be moving meanwhile). */
   updateSettings(w: Webhook): void {
     this.db
       .prepare(
-        'UPDATE webhooks SET url = ?, types = ?, filter = ?, description = ?, secret = ?, previous_secret = ?, previous_until = ?, enabled = ? WHERE id = ?',
+        `UPDATE webhooks SET url = @url, types = @types, filter = @filter, description = @description, secret = @secret,
+          previous_secret = @previous_secret, previous_until = @previous_until, enabled = @enabled WHERE id = @id`,
       )
-      .run(
-        w.url,
-        w.types ? JSON.stringify(w.types) : null,
-        JSON.stringify(w.filter),
-        w.description,
-        w.secret,
-        w.previousSecret,
-        w.previousUntil,
-        w.enabled ? 1 : 0,
-        w.id,
-      );
+      .run(toRow(w));
   }
 
   get(id: string): Webhook | undefined {

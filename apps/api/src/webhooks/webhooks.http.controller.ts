@@ -34,7 +34,7 @@ import type { Actor } from '@ceasefire/mvm';
 import { SEVERITIES } from '@ceasefire/mvm';
 import { BREACH_EVENT_TYPES } from '../feeds/breach-feed.projection';
 import { FeedHub } from '../feeds/feed-hub';
-import { PARTY_CODE, POSITION, UUID } from '../shared/validation';
+import { PARTY_CODE, plain, POSITION, UUID } from '../shared/validation';
 import { WEBHOOK_SETTINGS, WEBHOOK_STORE, WebhookDispatcher, type WebhookSettings } from './webhook-dispatcher';
 import { newWebhookSecret } from './webhook-signature';
 import type { Webhook, WebhookStore } from './webhook-store';
@@ -179,7 +179,7 @@ export class WebhooksHttpController {
       id: randomUUID(),
       url: body.url,
       types: body.types ? [...new Set(body.types.map((t) => t.split('.').pop() as string))] : null,
-      filter: JSON.parse(JSON.stringify(body.filter ?? {})) as Webhook['filter'],
+      filter: plain(body.filter ?? {}),
       description: body.description ?? null,
       owner: actor.principalId,
       secret: newWebhookSecret(),
