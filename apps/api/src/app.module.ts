@@ -12,42 +12,35 @@ import { SuspendOrResumeAgreementHttpController } from './agreements/suspend-or-
 import { WriteAgreementHandler } from './agreements/write-agreement.command';
 import { adminTokenHash } from './auth/admin-token';
 import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './auth/bearer-auth.guard';
-import { principalsProjection } from './auth/principals.projection';
 import { RegisterPrincipalHttpController } from './auth/register-principal/register-principal.http.controller';
-import { commitmentProjection } from './commitments/commitment.projection';
 import { CommitmentsHttpController } from './commitments/commitments.http.controller';
 import { GetCommitmentHttpController } from './commitments/get-commitment.http.controller';
 import { WriteCommitmentHandler } from './commitments/write-commitment.command';
-import { complianceProjection } from './compliance/compliance.projection';
 import { GetComplianceHttpController } from './compliance/get-compliance.http.controller';
 import { GetComplianceHandler } from './compliance/get-compliance.query';
 import type { AppConfig } from './config/app.config';
 import { HealthHttpController } from './health/health.http.controller';
 import { DisputesAndConsequencesHttpController } from './incidents/disputes-and-consequences.http.controller';
 import { FindingsHttpController } from './incidents/findings.http.controller';
-import { incidentCaseProjection } from './incidents/incident-case.projection';
 import { IncidentIntakeHttpController } from './incidents/incident-intake.http.controller';
 import { GetIncidentHandler, ListIncidentsHandler } from './incidents/incident-queries';
 import { IncidentReadsHttpController } from './incidents/incident-reads.http.controller';
 import { InvestigationHttpController } from './incidents/investigation.http.controller';
 import { ReportIncidentHttpController } from './incidents/report-incident.http.controller';
 import { WriteIncidentHandler } from './incidents/write-incident.command';
+import { readModelProjections } from './read-models/read-model-projections';
+import { readModelsThread } from './read-models/read-models-thread';
 import { DeadlineScheduler, SCHEDULER_INTERVAL_MS } from './scheduler/deadline-scheduler';
-import { streamCatalogProjection } from './streams/stream-catalog.projection';
 import { StreamsModule } from './streams/streams.module';
 import { CheckpointSigner, LEDGER_SETTINGS, LEDGER_SIGNER } from './ledger/checkpoint-signer';
 import { LedgerHttpController } from './ledger/ledger.http.controller';
 import { EventReceiptHttpController } from './ledger/event-receipt.http.controller';
 import { loadLedgerSigner } from './ledger/ledger-keys';
-import { ledgerProjection } from './ledger/ledger.projection';
-import { witnessesProjection } from './ledger/witnesses.projection';
 import { AgreementCheckpointHttpController } from './ledger/agreement-checkpoint.http.controller';
-import { partyKeysProjection } from './submissions/party-keys.projection';
 import { PartyKeysHttpController } from './submissions/party-keys.http.controller';
 import { SubmissionSignatureGuard } from './submissions/submission-signature.guard';
 import { LedgerIndexInterceptor } from './ledger/ledger-index.interceptor';
 import { WitnessesHttpController } from './ledger/witnesses.http.controller';
-import { breachFeedProjection } from './feeds/breach-feed.projection';
 import { FeedHub } from './feeds/feed-hub';
 import { FeedsHttpController, SSE_SETTINGS } from './feeds/feeds.http.controller';
 import { WEBHOOK_SETTINGS, WEBHOOK_STORE, WebhookDispatcher } from './webhooks/webhook-dispatcher';
@@ -64,17 +57,8 @@ export class AppModule {
         EventStoreModule.forRoot(config.eventStore),
         ProjectionsModule.forRoot({
           dataDir: config.dataDir,
-          projections: [
-            streamCatalogProjection,
-            principalsProjection,
-            incidentCaseProjection,
-            commitmentProjection,
-            complianceProjection,
-            ledgerProjection,
-            witnessesProjection,
-            partyKeysProjection,
-            breachFeedProjection(config.ledger.origin),
-          ],
+          projections: readModelProjections(config.ledger.origin),
+          thread: readModelsThread(config),
         }),
         StreamsModule,
       ],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { SqliteEventStore, type NewEvent } from '@ceasefire/event-store';
-import { ProjectionRunner } from './projection-runner';
+import { InProcessProjectionRunner } from './in-process-projection-runner';
 import { openReadModelDatabase } from './read-model-database';
 import { streamStatsProjection } from './testing/stream-stats.projection';
 
@@ -13,7 +13,7 @@ const anyEvent = fc.record({
 /** Batches of events, and how many batches go in before the live runner starts. */
 const history = fc.tuple(fc.array(fc.array(anyEvent, { minLength: 1, maxLength: 6 }), { maxLength: 25 }), fc.nat(25));
 
-const snapshot = (runner: ProjectionRunner) =>
+const snapshot = (runner: InProcessProjectionRunner) =>
   runner.db.prepare(`SELECT * FROM ${runner.table('stream_stats', 'streams')} ORDER BY stream`).all();
 
 describe('projection rebuild (property)', () => {
@@ -21,9 +21,14 @@ describe('projection rebuild (property)', () => {
     await fc.assert(
       fc.asyncProperty(history, async ([batches, startAfter]) => {
         const store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 5 });
-        const live = new ProjectionRunner(store, openReadModelDatabase(':memory:'), [streamStatsProjection()], {
-          batchSize: 3,
-        });
+        const live = new InProcessProjectionRunner(
+          store,
+          openReadModelDatabase(':memory:'),
+          [streamStatsProjection()],
+          {
+            batchSize: 3,
+          },
+        );
         try {
           let head: string | undefined;
           for (const [i, batch] of batches.entries()) {
@@ -37,7 +42,9 @@ describe('projection rebuild (property)', () => {
             for (const [stream, events] of byStream) head = (await store.append(stream, events)).position;
           }
           if (startAfter >= batches.length) live.start();
-          const rebuilt = new ProjectionRunner(store, openReadModelDatabase(':memory:'), [streamStatsProjection()]);
+          const rebuilt = new InProcessProjectionRunner(store, openReadModelDatabase(':memory:'), [
+            streamStatsProjection(),
+          ]);
           rebuilt.start();
           if (head) await Promise.all([live.waitFor(head), rebuilt.waitFor(head)]);
           await Promise.all([live.stop(), rebuilt.stop()]);

@@ -1,21 +1,21 @@
 import { anEvent, someEvents } from '@ceasefire/event-store/testing';
 import { SqliteEventStore } from '@ceasefire/event-store';
 import { ProjectionParked, WaitForTimeout } from './projection.errors';
-import { ProjectionRunner } from './projection-runner';
+import { InProcessProjectionRunner } from './in-process-projection-runner';
 import { openReadModelDatabase } from './read-model-database';
 import { streamStatsProjection } from './testing/stream-stats.projection';
 import type Database from 'better-sqlite3';
 
 const counted = (n: number) => anEvent('Counted', { n });
-const rowsOf = (runner: ProjectionRunner) =>
+const rowsOf = (runner: InProcessProjectionRunner) =>
   runner.db.prepare(`SELECT * FROM ${runner.table('stream_stats', 'streams')} ORDER BY stream`).all();
 
-describe('ProjectionRunner', () => {
+describe('InProcessProjectionRunner', () => {
   let store: SqliteEventStore;
   let db: Database.Database;
-  const runners: ProjectionRunner[] = [];
+  const runners: InProcessProjectionRunner[] = [];
   const startRunner = (projections = [streamStatsProjection()]) => {
-    const runner = new ProjectionRunner(store, db, projections);
+    const runner = new InProcessProjectionRunner(store, db, projections);
     runners.push(runner);
     runner.start();
     return runner;
@@ -90,7 +90,7 @@ describe('ProjectionRunner', () => {
       version: 2,
       apply: (event, tx) => streamStatsProjection().apply({ ...event, data: { n: (event.data.n as number) * 2 } }, tx),
     });
-    const v2 = new ProjectionRunner(store, db, [doubled]);
+    const v2 = new InProcessProjectionRunner(store, db, [doubled]);
     runners.push(v2);
     v2.start();
     expect(v2.table('stream_stats', 'streams')).toBe('stream_stats_v1_streams');

@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '@ceasefire/event-store';
 import type Database from 'better-sqlite3';
 import { dropGeneration, physicalTable, type Projection, type ProjectionTx } from './projection';
+import type { LiveCommitBatch } from './live-commit-batch';
 import type { ProjectionState, ProjectionStateRepository } from './projection-state.repository';
 
 export interface WorkerProgress {
@@ -25,7 +26,6 @@ export class ProjectionWorker {
   private state!: ProjectionState;
   private caughtUp = false;
   private readonly buffer: RecordedEvent[] = [];
-  private scheduled?: NodeJS.Immediate;
 
   constructor(
     private readonly store: EventStore,
@@ -33,6 +33,7 @@ export class ProjectionWorker {
     private readonly states: ProjectionStateRepository,
     readonly projection: Projection,
     private readonly onProgress: () => void,
+    private readonly liveCommits: LiveCommitBatch,
     private readonly batchSize = 500,
   ) {}
 
@@ -112,7 +113,7 @@ export class ProjectionWorker {
         this.buffer.push(message.event);
         // Catching up: commit in batches. Live: commit what arrived together, once the page is drained.
         if (this.buffer.length >= this.batchSize) this.commitBuffer();
-        else if (this.caughtUp) this.commitSoon();
+        else if (this.caughtUp) this.liveCommits.schedule(this);
       } else if (message.position !== undefined) {
         this.commitBuffer(message.position);
       }
@@ -126,18 +127,24 @@ export class ProjectionWorker {
     this.commitBuffer();
   }
 
-  private commitSoon(): void {
-    this.scheduled ??= setImmediate(() => {
-      this.scheduled = undefined;
-      this.commitBuffer();
-      if (this.state.status === 'parked') this.controller.abort();
-    });
+  /** The live batch's commit failed after this worker's part was applied: park, replay from the last checkpoint on resume. */
+  failed(error: unknown): void {
+    this.controller.abort();
+    try {
+      this.state = this.states.get(this.projection.name) ?? this.state;
+    } finally {
+      this.park(error, null);
+    }
+  }
+
+  /** Called by the live batch, inside its transaction. */
+  commitBuffered(): void {
+    this.commitBuffer();
+    if (this.state.status === 'parked') this.controller.abort();
   }
 
   /** Commits buffered events, with the checkpoint at `position` or at the last buffered event. */
   private commitBuffer(position?: string): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = undefined;
     if (this.state.status === 'parked') return;
     const events = this.buffer.splice(0);
     const checkpoint = position ?? events[events.length - 1]?.position;

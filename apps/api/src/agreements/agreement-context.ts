@@ -1,14 +1,47 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { notFound } from '@ceasefire/decider';
-import type { EventStore } from '@ceasefire/event-store';
-import { type AgreementContext, agreementDecider } from '@ceasefire/mvm';
-import { loadState } from '../shared/run-decider';
+import { type EventStore, StreamNotFound } from '@ceasefire/event-store';
+import { type AgreementContext, agreementDecider, type AgreementEvent, type AgreementState } from '@ceasefire/mvm';
+import { asDomainEvent } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 import { agreementStream } from './write-agreement.command';
 
+interface FoldedAgreement {
+  revision: number;
+  state: AgreementState;
+}
+
+const folded = new WeakMap<EventStore, Map<string, FoldedAgreement>>();
+const CACHED_AGREEMENTS = 1000;
+
+/**
+ * Every write to a case or commitment needs its agreement: its state is folded once, then only
+ * from the events after the revision folded last (the log is append-only, so that is exact).
+ */
+const agreementState = async (store: EventStore, agreementId: string): Promise<AgreementState> => {
+  let cache = folded.get(store);
+  if (!cache) folded.set(store, (cache = new Map()));
+  const cached = cache.get(agreementId);
+  let { state, revision } = cached ?? { state: agreementDecider.initialState(), revision: -1 };
+  try {
+    for await (const e of store.readStream(agreementStream(agreementId), { from: revision + 1 })) {
+      state = agreementDecider.evolve(state, asDomainEvent<AgreementEvent>(e));
+      revision = e.revision;
+    }
+  } catch (error) {
+    if (error instanceof StreamNotFound) return agreementDecider.initialState();
+    throw error;
+  }
+  if (!cached || cached.revision !== revision) {
+    if (!cached && cache.size >= CACHED_AGREEMENTS) cache.delete(cache.keys().next().value as string);
+    cache.set(agreementId, { state, revision });
+  }
+  return state;
+};
+
 /** What an incident or commitment command needs to know of its agreement, read from the agreement's stream. */
 export const loadAgreementContext = async (store: EventStore, agreementId: string): Promise<AgreementContext> => {
-  const { state } = await loadState(store, agreementStream(agreementId), agreementDecider);
+  const state = await agreementState(store, agreementId);
   if (state.status === 'NONE') throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
   return {
     agreementId,

@@ -12,7 +12,7 @@ import {
   incidentDecider,
   initialComplianceState,
 } from '@ceasefire/mvm';
-import { openReadModelDatabase, ProjectionRunner } from '@ceasefire/projections';
+import { openReadModelDatabase, InProcessProjectionRunner } from '@ceasefire/projections';
 import { runDecider } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 import { complianceProjection, complianceStateOf } from './compliance.projection';
@@ -109,7 +109,7 @@ describe('compliance (property)', () => {
     await fc.assert(
       fc.asyncProperty(workflow, async (steps) => {
         const store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 5 });
-        const runner = new ProjectionRunner(store, openReadModelDatabase(':memory:'), [complianceProjection]);
+        const runner = new InProcessProjectionRunner(store, openReadModelDatabase(':memory:'), [complianceProjection]);
         runner.start();
         let clock = Date.parse('2025-11-01T00:00:00Z');
         const ctx = (actor: Actor): WriteContext => ({

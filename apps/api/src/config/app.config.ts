@@ -5,6 +5,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   eventStore: EventStoreConfig;
+  /** Run the projections on a worker thread of their own (PROJECTIONS_THREAD, default true). */
+  projectionsThread: boolean;
   /** How often passed deadlines are turned into events; 0 turns the scheduler off. */
   schedulerIntervalMs: number;
   ledger: { origin: string; checkpointIntervalMs: number };
@@ -44,6 +46,7 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     host: env.HOST ?? '0.0.0.0',
     dataDir: eventStore.dataDir,
     eventStore,
+    projectionsThread: env.PROJECTIONS_THREAD !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', env.SCHEDULER_INTERVAL_MS, 15_000, 86_400_000),
     ledger: {
       origin: ledgerOrigin(env.LEDGER_ORIGIN),

@@ -107,6 +107,7 @@ export class ReportIncidentHttpController {
         },
         context,
         agreementId,
+        !context.idempotencyKey,
       ),
     );
     return writeResponse(reply, result, { id });

@@ -18,6 +18,8 @@ export class WriteIncident extends Command<WriteResult> {
     readonly input: IncidentCommandInput,
     readonly context: WriteContext,
     readonly agreementId?: string,
+    /** The incident id was just generated at random, so its stream cannot exist yet. */
+    readonly freshId = false,
   ) {
     super();
   }
@@ -27,7 +29,7 @@ export class WriteIncident extends Command<WriteResult> {
 export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ incidentId, input, context, agreementId }: WriteIncident): Promise<WriteResult> {
+  execute({ incidentId, input, context, agreementId, freshId }: WriteIncident): Promise<WriteResult> {
     return runDecider(
       this.store,
       incidentStream(incidentId),
@@ -43,6 +45,7 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
         return { ...input, actor: context.actor, now: context.now, incidentId, agreement } as IncidentCommand;
       },
       context,
+      { freshStream: freshId },
     );
   }
 }

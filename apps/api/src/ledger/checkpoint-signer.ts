@@ -42,7 +42,13 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.settings.checkpointIntervalMs > 0)
-      this.timer = setInterval(() => this.sign(), this.settings.checkpointIntervalMs);
+      this.timer = setInterval(() => {
+        try {
+          this.sign();
+        } catch (error) {
+          this.logger.error(`could not sign a checkpoint, will try again: ${(error as Error).message}`);
+        }
+      }, this.settings.checkpointIntervalMs);
   }
 
   onApplicationShutdown(): void {
@@ -81,21 +87,24 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
   /** Signs a checkpoint for the current tree if it grew; returns what was signed, if anything. */
   sign(now = new Date().toISOString()): SignedCheckpoint | undefined {
     const table = (name: string) => this.runner.table('ledger', name);
-    return this.runner.db.transaction(() => {
-      const size = ledgerSize(this.runner.db, table);
-      const last = this.latest();
-      if (size === 0 || (last && size <= last.size)) return undefined;
-      const hasher = ledgerHasher(this.runner.db, table);
-      if (last && !hasher(0, last.size).equals(last.root)) {
-        this.logger.error(
-          `refusing to sign size ${size}: its first ${last.size} leaves do not give the root signed before`,
-        );
-        return undefined;
-      }
-      const root = hasher(0, size);
-      const note = signNote(formatCheckpoint({ origin: this.settings.origin, size, root }), [this.signer]);
-      this.runner.db.prepare('INSERT INTO ledger_checkpoints VALUES (?, ?, ?, ?)').run(size, root, note, now);
-      return { size, root, note, signedAt: now };
-    })();
+    // IMMEDIATE: the projection thread writes this database too, and a read transaction cannot become a write one after it has.
+    return this.runner.db
+      .transaction(() => {
+        const size = ledgerSize(this.runner.db, table);
+        const last = this.latest();
+        if (size === 0 || (last && size <= last.size)) return undefined;
+        const hasher = ledgerHasher(this.runner.db, table);
+        if (last && !hasher(0, last.size).equals(last.root)) {
+          this.logger.error(
+            `refusing to sign size ${size}: its first ${last.size} leaves do not give the root signed before`,
+          );
+          return undefined;
+        }
+        const root = hasher(0, size);
+        const note = signNote(formatCheckpoint({ origin: this.settings.origin, size, root }), [this.signer]);
+        this.runner.db.prepare('INSERT INTO ledger_checkpoints VALUES (?, ?, ?, ?)').run(size, root, note, now);
+        return { size, root, note, signedAt: now };
+      })
+      .immediate();
   }
 }

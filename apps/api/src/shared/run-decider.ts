@@ -53,8 +53,12 @@ export const runDecider = async <C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   makeCommand: (state: S) => C | Promise<C>,
   context: WriteContext,
+  options: { freshStream?: boolean } = {},
 ): Promise<WriteResult> => {
-  const { recorded, state } = await loadState(store, stream, decider);
+  // A stream named by an id just generated at random cannot exist yet: nothing to load (the append still expects no stream).
+  const { recorded, state } = options.freshStream
+    ? { recorded: [] as RecordedEvent[], state: decider.initialState() }
+    : await loadState(store, stream, decider);
   const last = recorded[recorded.length - 1];
   const actual = last ? last.revision : 'no_stream';
   if (context.idempotencyKey) {

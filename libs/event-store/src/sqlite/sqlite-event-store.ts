@@ -44,6 +44,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly commits: GroupCommit;
   private readonly written = new WakeSignal();
+  private readonly commitListeners = new Set<() => void>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly now: () => Date;
@@ -57,7 +58,10 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 1000;
     this.now = options.now ?? (() => new Date());
-    this.commits = new GroupCommit(this.db, () => this.written.notify());
+    this.commits = new GroupCommit(this.db, () => {
+      this.written.notify();
+      for (const listener of this.commitListeners) listener();
+    });
     this.statements = {
       tail: this.db.prepare('SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1'),
       byId: this.db.prepare('SELECT position, hash, envelope FROM events WHERE event_id = ?'),
@@ -135,12 +139,16 @@ export class SqliteEventStore implements EventStore {
 
   async *readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     const { direction, from, maxCount } = checkReadStreamOptions(options);
-    if (!this.statements.tail.get(stream)) throw new StreamNotFound(stream);
     const statement = direction === 'forwards' ? this.statements.forwards : this.statements.backwards;
     let next = from ?? (direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER);
     let left = maxCount;
+    let first = true;
+    if (!(left > 0 && next >= 0) && !this.statements.tail.get(stream)) throw new StreamNotFound(stream);
     while (left > 0 && next >= 0) {
       const rows = statement.all(stream, next, Math.min(left, this.pageSize)) as EventRow[];
+      // A stream with rows exists; only an empty first page needs the existence check.
+      if (first && rows.length === 0 && !this.statements.tail.get(stream)) throw new StreamNotFound(stream);
+      first = false;
       let lastRevision = next;
       for (const row of rows) {
         const event = toRecordedEvent(row);
@@ -194,6 +202,17 @@ export class SqliteEventStore implements EventStore {
       }
       await this.written.wait(this.pollIntervalMs, signal);
     }
+  }
+
+  /** Calls `listener` after each commit of this connection, e.g. to wake readers on another thread. */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** Another connection committed: live subscribers look now instead of at their next poll. */
+  wake(): void {
+    this.written.notify();
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {

@@ -11,7 +11,9 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Projection } from '../projection';
-import { PROJECTION_RUNNER, ProjectionRunner } from '../projection-runner';
+import { InProcessProjectionRunner } from '../in-process-projection-runner';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '../projection-runner';
+import { type ProjectionThreadSpec, ThreadedProjectionRunner } from '../thread/threaded-projection-runner';
 import { openReadModelDatabase } from '../read-model-database';
 
 /** Multi-provider style token: every module contributes its projections to this list. */
@@ -20,8 +22,8 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 @Injectable()
 class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
-  onApplicationBootstrap(): void {
-    this.runner.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.runner.start();
   }
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
@@ -32,8 +34,15 @@ class ProjectionLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
 @Global()
 @Module({})
 export class ProjectionsModule {
-  /** `dataDir` holds read-models.sqlite; ':memory:' keeps read models in memory (tests). */
-  static forRoot(options: { dataDir: string; projections: Projection[] }): DynamicModule {
+  /**
+   * `dataDir` holds read-models.sqlite; ':memory:' keeps read models in memory (tests). With `thread`,
+   * the projections run on a worker thread of their own (not possible for in-memory read models).
+   */
+  static forRoot(options: {
+    dataDir: string;
+    projections: Projection[];
+    thread?: ProjectionThreadSpec;
+  }): DynamicModule {
     return {
       module: ProjectionsModule,
       providers: [
@@ -44,7 +53,10 @@ export class ProjectionsModule {
           useFactory: (store: EventStore, projections: Projection[]) => {
             if (options.dataDir !== ':memory:') mkdirSync(options.dataDir, { recursive: true });
             const path = options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, 'read-models.sqlite');
-            return new ProjectionRunner(store, openReadModelDatabase(path), projections);
+            const db = openReadModelDatabase(path);
+            return options.thread && path !== ':memory:'
+              ? new ThreadedProjectionRunner(store, db, projections, options.thread)
+              : new InProcessProjectionRunner(store, db, projections);
           },
         },
         ProjectionLifecycle,

@@ -1,0 +1,48 @@
+import { type EventStore, SqliteEventStore } from '@ceasefire/event-store';
+import type Database from 'better-sqlite3';
+import { parentPort } from 'node:worker_threads';
+import { InProcessProjectionRunner } from '../in-process-projection-runner';
+import type { Projection } from '../projection';
+import type { FromProjectionThread, ToProjectionThread } from './projection-thread.protocol';
+
+/**
+ * The projection thread's side: runs the projections in-process here and reports their progress to
+ * the main thread, at most once per turn of this thread's event loop.
+ */
+export const serveProjectionThread = async (
+  open: () => Promise<{ store: EventStore; db: Database.Database; projections: Projection[] }>,
+): Promise<void> => {
+  const port = parentPort;
+  if (!port) throw new Error('serveProjectionThread runs only on a worker thread');
+  const send = (message: FromProjectionThread) => port.postMessage(message);
+  try {
+    const { store, db, projections } = await open();
+    let reported: NodeJS.Immediate | undefined;
+    const runner: InProcessProjectionRunner = new InProcessProjectionRunner(store, db, projections, {
+      onProgress: () => {
+        reported ??= setImmediate(() => {
+          reported = undefined;
+          send({ kind: 'progress', progress: runner.progress() });
+        });
+      },
+    });
+    port.on('message', async (message: ToProjectionThread) => {
+      if (message.kind === 'wake') {
+        if (store instanceof SqliteEventStore) store.wake();
+      } else if (message.kind === 'resume') {
+        runner.resume(message.projection);
+      } else if (message.kind === 'stop') {
+        await runner.stop();
+        db.close();
+        await store.close();
+        if (reported) clearImmediate(reported);
+        send({ kind: 'stopped' });
+        port.close();
+      }
+    });
+    await runner.start();
+    send({ kind: 'progress', progress: runner.progress() });
+  } catch (error) {
+    send({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+};
