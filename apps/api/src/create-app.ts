@@ -33,7 +33,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ApiErrorsFilter());
-  if (logger) logRequests(app.getHttpAdapter().getInstance(), logger);
+  if (logger) logRequests(app.getHttpAdapter().getInstance());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

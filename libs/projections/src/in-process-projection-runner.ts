@@ -3,14 +3,15 @@ import type Database from 'better-sqlite3';
 import type { Projection } from './projection';
 import { UnknownProjection } from './projection.errors';
 import { lagBetween, type ProjectionHealth, type ProjectionRunner } from './projection-runner';
-import { LiveCommitBatch } from './live-commit-batch';
+import { ProjectionFeed } from './projection-feed';
 import { ProjectionStateRepository } from './projection-state.repository';
 import { ProjectionWorker } from './projection-worker';
 import { ProgressWaiters } from './progress-waiters';
 
-/** Runs the projections on this thread, each worker on its own subscription, all writing to `db`. */
+/** Runs the projections on this thread, fed by one subscription, all writing to `db`. */
 export class InProcessProjectionRunner implements ProjectionRunner {
   private readonly workers = new Map<string, ProjectionWorker>();
+  private readonly feed: ProjectionFeed;
   private readonly waiters = new ProgressWaiters((name) => this.workers.get(name)?.progress());
 
   constructor(
@@ -20,7 +21,6 @@ export class InProcessProjectionRunner implements ProjectionRunner {
     options: { batchSize?: number; onProgress?: () => void } = {},
   ) {
     const states = new ProjectionStateRepository(db);
-    const liveCommits = new LiveCommitBatch(db);
     const onProgress = () => {
       this.waiters.settle();
       options.onProgress?.();
@@ -29,24 +29,24 @@ export class InProcessProjectionRunner implements ProjectionRunner {
       if (!/^[a-z][a-z0-9_]*$/.test(projection.name))
         throw new Error(`projection name ${projection.name} must be snake_case`);
       if (this.workers.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
-      this.workers.set(
-        projection.name,
-        new ProjectionWorker(store, db, states, projection, onProgress, liveCommits, options.batchSize),
-      );
+      this.workers.set(projection.name, new ProjectionWorker(db, states, projection, onProgress));
     }
+    this.feed = new ProjectionFeed(store, db, [...this.workers.values()], onProgress, options.batchSize);
   }
 
   async start(): Promise<void> {
-    for (const worker of this.workers.values()) worker.start();
+    for (const worker of this.workers.values()) worker.prepare();
+    this.feed.start();
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.workers.values()].map((w) => w.stop()));
+    await this.feed.stop();
     this.waiters.clear();
   }
 
-  resume(projection: string): void {
-    this.worker(projection).resume();
+  async resume(projection: string): Promise<void> {
+    const worker = this.worker(projection);
+    if (worker.parked) await this.feed.restart(() => worker.resume());
   }
 
   table(projection: string, table: string): string {
@@ -61,6 +61,11 @@ export class InProcessProjectionRunner implements ProjectionRunner {
 
   progress() {
     return [...this.workers.values()].map((worker) => worker.progress());
+  }
+
+  reached(projection: string, position: string): boolean {
+    this.worker(projection);
+    return this.waiters.hasApplied(projection, position);
   }
 
   async health(): Promise<ProjectionHealth[]> {

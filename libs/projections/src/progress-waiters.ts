@@ -59,7 +59,7 @@ export class ProgressWaiters {
     this.waiters.clear();
   }
 
-  private hasApplied(name: string, position: string): boolean {
+  hasApplied(name: string, position: string): boolean {
     const p = this.progressOf(name);
     return p !== undefined && p.activeVersion === p.version && hasReached(p.position, position);
   }

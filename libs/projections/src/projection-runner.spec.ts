@@ -81,6 +81,33 @@ describe('InProcessProjectionRunner', () => {
     expect(health.find((h) => h.projection === 'stream_stats')!.parked).toBeUndefined();
   });
 
+  it('feeds a resumed projection from its own checkpoint while the others, further on, apply nothing twice', async () => {
+    let broken = true;
+    const flaky = streamStatsProjection({
+      name: 'flaky',
+      apply: (event, tx) => {
+        if (broken && event.data.n === 13) throw new Error('not yet');
+        streamStatsProjection().apply(event, tx);
+      },
+    });
+    const runner = startRunner([flaky, streamStatsProjection()]);
+    const { position } = await store.append('counter-a', [counted(1), counted(13), counted(2)]);
+    await runner.waitFor(position, { projections: ['stream_stats'] });
+    await store.append('counter-b', [counted(5)]);
+    broken = false;
+    await runner.resume('flaky');
+    const { position: head } = await store.append('counter-b', [counted(5)]);
+    await runner.waitFor(head);
+    const rows = (name: string) =>
+      db.prepare(`SELECT stream, events, total FROM ${runner.table(name, 'streams')} ORDER BY stream`).all();
+    const expected = [
+      { stream: 'counter-a', events: 3, total: 16 },
+      { stream: 'counter-b', events: 2, total: 10 },
+    ];
+    expect(rows('flaky')).toEqual(expected);
+    expect(rows('stream_stats')).toEqual(expected);
+  });
+
   it('rebuilds a projection whose version changed into fresh tables and switches over when caught up', async () => {
     const v1 = startRunner([streamStatsProjection()]);
     const { position } = await store.append('counter-a', [counted(4), counted(6)]);

@@ -18,8 +18,8 @@ export interface ProjectionRunner {
   /** Resolves once every projection's tables exist and feeding has begun. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Clears a parked projection's error and feeds it again from its last committed checkpoint. */
-  resume(projection: string): void;
+  /** Clears a parked projection's error and feeds it again from its last committed checkpoint; resolves once it is feeding. */
+  resume(projection: string): Promise<void>;
   /** The physical table to read for a projection's logical table. */
   table(projection: string, table: string): string;
   /**
@@ -28,6 +28,8 @@ export interface ProjectionRunner {
    */
   waitFor(position: string, options?: { projections?: string[]; timeoutMs?: number }): Promise<void>;
   health(): Promise<ProjectionHealth[]>;
+  /** Whether the projection has applied `position` in the generation readers use (no waiting). */
+  reached(projection: string, position: string): boolean;
 }
 
 export const lagBetween = (head: string | undefined, position: string | undefined): number | undefined => {

@@ -1,7 +1,6 @@
-import type { EventStore, RecordedEvent } from '@ceasefire/event-store';
+import { hasReached, type RecordedEvent } from '@ceasefire/event-store';
 import type Database from 'better-sqlite3';
 import { dropGeneration, physicalTable, type Projection, type ProjectionTx } from './projection';
-import type { LiveCommitBatch } from './live-commit-batch';
 import type { ProjectionState, ProjectionStateRepository } from './projection-state.repository';
 
 export interface WorkerProgress {
@@ -15,49 +14,68 @@ export interface WorkerProgress {
 }
 
 /**
- * Feeds one projection from a catch-up subscription. Rows and checkpoint are written in one
- * transaction, so after any crash the projection resumes exactly after what it committed.
- * A changed version is built from the start of the log into fresh tables and switched over
- * when it has caught up; a failing event parks the projection instead of crashing the process.
+ * One projection's side of the shared feed: the events offered to it since its last commit, and
+ * its checkpoint. Rows and checkpoint are written in one transaction, so after any crash the
+ * projection resumes exactly after what it committed. A changed version is built from the start of
+ * the log into fresh tables and switched over when it has caught up; a failing event parks the
+ * projection instead of crashing the process.
  */
 export class ProjectionWorker {
-  private readonly controller = new AbortController();
-  private running: Promise<void> = Promise.resolve();
   private state!: ProjectionState;
   private caughtUp = false;
-  private readonly buffer: RecordedEvent[] = [];
+  private buffer: RecordedEvent[] = [];
+  /** The position the next commit moves the checkpoint to: the last event offered, handled or not. */
+  private pending: string | undefined;
 
   constructor(
-    private readonly store: EventStore,
     private readonly db: Database.Database,
     private readonly states: ProjectionStateRepository,
     readonly projection: Projection,
     private readonly onProgress: () => void,
-    private readonly liveCommits: LiveCommitBatch,
-    private readonly batchSize = 500,
   ) {}
 
-  start(): void {
+  /** Opens (or starts building) this version's generation. */
+  prepare(): void {
     this.state = this.db.transaction(() => this.prepareGeneration())();
-    if (this.state.status === 'parked') return;
-    this.running = this.run().catch((error: unknown) => this.park(error, null));
+    this.caughtUp = false;
+    this.buffer = [];
+    this.pending = undefined;
+  }
+
+  get parked(): boolean {
+    return this.state.status === 'parked';
+  }
+
+  get position(): string | undefined {
+    return this.state.position ?? undefined;
+  }
+
+  /** Event types the feed must deliver for this projection, or every type. */
+  get handles(): string[] | 'all' {
+    return this.projection.handles;
+  }
+
+  offer(event: RecordedEvent): void {
+    if (this.parked || hasReached(this.pending ?? this.position, event.position)) return;
+    if (this.handles === 'all' || this.handles.includes(event.type)) this.buffer.push(event);
+    this.pending = event.position;
+  }
+
+  /** The feed has seen everything up to `position`. */
+  advance(position: string): void {
+    if (!this.parked && !hasReached(this.pending ?? this.position, position)) this.pending = position;
   }
 
   resume(): void {
-    if (this.state.status !== 'parked') return;
-    this.states.save({
+    if (!this.parked) return;
+    this.state = {
       ...this.state,
       status: 'running',
       error: null,
       failedEventId: null,
       updatedAt: new Date().toISOString(),
-    });
-    this.start();
-  }
-
-  async stop(): Promise<void> {
-    this.controller.abort();
-    await this.running;
+    };
+    this.states.save(this.state);
   }
 
   progress(): WorkerProgress {
@@ -75,6 +93,62 @@ export class ProjectionWorker {
   /** The physical table readers should use now. */
   readTable(table: string): string {
     return physicalTable(this.projection.name, this.state.activeVersion ?? this.projection.version, table);
+  }
+
+  /**
+   * Applies what was offered and moves the checkpoint, in a savepoint of the feed's transaction
+   * (better-sqlite3 nests transactions that way): a failure parks this projection alone.
+   */
+  commit(): void {
+    const checkpoint = this.pending;
+    if (this.parked || checkpoint === undefined) return;
+    const events = this.buffer;
+    this.buffer = [];
+    this.pending = undefined;
+    let failed: RecordedEvent | null = null;
+    try {
+      this.db.transaction(() => {
+        const tx = this.tx();
+        for (const event of events) {
+          failed = event;
+          this.projection.apply(event, tx);
+        }
+        failed = null;
+        this.states.checkpoint(this.projection.name, checkpoint);
+      })();
+    } catch (error) {
+      this.park(error, failed);
+      return;
+    }
+    this.state = { ...this.state, position: checkpoint };
+  }
+
+  /** The feed's transaction failed after this projection's part: its checkpoint is what the database holds. */
+  failed(error: unknown): void {
+    this.buffer = [];
+    this.pending = undefined;
+    try {
+      this.state = this.states.get(this.projection.name) ?? this.state;
+    } finally {
+      this.park(error, null);
+    }
+  }
+
+  /** The feed reached the head of the log: a generation being built becomes the one readers use. */
+  reachedHead(): void {
+    this.caughtUp = true;
+    if (this.parked || this.state.buildingVersion === null) return;
+    this.db.transaction(() => {
+      const previous = this.state.activeVersion;
+      if (previous !== null && previous !== this.projection.version)
+        dropGeneration(this.db, this.projection.name, previous);
+      this.state = {
+        ...this.states.get(this.projection.name)!,
+        activeVersion: this.projection.version,
+        buildingVersion: null,
+      };
+      this.states.save(this.state);
+    })();
   }
 
   private prepareGeneration(): ProjectionState {
@@ -100,91 +174,6 @@ export class ProjectionWorker {
     };
     this.states.save(fresh);
     return fresh;
-  }
-
-  private async run(): Promise<void> {
-    const subscription = this.store.subscribeAll({
-      fromExclusive: this.state.position ?? undefined,
-      filter: this.projection.handles === 'all' ? undefined : { eventTypes: this.projection.handles },
-      signal: this.controller.signal,
-    });
-    for await (const message of subscription) {
-      if (message.kind === 'event') {
-        this.buffer.push(message.event);
-        // Catching up: commit in batches. Live: commit what arrived together, once the page is drained.
-        if (this.buffer.length >= this.batchSize) this.commitBuffer();
-        else if (this.caughtUp) this.liveCommits.schedule(this);
-      } else if (message.position !== undefined) {
-        this.commitBuffer(message.position);
-      }
-      if (this.state.status === 'parked') return;
-      if (message.kind === 'caughtUp') {
-        this.caughtUp = true;
-        if (this.state.buildingVersion !== null) this.switchOver();
-        this.onProgress();
-      }
-    }
-    this.commitBuffer();
-  }
-
-  /** The live batch's commit failed after this worker's part was applied: park, replay from the last checkpoint on resume. */
-  failed(error: unknown): void {
-    this.controller.abort();
-    try {
-      this.state = this.states.get(this.projection.name) ?? this.state;
-    } finally {
-      this.park(error, null);
-    }
-  }
-
-  /** Called by the live batch, inside its transaction. */
-  commitBuffered(): void {
-    this.commitBuffer();
-    if (this.state.status === 'parked') this.controller.abort();
-  }
-
-  /** Commits buffered events, with the checkpoint at `position` or at the last buffered event. */
-  private commitBuffer(position?: string): void {
-    if (this.state.status === 'parked') return;
-    const events = this.buffer.splice(0);
-    const checkpoint = position ?? events[events.length - 1]?.position;
-    if (checkpoint !== undefined) this.commit(events, checkpoint);
-  }
-
-  /** Applies events and moves the checkpoint atomically; false when the projection had to park. */
-  private commit(events: RecordedEvent[], checkpoint: string): boolean {
-    let failed: RecordedEvent | null = null;
-    try {
-      this.db.transaction(() => {
-        const tx = this.tx();
-        for (const event of events) {
-          failed = event;
-          this.projection.apply(event, tx);
-        }
-        failed = null;
-        this.states.checkpoint(this.projection.name, checkpoint);
-      })();
-    } catch (error) {
-      this.park(error, failed);
-      return false;
-    }
-    this.state = { ...this.state, position: checkpoint };
-    this.onProgress();
-    return true;
-  }
-
-  private switchOver(): void {
-    this.db.transaction(() => {
-      const previous = this.state.activeVersion;
-      if (previous !== null && previous !== this.projection.version)
-        dropGeneration(this.db, this.projection.name, previous);
-      this.state = {
-        ...this.states.get(this.projection.name)!,
-        activeVersion: this.projection.version,
-        buildingVersion: null,
-      };
-      this.states.save(this.state);
-    })();
   }
 
   private park(error: unknown, event: RecordedEvent | null): void {

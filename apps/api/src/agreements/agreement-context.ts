@@ -22,12 +22,18 @@ const agreementState = async (store: EventStore, agreementId: string): Promise<A
   let cache = folded.get(store);
   if (!cache) folded.set(store, (cache = new Map()));
   const cached = cache.get(agreementId);
+  const stream = agreementStream(agreementId);
   let { state, revision } = cached ?? { state: agreementDecider.initialState(), revision: -1 };
   try {
-    for await (const e of store.readStream(agreementStream(agreementId), { from: revision + 1 })) {
-      state = agreementDecider.evolve(state, asDomainEvent<AgreementEvent>(e));
-      revision = e.revision;
-    }
+    // The last event alone tells whether anything was appended since; only then are the new ones read.
+    let newer = false;
+    for await (const last of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
+      newer = last.revision > revision;
+    if (newer)
+      for await (const e of store.readStream(stream, { from: revision + 1 })) {
+        state = agreementDecider.evolve(state, asDomainEvent<AgreementEvent>(e));
+        revision = e.revision;
+      }
   } catch (error) {
     if (error instanceof StreamNotFound) return agreementDecider.initialState();
     throw error;

@@ -1,11 +1,12 @@
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { from, mergeMap, type Observable } from 'rxjs';
+import { from, map, mergeMap, type Observable } from 'rxjs';
 import { ledgerIndexOf } from './ledger.projection';
 
 interface WrittenEvent {
   eventId: string;
+  position: string;
   ledgerIndex?: number | null;
 }
 
@@ -24,15 +25,15 @@ export class LedgerIndexInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (request.method !== 'POST') return next.handle();
     const wait = /(?:^|[,;\s])wait=(\d+)/.exec(String(request.headers.prefer ?? ''));
+    if (!wait) return next.handle().pipe(map((body: unknown) => this.withIndexes(body)));
     return next
       .handle()
-      .pipe(mergeMap((body: unknown) => from(this.withIndexes(body, wait ? Number(wait[1]) * 1000 : 0, context))));
+      .pipe(mergeMap((body: unknown) => from(this.afterWaiting(body, Number(wait[1]) * 1000, context))));
   }
 
-  private async withIndexes(body: unknown, waitMs: number, context: ExecutionContext): Promise<unknown> {
-    const written = body as { position?: string | null; events?: WrittenEvent[] } | null;
-    if (!written || !Array.isArray(written.events) || written.events.length === 0) return body;
-    if (waitMs > 0 && written.position) {
+  private async afterWaiting(body: unknown, waitMs: number, context: ExecutionContext): Promise<unknown> {
+    const written = body as { position?: string | null } | null;
+    if (waitMs > 0 && written?.position) {
       const sequenced = await this.runner
         .waitFor(written.position, { projections: ['ledger'], timeoutMs: Math.min(waitMs, MAX_WAIT_MS) })
         .then(
@@ -42,8 +43,18 @@ export class LedgerIndexInterceptor implements NestInterceptor {
       // Not inside the promise chain: a FastifyReply is itself a thenable.
       if (sequenced) void context.switchToHttp().getResponse<FastifyReply>().header('Preference-Applied', 'wait');
     }
+    return this.withIndexes(body);
+  }
+
+  private withIndexes(body: unknown): unknown {
+    const written = body as { events?: WrittenEvent[] } | null;
+    if (!written || !Array.isArray(written.events) || written.events.length === 0) return body;
     const table = (name: string) => this.runner.table('ledger', name);
-    for (const event of written.events) event.ledgerIndex = ledgerIndexOf(this.runner.db, table, event.eventId) ?? null;
+    for (const event of written.events)
+      // Until the ledger has reached the event there is no index to look up.
+      event.ledgerIndex = this.runner.reached('ledger', event.position)
+        ? (ledgerIndexOf(this.runner.db, table, event.eventId) ?? null)
+        : null;
     return body;
   }
 }

@@ -30,7 +30,8 @@ export const serveProjectionThread = async (
       if (message.kind === 'wake') {
         if (store instanceof SqliteEventStore) store.wake();
       } else if (message.kind === 'resume') {
-        runner.resume(message.projection);
+        await runner.resume(message.projection);
+        send({ kind: 'progress', progress: runner.progress() });
       } else if (message.kind === 'stop') {
         await runner.stop();
         db.close();

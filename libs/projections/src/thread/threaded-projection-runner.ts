@@ -9,7 +9,7 @@ import { ProgressWaiters } from '../progress-waiters';
 import type { FromProjectionThread, ToProjectionThread } from './projection-thread.protocol';
 
 export interface ProjectionThreadSpec {
-  /** A compiled module that calls serveProjectionThread with the same projections. */
+  /** A module that calls serveProjectionThread with the same projections: compiled, or .ts under tsx. */
   file: string;
   workerData: unknown;
 }
@@ -25,6 +25,7 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
   private worker?: Worker;
   private stopped?: Promise<void>;
   private stopCommitWatch?: () => void;
+  private resuming: { projection: string; resolve: () => void }[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -34,13 +35,21 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
   ) {}
 
   start(): Promise<void> {
-    const worker = new Worker(this.thread.file, { workerData: this.thread.workerData });
+    // A TypeScript module (tests) is loaded through tsx's require hook.
+    const file = JSON.stringify(this.thread.file);
+    const load = this.thread.file.endsWith('.ts')
+      ? `require('tsx/cjs/api').register(); require(${file});`
+      : `require(${file});`;
+    const worker = new Worker(load, { eval: true, workerData: this.thread.workerData });
     this.worker = worker;
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromProjectionThread) => {
         if (message.kind === 'progress') {
           for (const p of message.progress) this.progress.set(p.projection, p);
           this.waiters.settle();
+          this.resuming = this.resuming.filter(
+            (r) => this.progress.get(r.projection)?.parked !== undefined || r.resolve(),
+          );
           resolve();
         } else if (message.kind === 'failed') {
           this.parkAll(message.error);
@@ -77,9 +86,13 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
     return this.stopped;
   }
 
-  resume(projection: string): void {
+  resume(projection: string): Promise<void> {
     this.projection(projection);
-    this.send({ kind: 'resume', projection });
+    if (!this.progress.get(projection)?.parked) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.resuming.push({ projection, resolve });
+      this.send({ kind: 'resume', projection });
+    });
   }
 
   table(projection: string, table: string): string {
@@ -92,6 +105,11 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
     const names = options.projections ?? this.projections.map((p) => p.name);
     names.forEach((name) => this.projection(name));
     return this.waiters.waitFor(position, names, options.timeoutMs);
+  }
+
+  reached(projection: string, position: string): boolean {
+    this.projection(projection);
+    return this.waiters.hasApplied(projection, position);
   }
 
   async health(): Promise<ProjectionHealth[]> {
