@@ -29,7 +29,7 @@ import { InvestigationHttpController } from './incidents/investigation.http.cont
 import { ReportIncidentHttpController } from './incidents/report-incident.http.controller';
 import { WriteIncidentHandler } from './incidents/write-incident.command';
 import { readModelProjections } from './read-models/read-model-projections';
-import { readModelsThread } from './read-models/read-models-thread';
+import { readModelsThread } from './read-models/read-models-thread.options';
 import { DeadlineScheduler, SCHEDULER_INTERVAL_MS } from './scheduler/deadline-scheduler';
 import { StreamsModule } from './streams/streams.module';
 import { CheckpointSigner, LEDGER_SETTINGS, LEDGER_SIGNER } from './ledger/checkpoint-signer';

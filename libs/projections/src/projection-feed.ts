@@ -106,8 +106,9 @@ export class ProjectionFeed {
 const filterOf = (workers: ProjectionWorker[]): EventFilter | undefined => {
   const types = new Set<string>();
   for (const worker of workers) {
-    if (worker.handles === 'all') return undefined;
-    worker.handles.forEach((t) => types.add(t));
+    const { handles } = worker.projection;
+    if (handles === 'all') return undefined;
+    handles.forEach((t) => types.add(t));
   }
   return { eventTypes: [...types] };
 };

@@ -50,14 +50,10 @@ export class ProjectionWorker {
     return this.state.position ?? undefined;
   }
 
-  /** Event types the feed must deliver for this projection, or every type. */
-  get handles(): string[] | 'all' {
-    return this.projection.handles;
-  }
-
   offer(event: RecordedEvent): void {
     if (this.parked || hasReached(this.pending ?? this.position, event.position)) return;
-    if (this.handles === 'all' || this.handles.includes(event.type)) this.buffer.push(event);
+    const { handles } = this.projection;
+    if (handles === 'all' || handles.includes(event.type)) this.buffer.push(event);
     this.pending = event.position;
   }
 

@@ -142,13 +142,11 @@ export class SqliteEventStore implements EventStore {
     const statement = direction === 'forwards' ? this.statements.forwards : this.statements.backwards;
     let next = from ?? (direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER);
     let left = maxCount;
-    let first = true;
-    if (!(left > 0 && next >= 0) && !this.statements.tail.get(stream)) throw new StreamNotFound(stream);
-    while (left > 0 && next >= 0) {
-      const rows = statement.all(stream, next, Math.min(left, this.pageSize)) as EventRow[];
-      // A stream with rows exists; only an empty first page needs the existence check.
-      if (first && rows.length === 0 && !this.statements.tail.get(stream)) throw new StreamNotFound(stream);
-      first = false;
+    const page = () => statement.all(stream, next, Math.min(left, this.pageSize)) as EventRow[];
+    let rows = left > 0 ? page() : [];
+    // A stream with rows exists; only an empty first page needs the existence check.
+    if (rows.length === 0 && !this.statements.tail.get(stream)) throw new StreamNotFound(stream);
+    while (rows.length > 0) {
       let lastRevision = next;
       for (const row of rows) {
         const event = toRecordedEvent(row);
@@ -158,6 +156,8 @@ export class SqliteEventStore implements EventStore {
       if (rows.length < Math.min(left, this.pageSize)) return;
       left -= rows.length;
       next = direction === 'forwards' ? lastRevision + 1 : lastRevision - 1;
+      if (left === 0 || next < 0) return;
+      rows = page();
     }
   }
 

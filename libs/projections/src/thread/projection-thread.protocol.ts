@@ -7,5 +7,4 @@ export type ToProjectionThread =
   | { kind: 'stop' };
 
 /** From the projection thread to the main thread. */
-export type FromProjectionThread =
-  { kind: 'progress'; progress: WorkerProgress[] } | { kind: 'failed'; error: string } | { kind: 'stopped' };
+export type FromProjectionThread = { kind: 'progress'; progress: WorkerProgress[] } | { kind: 'failed'; error: string };

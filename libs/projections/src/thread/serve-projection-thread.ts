@@ -37,8 +37,7 @@ export const serveProjectionThread = async (
         db.close();
         await store.close();
         if (reported) clearImmediate(reported);
-        send({ kind: 'stopped' });
-        port.close();
+        port.close(); // the thread then exits, which is what the main thread waits for
       }
     });
     await runner.start();

@@ -47,9 +47,7 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
         if (message.kind === 'progress') {
           for (const p of message.progress) this.progress.set(p.projection, p);
           this.waiters.settle();
-          this.resuming = this.resuming.filter(
-            (r) => this.progress.get(r.projection)?.parked !== undefined || r.resolve(),
-          );
+          this.settleResumes();
           resolve();
         } else if (message.kind === 'failed') {
           this.parkAll(message.error);
@@ -118,6 +116,16 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
       const p = this.progress.get(projection.name) ?? notStarted(projection);
       return { ...p, lag: lagBetween(head, p.position) };
     });
+  }
+
+  /** A resume resolves once the thread reports the projection no longer parked. */
+  private settleResumes(): void {
+    const [done, pending] = [this.resuming, [] as typeof this.resuming];
+    this.resuming = pending;
+    for (const r of done) {
+      if (this.progress.get(r.projection)?.parked) pending.push(r);
+      else r.resolve();
+    }
   }
 
   private send(message: ToProjectionThread): void {
