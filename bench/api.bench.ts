@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { agreementBody, raidReport } from '../test/e2e/support/case-data';
+import { cpuSeconds } from './bench-support';
 
 const ADMIN = 'bench-admin-token-0123456789abcdef';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -73,11 +74,14 @@ const main = async () => {
       .token;
     const agreement = (await post('http://127.0.0.1:3301/v1/agreements', mediator, agreementBody)).id;
     const path = `/v1/agreements/${agreement}/incidents`;
-    const rounds: { bare: autocannon.Result; ours: autocannon.Result }[] = [];
+    const rounds: { bare: autocannon.Result; ours: autocannon.Result; cpu: { main: number; all: number } }[] = [];
+    const pid = api.pid as number;
     for (let r = 0; r < ROUNDS; r++) {
       const b = await load(`http://127.0.0.1:3302${path}`, reporter);
+      const [main0, all0] = [cpuSeconds(pid, pid), cpuSeconds(pid)];
       const o = await load(`http://127.0.0.1:3301${path}`, reporter);
-      rounds.push({ bare: b, ours: o });
+      const cpu = { main: cpuSeconds(pid, pid) - main0, all: cpuSeconds(pid) - all0 };
+      rounds.push({ bare: b, ours: o, cpu });
       process.stdout.write('.');
     }
     const summary = (pick: (x: (typeof rounds)[number]) => autocannon.Result) => ({
@@ -88,6 +92,9 @@ const main = async () => {
     });
     const b = summary((x) => x.bare);
     const o = summary((x) => x.ours);
+    const perRequest = (pick: (c: { main: number; all: number }) => number) =>
+      median(rounds.map((x) => (pick(x.cpu) * 1000) / x.ours.requests.total)).toFixed(2);
+    const busy = median(rounds.map((x) => (x.cpu.main / SECONDS) * 100)).toFixed(0);
     console.log(
       `\nbench:api — POST report-incident, ${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} alternating rounds (medians)`,
     );
@@ -96,6 +103,9 @@ const main = async () => {
     );
     console.log(
       `Ceasefire Ledger (durable):    ${Math.round(o.rps)} req/s, p50 ${o.p50} ms, p99 ${o.p99} ms, non-2xx/errors ${o.non2xx}`,
+    );
+    console.log(
+      `  CPU per request: ${perRequest((c) => c.main)} ms on the request thread (busy ${busy}% of the run), ${perRequest((c) => c.all)} ms in all threads`,
     );
     console.log(
       `ratio ${(o.rps / b.rps).toFixed(2)}× the bare endpoint (target ≥ 0.40×); p99 ${o.p99} ms (target ≤ 50 ms)`,

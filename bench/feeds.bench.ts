@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { agreementRequest, crossBorderAttackReport } from '../apps/demo/src/istanbul-case.requests';
-import { benchDir, mib } from './bench-support';
+import { benchDir, cpuSeconds, mib } from './bench-support';
 
 const ADMIN = 'bench-admin-token-0123456789abcdef';
 const PORT = Number(process.env.BENCH_PORT ?? 3302);
@@ -27,11 +27,6 @@ const call = async (method: string, path: string, token: string, body?: unknown)
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
-/** CPU seconds the process has used (user + system), from /proc. */
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Answers 204 at once and reports each webhook-id's arrival time (epoch ms) to the bench every 100 ms. */
