@@ -1,6 +1,6 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { notFound } from '@ceasefire/decider';
-import { type EventStore, StreamNotFound } from '@ceasefire/event-store';
+import type { EventStore } from '@ceasefire/event-store';
 import { type AgreementContext, agreementDecider, type AgreementEvent, type AgreementState } from '@ceasefire/mvm';
 import { asDomainEvent } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
@@ -17,31 +17,23 @@ const CACHED_AGREEMENTS = 1000;
 /**
  * Every write to a case or commitment needs its agreement: its state is folded once, then only
  * from the events after the revision folded last (the log is append-only, so that is exact).
+ * Whether anything was appended since costs one index lookup, not a read of the last event.
  */
 const agreementState = async (store: EventStore, agreementId: string): Promise<AgreementState> => {
   let cache = folded.get(store);
   if (!cache) folded.set(store, (cache = new Map()));
-  const cached = cache.get(agreementId);
   const stream = agreementStream(agreementId);
+  const current = await store.streamRevision(stream);
+  if (current === 'no_stream') return agreementDecider.initialState();
+  const cached = cache.get(agreementId);
+  if (cached && cached.revision === current) return cached.state;
   let { state, revision } = cached ?? { state: agreementDecider.initialState(), revision: -1 };
-  try {
-    // The last event alone tells whether anything was appended since; only then are the new ones read.
-    let newer = false;
-    for await (const last of store.readStream(stream, { direction: 'backwards', maxCount: 1 }))
-      newer = last.revision > revision;
-    if (newer)
-      for await (const e of store.readStream(stream, { from: revision + 1 })) {
-        state = agreementDecider.evolve(state, asDomainEvent<AgreementEvent>(e));
-        revision = e.revision;
-      }
-  } catch (error) {
-    if (error instanceof StreamNotFound) return agreementDecider.initialState();
-    throw error;
+  for await (const e of store.readStream(stream, { from: revision + 1 })) {
+    state = agreementDecider.evolve(state, asDomainEvent<AgreementEvent>(e));
+    revision = e.revision;
   }
-  if (!cached || cached.revision !== revision) {
-    if (!cached && cache.size >= CACHED_AGREEMENTS) cache.delete(cache.keys().next().value as string);
-    cache.set(agreementId, { state, revision });
-  }
+  if (!cached && cache.size >= CACHED_AGREEMENTS) cache.delete(cache.keys().next().value as string);
+  cache.set(agreementId, { state, revision });
   return state;
 };
 

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +19,7 @@ import {
 } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '../shared/deterministic-id';
+import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, plain, utc } from '../shared/validation';
 import { Write, type WriteContext } from '../shared/write-context';
 import { writeResponse } from '../shared/write-response';
@@ -114,7 +114,7 @@ export class RegisterAgreementHttpController {
     @Write() context: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'agreement') : randomUUID();
+    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'agreement') : timeOrderedUuid();
     const result = await this.commands.execute(
       new WriteAgreement(
         id,

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { deterministicUuid } from '../shared/deterministic-id';
+import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, SHA256_HEX, UUID, utc } from '../shared/validation';
 import { Write, type WriteContext } from '../shared/write-context';
 import { writeResponse } from '../shared/write-response';
@@ -71,7 +71,7 @@ export class CommitmentsHttpController {
     @Write() c: WriteContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    const id = c.idempotencyKey ? deterministicUuid(c.idempotencyKey, 'commitment') : randomUUID();
+    const id = c.idempotencyKey ? deterministicUuid(c.idempotencyKey, 'commitment') : timeOrderedUuid();
     const input = {
       type: 'DefineCommitment' as const,
       obligor: b.obligor,

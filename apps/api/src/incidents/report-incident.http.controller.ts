@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,6 +21,7 @@ import { INCIDENT_CATEGORIES, type IncidentCategory, TIME_PRECISIONS, type TimeP
 import type { FastifyReply } from 'fastify';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { deterministicUuid } from '../shared/deterministic-id';
+import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { IsUtcTimestamp, LOCAL_ID, utc } from '../shared/validation';
 import { Write, type WriteContext } from '../shared/write-context';
 import { writeResponse } from '../shared/write-response';
@@ -88,7 +88,7 @@ export class ReportIncidentHttpController {
     @Write() context: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'incident') : randomUUID();
+    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'incident') : timeOrderedUuid();
     const { location, casualties, provisionsCited } = body;
     const result = await this.commands.execute(
       new WriteIncident(

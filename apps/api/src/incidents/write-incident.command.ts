@@ -18,7 +18,7 @@ export class WriteIncident extends Command<WriteResult> {
     readonly input: IncidentCommandInput,
     readonly context: WriteContext,
     readonly agreementId?: string,
-    /** The incident id was just generated at random, so its stream cannot exist yet. */
+    /** The incident id was just generated (a fresh UUIDv7), so its stream cannot exist yet. */
     readonly freshId = false,
   ) {
     super();

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { type Decider, type DomainEvent, fold } from '@ceasefire/decider';
 import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFound } from '@ceasefire/event-store';
 import { deterministicUuid } from './deterministic-id';
+import { timeOrderedUuid } from './time-ordered-id';
 import { IdempotencyKeyReused, PreconditionFailed } from './write-errors';
 import type { WriteContext } from './write-context';
 
@@ -55,7 +55,7 @@ export const runDecider = async <C, E extends DomainEvent, S>(
   context: WriteContext,
   options: { freshStream?: boolean } = {},
 ): Promise<WriteResult> => {
-  // A stream named by an id just generated at random cannot exist yet: nothing to load (the append still expects no stream).
+  // A stream named by an id just generated (74 of its bits random) cannot exist yet: nothing to load (the append still expects no stream).
   const { recorded, state } = options.freshStream
     ? { recorded: [] as RecordedEvent[], state: decider.initialState() }
     : await loadState(store, stream, decider);
@@ -97,7 +97,7 @@ export const runDecider = async <C, E extends DomainEvent, S>(
   const result = await store.append(
     stream,
     decided.map((e, i) => ({
-      id: context.idempotencyKey ? deterministicUuid(context.idempotencyKey, stream, String(i)) : randomUUID(),
+      id: context.idempotencyKey ? deterministicUuid(context.idempotencyKey, stream, String(i)) : timeOrderedUuid(),
       type: e.type,
       data: e.data as JsonObject,
       metadata,

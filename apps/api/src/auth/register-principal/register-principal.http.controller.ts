@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { principalDecider, type Role, ROLES } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { deterministicUuid } from '../../shared/deterministic-id';
+import { timeOrderedUuid } from '../../shared/time-ordered-id';
 import { runDecider } from '../../shared/run-decider';
 import { Write, type WriteContext } from '../../shared/write-context';
 import { newToken, sha256Hex } from '../admin-token';
@@ -41,7 +41,7 @@ export class RegisterPrincipalHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a principal (admin). Returns { id, token } once.' })
   async register(@Body() body: RegisterPrincipalRequestDto, @Write() context: WriteContext) {
-    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'principal') : randomUUID();
+    const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'principal') : timeOrderedUuid();
     const token = newToken();
     const result = await runDecider(
       this.store,
