@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { Subject } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import { ledgerIndexOf } from '../ledger/ledger.projection';
 import { BREACH_EVENT_TYPES } from './breach-feed.projection';
 
@@ -21,15 +21,29 @@ export interface BreachRow {
 /**
  * The one live subscription behind every feed: each new event goes to the event-feed listeners, and each
  * breach event, once the breach feed has its row, to the breach listeners and the webhook dispatcher.
- * Late joiners catch up from the tables and the log, then switch to these subjects.
+ * Late joiners catch up from the tables and the log, then switch to these subjects. While no one listens
+ * to every event, the subscription reads only breach events; the first listener widens it from the last
+ * position passed, which its own catch-up read reaches, so it misses nothing.
  */
 @Injectable()
 export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly events$ = new Subject<RecordedEvent>();
+  private readonly allEvents = new Subject<RecordedEvent>();
   readonly breaches$ = new Subject<BreachRow>();
   private readonly logger = new Logger('FeedHub');
   private readonly abort = new AbortController();
   private readonly breachTypes = new Set(BREACH_EVENT_TYPES);
+  private listeners = 0;
+  /** Ends the current subscription, so the loop opens one with the filter the listeners now need. */
+  private refilter?: AbortController;
+
+  readonly events$ = new Observable<RecordedEvent>((subscriber) => {
+    const subscription = this.allEvents.subscribe(subscriber);
+    if (this.listeners++ === 0) this.refilter?.abort();
+    return () => {
+      subscription.unsubscribe();
+      if (--this.listeners === 0) this.refilter?.abort();
+    };
+  });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -43,18 +57,22 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.abort.abort();
-    this.events$.complete();
+    this.allEvents.complete();
     this.breaches$.complete();
   }
 
   /** Follows the log for as long as the app runs; a dropped subscription resumes after the last event seen. */
   private async follow(from: string | undefined): Promise<void> {
     while (!this.abort.signal.aborted) {
+      const refilter = (this.refilter = new AbortController());
+      const signal = AbortSignal.any([this.abort.signal, refilter.signal]);
+      const filter = this.listeners > 0 ? undefined : { eventTypes: [...this.breachTypes] };
       try {
-        for await (const m of this.store.subscribeAll({ fromExclusive: from, signal: this.abort.signal })) {
+        for await (const m of this.store.subscribeAll({ fromExclusive: from, filter, signal })) {
+          if (m.kind === 'checkpoint') from = m.position;
           if (m.kind !== 'event') continue;
           from = m.event.position;
-          this.events$.next(m.event);
+          this.allEvents.next(m.event);
           if (!this.breachTypes.has(m.event.type)) continue;
           // The ledger too, so the breach goes out with its ledger index.
           await this.runner.waitFor(m.event.position, { projections: ['breach_feed', 'ledger'], timeoutMs: 60_000 });
@@ -63,6 +81,7 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
         }
       } catch (error) {
         if (this.abort.signal.aborted) return;
+        if (refilter.signal.aborted) continue;
         this.logger.error(`the live feed dropped, resuming in 1 s: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
