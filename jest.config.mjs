@@ -11,6 +11,7 @@ export default {
     '^@ceasefire/projections$': '<rootDir>/libs/projections/src/index.ts',
     '^@ceasefire/decider/testing$': '<rootDir>/libs/decider/src/testing/index.ts',
     '^@ceasefire/decider$': '<rootDir>/libs/decider/src/index.ts',
+    '^@ceasefire/mvm/testing$': '<rootDir>/libs/mvm/src/testing/index.ts',
     '^@ceasefire/mvm$': '<rootDir>/libs/mvm/src/index.ts',
     '^@ceasefire/ledger$': '<rootDir>/libs/ledger/src/index.ts',
   },

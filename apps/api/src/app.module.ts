@@ -9,6 +9,7 @@ import { MeetingsHttpController } from './agreements/meetings.http.controller';
 import { ReaffirmAgreementHttpController } from './agreements/reaffirm-agreement.http.controller';
 import { RegisterAgreementHttpController } from './agreements/register-agreement.http.controller';
 import { SuspendOrResumeAgreementHttpController } from './agreements/suspend-or-resume-agreement.http.controller';
+import { AgreementDirectory } from './agreements/agreement-directory';
 import { WriteAgreementHandler } from './agreements/write-agreement.command';
 import { adminTokenHash } from './auth/admin-token';
 import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './auth/bearer-auth.guard';
@@ -94,6 +95,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
         { provide: APP_INTERCEPTOR, useClass: LedgerIndexInterceptor },
         { provide: SCHEDULER_INTERVAL_MS, useValue: config.schedulerIntervalMs },
+        AgreementDirectory,
         WriteAgreementHandler,
         WriteIncidentHandler,
         WriteCommitmentHandler,

@@ -1,45 +1,15 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { notFound } from '@ceasefire/decider';
-import type { EventStore } from '@ceasefire/event-store';
-import { type AgreementContext, agreementDecider, type AgreementEvent, type AgreementState } from '@ceasefire/mvm';
-import { asDomainEvent } from '../shared/run-decider';
+import type { AgreementContext } from '@ceasefire/mvm';
 import type { WriteContext } from '../shared/write-context';
-import { agreementStream } from './write-agreement.command';
+import type { AgreementDirectory } from './agreement-directory';
 
-interface FoldedAgreement {
-  revision: number;
-  state: AgreementState;
-}
-
-const folded = new WeakMap<EventStore, Map<string, FoldedAgreement>>();
-const CACHED_AGREEMENTS = 1000;
-
-/**
- * Every write to a case or commitment needs its agreement: its state is folded once, then only
- * from the events after the revision folded last (the log is append-only, so that is exact).
- * Whether anything was appended since costs one index lookup, not a read of the last event.
- */
-const agreementState = async (store: EventStore, agreementId: string): Promise<AgreementState> => {
-  let cache = folded.get(store);
-  if (!cache) folded.set(store, (cache = new Map()));
-  const stream = agreementStream(agreementId);
-  const current = await store.streamRevision(stream);
-  if (current === 'no_stream') return agreementDecider.initialState();
-  const cached = cache.get(agreementId);
-  if (cached && cached.revision === current) return cached.state;
-  let { state, revision } = cached ?? { state: agreementDecider.initialState(), revision: -1 };
-  for await (const e of store.readStream(stream, { from: revision + 1 })) {
-    state = agreementDecider.evolve(state, asDomainEvent<AgreementEvent>(e));
-    revision = e.revision;
-  }
-  if (!cached && cache.size >= CACHED_AGREEMENTS) cache.delete(cache.keys().next().value as string);
-  cache.set(agreementId, { state, revision });
-  return state;
-};
-
-/** What an incident or commitment command needs to know of its agreement, read from the agreement's stream. */
-export const loadAgreementContext = async (store: EventStore, agreementId: string): Promise<AgreementContext> => {
-  const state = await agreementState(store, agreementId);
+/** What an incident or commitment command needs to know of its agreement. */
+export const loadAgreementContext = async (
+  agreements: AgreementDirectory,
+  agreementId: string,
+): Promise<AgreementContext> => {
+  const state = await agreements.state(agreementId);
   if (state.status === 'NONE') throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
   return {
     agreementId,
@@ -55,13 +25,13 @@ export const loadAgreementContext = async (store: EventStore, agreementId: strin
  * by the stream itself — checked for the signature its terms may require.
  */
 export const agreementOfStream = async (
-  store: EventStore,
+  agreements: AgreementDirectory,
   owner: string | undefined,
   missing: { rule: string; message: string },
   context: WriteContext,
 ): Promise<AgreementContext> => {
   if (!owner) throw notFound(missing.rule, missing.message);
-  const agreement = await loadAgreementContext(store, owner);
+  const agreement = await loadAgreementContext(agreements, owner);
   requireSignatureIfAgreed(agreement, context);
   return agreement;
 };

@@ -3,10 +3,10 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type AgreementCommand, agreementDecider } from '@ceasefire/mvm';
 import type { CommandInput } from '../shared/command-input';
+import { AgreementDirectory } from './agreement-directory';
+import { agreementStream } from './agreement-stream';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
-
-export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
 
 export type AgreementCommandInput = CommandInput<AgreementCommand, 'actor' | 'now' | 'agreementId'>;
 
@@ -23,11 +23,19 @@ export class WriteAgreement extends Command<WriteResult> {
 
 @CommandHandler(WriteAgreement)
 export class WriteAgreementHandler implements ICommandHandler<WriteAgreement> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly agreements: AgreementDirectory,
+  ) {}
 
-  execute({ agreementId, input, context }: WriteAgreement): Promise<WriteResult> {
+  async execute({ agreementId, input, context }: WriteAgreement): Promise<WriteResult> {
     const command = { ...input, actor: context.actor, now: context.now, agreementId } as AgreementCommand;
-    return runDecider(this.store, agreementStream(agreementId), agreementDecider, () => command, context);
+    try {
+      return await runDecider(this.store, agreementStream(agreementId), agreementDecider, () => command, context);
+    } finally {
+      // Before the answer goes out, so this process's next case write sees the change.
+      this.agreements.changed(agreementId);
+    }
   }
 }
 

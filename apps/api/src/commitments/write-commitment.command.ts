@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type CommitmentCommand, commitmentDecider } from '@ceasefire/mvm';
 import { agreementOfStream } from '../agreements/agreement-context';
+import { AgreementDirectory } from '../agreements/agreement-directory';
 import type { CommandInput } from '../shared/command-input';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
@@ -24,7 +25,10 @@ export class WriteCommitment extends Command<WriteResult> {
 
 @CommandHandler(WriteCommitment)
 export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly agreements: AgreementDirectory,
+  ) {}
 
   execute({ commitmentId, input, context, agreementId }: WriteCommitment): Promise<WriteResult> {
     return runDecider(
@@ -34,7 +38,7 @@ export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> 
       async (state) => {
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
         const agreement = await agreementOfStream(
-          this.store,
+          this.agreements,
           owner,
           { rule: 'CommitmentNotFound', message: `no commitment ${commitmentId}` },
           context,

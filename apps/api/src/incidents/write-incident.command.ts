@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type IncidentCommand, incidentDecider } from '@ceasefire/mvm';
 import { agreementOfStream } from '../agreements/agreement-context';
+import { AgreementDirectory } from '../agreements/agreement-directory';
 import type { CommandInput } from '../shared/command-input';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
@@ -27,7 +28,10 @@ export class WriteIncident extends Command<WriteResult> {
 
 @CommandHandler(WriteIncident)
 export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly agreements: AgreementDirectory,
+  ) {}
 
   execute({ incidentId, input, context, agreementId, freshId }: WriteIncident): Promise<WriteResult> {
     return runDecider(
@@ -37,7 +41,7 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
       async (state) => {
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
         const agreement = await agreementOfStream(
-          this.store,
+          this.agreements,
           owner,
           { rule: 'IncidentNotFound', message: `no incident ${incidentId}` },
           context,

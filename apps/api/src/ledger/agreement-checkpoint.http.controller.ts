@@ -5,7 +5,7 @@ import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
 import { agreementDecider } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
-import { agreementStream } from '../agreements/write-agreement.command';
+import { agreementStream } from '../agreements/agreement-stream';
 import { loadState } from '../shared/run-decider';
 import { CheckpointSigner } from './checkpoint-signer';
 

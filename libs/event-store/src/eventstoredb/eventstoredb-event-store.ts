@@ -242,11 +242,6 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  async streamRevision(stream: string): Promise<ActualState> {
-    const tail = await this.lastEvent(stream);
-    return tail ? tail.revision : 'no_stream';
-  }
-
   async headPosition(): Promise<GlobalPosition | undefined> {
     for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 100 })) {
       const event = toRecordedEvent(resolved);

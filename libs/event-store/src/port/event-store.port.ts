@@ -1,4 +1,3 @@
-import type { ActualState } from './event-store.errors';
 import type { GlobalPosition } from './global-position';
 
 /** DI token for the one event store of the process. */
@@ -103,8 +102,6 @@ export interface EventStore {
   append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /** Throws StreamNotFound when the stream has no events. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
-  /** Revision of the stream's last event, or 'no_stream': what a cache of the stream's state checks itself against. */
-  streamRevision(stream: string): Promise<ActualState>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeAll(options?: SubscribeAllOptions): AsyncIterable<SubscriptionMessage>;
   /** Position of the last event in the log, undefined when the log is empty. */

@@ -75,8 +75,6 @@ export class SqliteEventStore implements EventStore {
         'SELECT position, hash, envelope FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
-      // Answered from the (stream, revision) index alone.
-      lastRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream = ?'),
     };
   }
 
@@ -161,11 +159,6 @@ export class SqliteEventStore implements EventStore {
       if (left === 0 || next < 0) return;
       rows = page();
     }
-  }
-
-  async streamRevision(stream: string): Promise<ActualState> {
-    const { revision } = this.statements.lastRevision.get(stream) as { revision: number | null };
-    return revision ?? 'no_stream';
   }
 
   async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {

@@ -271,15 +271,6 @@ export const eventStoreConformance = (target: ConformanceTarget): void => {
         expect(await revisions({ from: 10 })).toEqual([]);
       });
 
-      it("tells the revision of a stream's last event, or no_stream", async () => {
-        const stream = uniqueStream();
-        expect(await store.streamRevision(stream)).toBe('no_stream');
-        await store.append(stream, someEvents(3));
-        expect(await store.streamRevision(stream)).toBe(2);
-        await store.append(stream, someEvents(2), { expected: 2 });
-        expect(await store.streamRevision(stream)).toBe(4);
-      });
-
       it('throws StreamNotFound for a stream with no events', async () => {
         await expect(collect(store.readStream(uniqueStream()))).rejects.toBeInstanceOf(StreamNotFound);
       });
