@@ -44,6 +44,8 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly commits: GroupCommit;
   private readonly written = new WakeSignal();
+  /** What the group being committed writes, for waking only the subscribers it concerns. */
+  private inCommit = { categories: new Set<string>(), types: new Set<string>() };
   private readonly commitListeners = new Set<() => void>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -59,7 +61,9 @@ export class SqliteEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 1000;
     this.now = options.now ?? (() => new Date());
     this.commits = new GroupCommit(this.db, () => {
-      this.written.notify();
+      const written = this.inCommit;
+      this.inCommit = { categories: new Set(), types: new Set() };
+      this.written.notify(written);
       for (const listener of this.commitListeners) listener();
     });
     this.statements = {
@@ -113,6 +117,8 @@ export class SqliteEventStore implements EventStore {
         );
         return { eventId: e.eventId, revision: e.revision, position: encodeSequence(lastInsertRowid), hash: e.hash };
       });
+      this.inCommit.categories.add(batch.category);
+      for (const e of sealed) this.inCommit.types.add(e.type);
       const last = events[events.length - 1];
       return { nextExpectedRevision: last.revision, position: last.position, events };
     } catch (error) {
@@ -177,10 +183,12 @@ export class SqliteEventStore implements EventStore {
 
   async *subscribeAll(options?: SubscribeAllOptions): AsyncIterable<SubscriptionMessage> {
     const signal = options?.signal;
-    const statement = this.readAllStatement(checkFilter(options?.filter));
+    const filter = checkFilter(options?.filter);
+    const statement = this.readAllStatement(filter);
     let after = positionNumber(options?.fromExclusive);
     let caughtUp = false;
     while (!signal?.aborted && !this.closed) {
+      const seen = this.written.version;
       // One read snapshot for the page and the head, so a checkpoint never skips an unseen event.
       const { rows, head } = this.db.transaction(() => ({
         rows: statement.all(after, this.pageSize) as EventRow[],
@@ -200,7 +208,7 @@ export class SqliteEventStore implements EventStore {
         caughtUp = true;
         yield { kind: 'caughtUp', position: after > 0 ? encodeSequence(after) : undefined };
       }
-      await this.written.wait(this.pollIntervalMs, signal);
+      await this.written.wait(this.pollIntervalMs, signal, filter, seen);
     }
   }
 
