@@ -14,7 +14,7 @@ import { cpuSeconds } from './bench-support';
 const ADMIN = 'bench-admin-token-0123456789abcdef';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const start = (script: string, port: number, env: Record<string, string> = {}): ChildProcess =>
   spawn(process.execPath, [script], {
@@ -110,6 +110,9 @@ const main = async () => {
     console.log(
       `ratio ${(o.rps / b.rps).toFixed(2)}× the bare endpoint (target ≥ 0.40×); p99 ${o.p99} ms (target ≤ 50 ms)`,
     );
+    // The machine's speed drifts between rounds; each round's own ratio shows how much.
+    const perRound = rounds.map((x) => (x.ours.requests.average / x.bare.requests.average).toFixed(2));
+    console.log(`  ratio per round: ${perRound.join(' ')}`);
   } finally {
     api.kill('SIGTERM');
     bare.kill('SIGTERM');
