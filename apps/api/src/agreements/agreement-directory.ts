@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { fold } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { agreementDecider, type AgreementEvent, type AgreementState } from '@ceasefire/mvm';
-import { asDomainEvent, readStreamOrEmpty } from '../shared/run-decider';
+import { agreementDecider, type AgreementState } from '@ceasefire/mvm';
+import { LogFollower } from '../shared/log-follower';
+import { loadState } from '../shared/run-decider';
 import { AGREEMENT_CATEGORY, agreementIdOf, agreementStream } from './agreement-stream';
 
 const CACHED_AGREEMENTS = 1000;
@@ -19,17 +19,27 @@ export class AgreementDirectory implements OnApplicationBootstrap, OnApplication
   private readonly states = new Map<string, AgreementState>();
   /** Bumped by every change, so a fold that raced a change is not kept. */
   private changes = 0;
-  private readonly abort = new AbortController();
-  private readonly logger = new Logger('AgreementDirectory');
+  private readonly follower: LogFollower;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.follower = new LogFollower(store, {
+      filter: () => ({ categories: [AGREEMENT_CATEGORY] }),
+      onEvent: (event) => this.changed(agreementIdOf(event.stream)),
+      // Whatever changed while the subscription was down is unknown: forget everything.
+      onDropped: () => {
+        this.changes++;
+        this.states.clear();
+      },
+      logger: new Logger('AgreementDirectory'),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    void this.follow(await this.store.headPosition());
+    this.follower.start(await this.store.headPosition());
   }
 
   onApplicationShutdown(): void {
-    this.abort.abort();
+    this.follower.stop();
   }
 
   /** The agreement as its stream now folds; NONE when there is no such agreement. */
@@ -37,11 +47,7 @@ export class AgreementDirectory implements OnApplicationBootstrap, OnApplication
     const known = this.states.get(agreementId);
     if (known) return known;
     const changesBefore = this.changes;
-    const recorded = await readStreamOrEmpty(this.store, agreementStream(agreementId));
-    const state = fold(
-      agreementDecider,
-      recorded.map((e) => asDomainEvent<AgreementEvent>(e)),
-    );
+    const { state } = await loadState(this.store, agreementStream(agreementId), agreementDecider);
     if (state.status !== 'NONE' && this.changes === changesBefore) {
       if (this.states.size >= CACHED_AGREEMENTS) this.states.delete(this.states.keys().next().value as string);
       this.states.set(agreementId, state);
@@ -53,26 +59,5 @@ export class AgreementDirectory implements OnApplicationBootstrap, OnApplication
   changed(agreementId: string): void {
     this.changes++;
     this.states.delete(agreementId);
-  }
-
-  private async follow(from: string | undefined): Promise<void> {
-    while (!this.abort.signal.aborted) {
-      try {
-        const filter = { categories: [AGREEMENT_CATEGORY] };
-        for await (const m of this.store.subscribeAll({ fromExclusive: from, filter, signal: this.abort.signal })) {
-          if (m.kind === 'checkpoint') from = m.position;
-          if (m.kind !== 'event') continue;
-          from = m.event.position;
-          this.changed(agreementIdOf(m.event.stream));
-        }
-      } catch (error) {
-        if (this.abort.signal.aborted) return;
-        // Whatever changed while the subscription was down is unknown: forget everything.
-        this.changes++;
-        this.states.clear();
-        this.logger.error(`the agreement subscription dropped, resuming in 1 s: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
   }
 }

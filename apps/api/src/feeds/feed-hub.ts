@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/eve
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { Observable, Subject } from 'rxjs';
 import { ledgerIndexOf } from '../ledger/ledger.projection';
+import { LogFollower } from '../shared/log-follower';
 import { BREACH_EVENT_TYPES } from './breach-feed.projection';
 
 /** A breach feed row: the CloudEvent as sent, and what the filters look at. */
@@ -29,63 +30,47 @@ export interface BreachRow {
 export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly allEvents = new Subject<RecordedEvent>();
   readonly breaches$ = new Subject<BreachRow>();
-  private readonly logger = new Logger('FeedHub');
-  private readonly abort = new AbortController();
   private readonly breachTypes = new Set(BREACH_EVENT_TYPES);
   private listeners = 0;
-  /** Ends the current subscription, so the loop opens one with the filter the listeners now need. */
-  private refilter?: AbortController;
+  private readonly follower: LogFollower;
 
   readonly events$ = new Observable<RecordedEvent>((subscriber) => {
     const subscription = this.allEvents.subscribe(subscriber);
-    if (this.listeners++ === 0) this.refilter?.abort();
+    if (this.listeners++ === 0) this.follower.refilter();
     return () => {
       subscription.unsubscribe();
-      if (--this.listeners === 0) this.refilter?.abort();
+      if (--this.listeners === 0) this.follower.refilter();
     };
   });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-  ) {}
+  ) {
+    this.follower = new LogFollower(store, {
+      filter: () => (this.listeners > 0 ? undefined : { eventTypes: BREACH_EVENT_TYPES }),
+      onEvent: (event) => this.publish(event),
+      logger: new Logger('FeedHub'),
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    const head = await this.store.headPosition();
-    void this.follow(head);
+    this.follower.start(await this.store.headPosition());
   }
 
   onApplicationShutdown(): void {
-    this.abort.abort();
+    this.follower.stop();
     this.allEvents.complete();
     this.breaches$.complete();
   }
 
-  /** Follows the log for as long as the app runs; a dropped subscription resumes after the last event seen. */
-  private async follow(from: string | undefined): Promise<void> {
-    while (!this.abort.signal.aborted) {
-      const refilter = (this.refilter = new AbortController());
-      const signal = AbortSignal.any([this.abort.signal, refilter.signal]);
-      const filter = this.listeners > 0 ? undefined : { eventTypes: [...this.breachTypes] };
-      try {
-        for await (const m of this.store.subscribeAll({ fromExclusive: from, filter, signal })) {
-          if (m.kind === 'checkpoint') from = m.position;
-          if (m.kind !== 'event') continue;
-          from = m.event.position;
-          this.allEvents.next(m.event);
-          if (!this.breachTypes.has(m.event.type)) continue;
-          // The ledger too, so the breach goes out with its ledger index.
-          await this.runner.waitFor(m.event.position, { projections: ['breach_feed', 'ledger'], timeoutMs: 60_000 });
-          const row = this.breachRow(m.event.eventId);
-          if (row) this.breaches$.next(row);
-        }
-      } catch (error) {
-        if (this.abort.signal.aborted) return;
-        if (refilter.signal.aborted) continue;
-        this.logger.error(`the live feed dropped, resuming in 1 s: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
+  private async publish(event: RecordedEvent): Promise<void> {
+    this.allEvents.next(event);
+    if (!this.breachTypes.has(event.type)) return;
+    // The ledger too, so the breach goes out with its ledger index.
+    await this.runner.waitFor(event.position, { projections: ['breach_feed', 'ledger'], timeoutMs: 60_000 });
+    const row = this.breachRow(event.eventId);
+    if (row) this.breaches$.next(row);
   }
 
   private breachRow(eventId: string): BreachRow | undefined {

@@ -1,12 +1,9 @@
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
-import { agreementDecider } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
-import { agreementStream } from '../agreements/agreement-stream';
-import { loadState } from '../shared/run-decider';
+import { AgreementDirectory } from '../agreements/agreement-directory';
 import { CheckpointSigner } from './checkpoint-signer';
 
 @ApiTags('ledger')
@@ -14,7 +11,7 @@ import { CheckpointSigner } from './checkpoint-signer';
 @Controller('v1/agreements/:id/checkpoint')
 export class AgreementCheckpointHttpController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly agreements: AgreementDirectory,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly checkpoints: CheckpointSigner,
   ) {}
@@ -26,7 +23,7 @@ export class AgreementCheckpointHttpController {
       "The latest signed checkpoint, its cosigners, and whether the agreement's k-of-n witness policy makes it final.",
   })
   async get(@Param() { id }: AgreementIdParams) {
-    const { state } = await loadState(this.store, agreementStream(id), agreementDecider);
+    const state = await this.agreements.state(id);
     if (state.status === 'NONE') throw new NotFoundException(`no agreement ${id}`);
     const latest = this.checkpoints.latest();
     if (!latest) throw new NotFoundException('no checkpoint has been signed yet');

@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import { uuidText } from './uuid-text';
 
 const bytes = Buffer.alloc(16);
 // One call into the CSPRNG per 256 ids, as node's randomUUID does: a call per id costs more than the rest of it.
@@ -19,6 +20,5 @@ export const timeOrderedUuid = (now = Date.now()): string => {
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidText(bytes);
 };
