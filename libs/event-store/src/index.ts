@@ -4,7 +4,7 @@ export * from './port/global-position';
 export { canonicalBytes, canonicalText, toCanonicalValue } from './envelope/canonical-json';
 export { ENVELOPE_VERSION, type EventEnvelope, leafHash, parseEnvelope, ZERO_HASH } from './envelope/event-envelope';
 export { verifyStreamChain, type ChainBreak } from './envelope/verify-stream-chain';
-export { categoryOf, MAX_EVENT_BYTES } from './append/prepare-append';
+export { categoryOf, MAX_APPEND_BYTES, MAX_EVENT_BYTES } from './append/prepare-append';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { createEventStore, eventStoreConfigFromEnv, type EventStoreConfig } from './create-event-store';
 export { EventStoreModule } from './nest/event-store.module';

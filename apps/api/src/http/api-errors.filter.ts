@@ -4,6 +4,7 @@ import {
   DuplicateEventId,
   EventStoreError,
   EventStoreUnavailable,
+  AppendTooLarge,
   EventTooLarge,
   StreamNotFound,
   WrongExpectedRevision,
@@ -26,7 +27,8 @@ const map = (error: Error): Mapped => {
     return { status: HttpStatus.CONFLICT, body: { code: error.code, expected: error.expected, actual: error.actual } };
   if (error instanceof DuplicateEventId) return { status: HttpStatus.CONFLICT, body: { code: error.code } };
   if (error instanceof StreamNotFound) return { status: HttpStatus.NOT_FOUND, body: { code: error.code } };
-  if (error instanceof EventTooLarge) return { status: HttpStatus.PAYLOAD_TOO_LARGE, body: { code: error.code } };
+  if (error instanceof EventTooLarge || error instanceof AppendTooLarge)
+    return { status: HttpStatus.PAYLOAD_TOO_LARGE, body: { code: error.code } };
   if (error instanceof EventStoreUnavailable || error instanceof ProjectionParked || error instanceof WaitForTimeout)
     return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { code: error.code } };
   const typed = error as EventStoreError & { field?: string; path?: string };

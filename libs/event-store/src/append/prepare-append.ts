@@ -2,7 +2,15 @@ import { canonicalText, toCanonicalValue } from '../envelope/canonical-json';
 import { InvalidArgument, NonCanonicalData } from '../port/event-store.errors';
 import type { AppendOptions, EventMetadata, ExpectedState, JsonObject, NewEvent } from '../port/event-store.port';
 
-export const MAX_EVENT_BYTES = 1024 * 1024;
+/**
+ * The port's size limits, the same for every adapter (README, "Limits"): an append's events, each
+ * counted as its canonical bytes plus APPEND_OVERHEAD_BYTES for what a store keeps beside them, fit
+ * in MAX_APPEND_BYTES, EventStoreDB's default maximum append size (data and metadata). A server
+ * configured lower refuses with the same error. One event may use all of it.
+ */
+export const MAX_APPEND_BYTES = 1024 * 1024;
+export const APPEND_OVERHEAD_BYTES = 256;
+export const MAX_EVENT_BYTES = MAX_APPEND_BYTES - APPEND_OVERHEAD_BYTES;
 export const MAX_BATCH_EVENTS = 10_000;
 
 /** A validated, normalised append request; nothing about the stream's current state is known yet. */

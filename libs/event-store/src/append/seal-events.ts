@@ -1,8 +1,8 @@
 import { hash as oneShotHash } from 'node:crypto';
 import { ENVELOPE_VERSION } from '../envelope/event-envelope';
 import { envelopeText } from '../envelope/envelope-text';
-import { EventTooLarge } from '../port/event-store.errors';
-import { MAX_EVENT_BYTES, type PreparedAppend } from './prepare-append';
+import { AppendTooLarge, EventTooLarge } from '../port/event-store.errors';
+import { APPEND_OVERHEAD_BYTES, MAX_APPEND_BYTES, MAX_EVENT_BYTES, type PreparedAppend } from './prepare-append';
 
 export interface SealedEvent {
   eventId: string;
@@ -20,7 +20,8 @@ export interface SealedEvent {
  */
 export const sealEvents = (batch: PreparedAppend, firstRevision: number, prevHash: string): SealedEvent[] => {
   let prev = prevHash;
-  return batch.events.map((e, i) => {
+  let total = 0;
+  const sealed = batch.events.map((e, i) => {
     const revision = firstRevision + i;
     const canonical = envelopeText({
       v: ENVELOPE_VERSION,
@@ -40,6 +41,9 @@ export const sealEvents = (batch: PreparedAppend, firstRevision: number, prevHas
     const hash = oneShotHash('sha256', prefixed, 'hex');
     const sealed: SealedEvent = { eventId: e.id, type: e.type, revision, prevHash: prev, hash, canonical };
     prev = hash;
+    total += prefixed.length - 1 + APPEND_OVERHEAD_BYTES;
     return sealed;
   });
+  if (total > MAX_APPEND_BYTES) throw new AppendTooLarge(total, MAX_APPEND_BYTES);
+  return sealed;
 };

@@ -1,10 +1,18 @@
 import { eventStoreConformance } from '../testing';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
-import { FakeEventStoreDbClient } from './testing/fake-eventstoredb-client';
+import { EsdbModel, type ServerVersion } from './testing/esdb-model';
+import { EsdbStandIn } from './testing/esdb-stand-in';
 
-// The adapter's own logic (sealing, retries, replays, positions, filters) against an in-memory
-// client that behaves as EventStoreDB documents; the real server run is eventstoredb-event-store.conformance.spec.ts.
-eventStoreConformance({
-  name: 'EventStoreDB adapter over an in-memory client',
-  open: async () => new EventStoreDbEventStore(new FakeEventStoreDbClient()),
-});
+// The adapter and the real client over loopback gRPC, answered by the in-memory server model of each
+// supported version. No real server ran here: eventstoredb-event-store.conformance.spec.ts does that.
+for (const version of ['24.10.0', '23.10.0'] satisfies ServerVersion[]) {
+  let standIn: EsdbStandIn;
+  eventStoreConformance({
+    name: `EventStoreDB adapter over the stand-in (model of ${version})`,
+    open: async () => {
+      standIn = await EsdbStandIn.start(new EsdbModel(version));
+      return EventStoreDbEventStore.connect(standIn.connectionString);
+    },
+    closed: async () => standIn.stop(),
+  });
+}

@@ -5,19 +5,23 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
+  MaxAppendSizeExceededError,
   NO_STREAM,
+  type Position,
+  type ReadAllOptions as ClientReadAllOptions,
   type ResolvedEvent,
   START,
+  type StreamingRead,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { checkExpectedState } from '../append/check-expected-state';
-import { type PreparedAppend, prepareAppend } from '../append/prepare-append';
+import { MAX_APPEND_BYTES, type PreparedAppend, prepareAppend } from '../append/prepare-append';
 import { resultOfReplayedAppend, type StoredCopy } from '../append/replayed-append';
 import { sealEvents } from '../append/seal-events';
-import { leafHash, parseEnvelope, ZERO_HASH } from '../envelope/event-envelope';
+import { parseEnvelope, ZERO_HASH } from '../envelope/event-envelope';
 import { checkFilter, checkMaxCount, checkReadStreamOptions } from '../port/check-read-options';
-import { type ActualState, StreamNotFound, WrongExpectedRevision } from '../port/event-store.errors';
+import { type ActualState, AppendTooLarge, StreamNotFound, WrongExpectedRevision } from '../port/event-store.errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -26,42 +30,81 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoreDiagnostics,
   SubscribeAllOptions,
   SubscriptionMessage,
 } from '../port/event-store.port';
 import type { GlobalPosition } from '../port/global-position';
-import { AsyncQueue } from '../subscription/async-queue';
 import { matchesFilter, serverFilter } from './eventstoredb-filter';
-import { decodePosition, encodePosition } from './eventstoredb-position';
+import { decodePosition } from './eventstoredb-position';
+import { readToEnd } from './eventstoredb-reads';
+import { classifyRecord, type ServerRecord } from './eventstoredb-recorded-event';
+import { parseServerVersion, type ServerVersion, skipsFirstRecord } from './eventstoredb-server-version';
+import { orderedSubscription } from './eventstoredb-subscription';
 
-/** How far back an append with `any`/`stream_exists` looks for a retried batch (EventStoreDB's own check is best-effort too). */
-const RETRY_WINDOW = 64;
-const MAX_ATTEMPTS = 5;
+/** $all is read in pages of this many records, each a call of its own that ends by itself. */
+const PAGE = 500;
 
-type Stored = RecordedEvent;
-
-/** The part of the client this adapter uses; a test can hand in a fake with the same behaviour. */
+/** The part of the client this adapter uses. */
 export type EventStoreDbClientPort = Pick<
   EventStoreDBClient,
   'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
 >;
 
+export interface EventStoreDbOptions {
+  /** The server's version, as it reports it; checked against the supported floor. */
+  serverVersion: string;
+  now?: () => Date;
+  /** Told once per foreign record the adapter skips (another application's event in a user stream). */
+  warn?: (message: string) => void;
+  /** Closes the client's channel after `dispose()`; the client leaves it open. */
+  closeChannel?: () => Promise<void>;
+}
+
 /**
  * The production adapter. Each event is stored as a binary event whose bytes are the canonical
  * envelope, so what EventStoreDB keeps is exactly what was hashed. Every physical append names the
  * exact revision it chained onto, so concurrent writers conflict instead of forking the chain;
- * `any` and `stream_exists` re-read and retry on such a conflict.
+ * `any` and `stream_exists` re-read and retry on such a conflict until they land.
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
+  private readonly version: ServerVersion;
+  private readonly now: () => Date;
+  private readonly warned = new Set<string>();
+  private skippedForeign = 0;
 
   constructor(
     private readonly client: EventStoreDbClientPort,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly options: EventStoreDbOptions,
+  ) {
+    this.version = parseServerVersion(options.serverVersion);
+    this.now = options.now ?? (() => new Date());
+  }
 
-  static connect(connectionString: string): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+  /** Connects and refuses a server older than the supported floor, before anything else is done. */
+  static async connect(connectionString: string, options: Omit<EventStoreDbOptions, 'serverVersion'> = {}) {
+    const client = EventStoreDBClient.connectionString(connectionString);
+    const internals = client as unknown as {
+      capabilities: Promise<{ serverVersion: string }>;
+      getChannel: () => Promise<{ close(): void }>;
+    };
+    try {
+      const { serverVersion } = await internals.capabilities;
+      return new EventStoreDbEventStore(client, {
+        ...options,
+        serverVersion,
+        closeChannel: async () => (await internals.getChannel()).close(),
+      });
+    } catch (error) {
+      await client.dispose();
+      (await internals.getChannel()).close();
+      throw error;
+    }
+  }
+
+  diagnostics(): StoreDiagnostics {
+    return { serverVersion: this.version.text, skippedForeignEvents: this.skippedForeign };
   }
 
   async append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
@@ -91,14 +134,22 @@ export class EventStoreDbEventStore implements EventStore {
           { expectedRevision: tail ? BigInt(tail.revision) : NO_STREAM },
         );
       } catch (error) {
+        if (error instanceof MaxAppendSizeExceededError)
+          throw new AppendTooLarge(
+            sealed.reduce((n, e) => n + Buffer.byteLength(e.canonical), 0),
+            MAX_APPEND_BYTES,
+            'the server',
+          );
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         const pinnedByCaller = typeof batch.expected === 'number' || batch.expected === 'no_stream';
-        if (pinnedByCaller || attempt >= MAX_ATTEMPTS) {
+        if (pinnedByCaller) {
           const now = await this.lastEvent(batch.stream);
           const replayed = await this.findReplay(batch, now ? now.revision : 'no_stream');
           if (replayed) return replayed;
           throw new WrongExpectedRevision(batch.stream, batch.expected, now ? now.revision : 'no_stream');
         }
+        // `any` and `stream_exists` must land: another writer took the revision, so chain onto theirs.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
         continue;
       }
       // The append result carries only the commit's position; read the batch back for each event's own.
@@ -114,74 +165,90 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /** A batch whose first id is already where this expected state would have put it is a retry. */
+  /**
+   * A batch whose first id is already where this expected state would have put it is a retry.
+   * With `any` or `stream_exists` it could be anywhere in the stream, so the whole stream is searched.
+   */
   private async findReplay(batch: PreparedAppend, actual: ActualState): Promise<AppendResult | undefined> {
     if (actual === 'no_stream') return undefined;
-    const from =
-      typeof batch.expected === 'number'
-        ? batch.expected + 1
-        : batch.expected === 'no_stream'
-          ? 0
-          : Math.max(0, actual - RETRY_WINDOW - batch.events.length + 1);
-    const window = await this.readRange(
-      batch.stream,
-      from,
-      Math.min(actual - from + 1, RETRY_WINDOW + batch.events.length),
-    );
     const ids = new Set(batch.events.map((e) => e.id));
     const stored = new Map<string, StoredCopy>();
-    for (const e of window)
+    const keep = (e: RecordedEvent) => {
       if (ids.has(e.eventId))
         stored.set(e.eventId, { envelope: parseEnvelope(e.canonical), position: e.position, hash: e.hash });
+    };
+    if (typeof batch.expected === 'number' || batch.expected === 'no_stream') {
+      const from = batch.expected === 'no_stream' ? 0 : batch.expected + 1;
+      for (const e of await this.readRange(batch.stream, from, Math.min(actual - from + 1, batch.events.length + 64)))
+        keep(e);
+    } else
+      for await (const e of this.readOurs(batch.stream, { fromRevision: END, direction: BACKWARDS })) {
+        keep(e);
+        if (stored.size === ids.size) break;
+      }
     return stored.size === 0 ? undefined : resultOfReplayedAppend(batch, stored, actual);
   }
 
-  private async lastEvent(stream: string): Promise<Stored | undefined> {
-    for await (const e of this.readStreamRaw(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 }))
-      return e;
+  private async lastEvent(stream: string): Promise<RecordedEvent | undefined> {
+    for await (const e of this.readOurs(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) return e;
     return undefined;
   }
 
-  private async readRange(stream: string, from: number, count: number): Promise<Stored[]> {
-    const out: Stored[] = [];
+  private async readRange(stream: string, from: number, count: number): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
     if (count <= 0) return out;
-    for await (const e of this.readStreamRaw(stream, {
-      fromRevision: BigInt(from),
-      direction: FORWARDS,
-      maxCount: count,
-    }))
+    for await (const e of this.readOurs(stream, { fromRevision: BigInt(from), direction: FORWARDS, maxCount: count }))
       out.push(e);
     return out;
   }
 
-  private async *readStreamRaw(
+  /** A stream's events of this log, or none when it does not exist. */
+  private async *readOurs(
     stream: string,
     options: Parameters<EventStoreDBClient['readStream']>[1],
-  ): AsyncIterable<Stored> {
+  ): AsyncGenerator<RecordedEvent> {
     try {
-      for await (const resolved of this.client.readStream(stream, options)) {
-        const event = toRecordedEvent(resolved);
-        if (event) yield event;
-      }
+      yield* this.ours(this.client.readStream(stream, options));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
       throw error;
     }
   }
 
+  private async *ours(reading: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>): AsyncGenerator<RecordedEvent> {
+    for await (const resolved of readToEnd(reading)) {
+      const record = this.classify(resolved);
+      if (record.kind === 'ours') yield record.event;
+    }
+  }
+
+  private classify(resolved: ResolvedEvent | AllStreamResolvedEvent): ServerRecord {
+    const record = classifyRecord(resolved);
+    if (record.kind === 'foreign') this.noteForeign(record);
+    return record;
+  }
+
+  private noteForeign(record: Extract<ServerRecord, { kind: 'foreign' }>): void {
+    const key = `${record.where}:${record.position}`;
+    if (this.warned.has(key)) return;
+    if (this.warned.size < 10_000) this.warned.add(key);
+    this.skippedForeign++;
+    (this.options.warn ?? console.warn)(
+      `EventStoreDB: skipped ${record.where} at ${record.position ?? 'no position'}, not an event of this log (${record.reason})`,
+    );
+  }
+
   async *readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
     const { direction, from, maxCount } = checkReadStreamOptions(options);
     if (maxCount === 0) return;
     try {
-      const reading = this.client.readStream(stream, {
-        fromRevision: from === undefined ? (direction === 'forwards' ? START : END) : BigInt(from),
-        direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
-        maxCount: maxCount === Number.MAX_SAFE_INTEGER ? undefined : maxCount,
-      });
-      for await (const resolved of reading) {
-        const event = toRecordedEvent(resolved);
-        if (event) yield event;
-      }
+      yield* this.ours(
+        this.client.readStream(stream, {
+          fromRevision: from === undefined ? (direction === 'forwards' ? START : END) : BigInt(from),
+          direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
+          maxCount: maxCount === Number.MAX_SAFE_INTEGER ? undefined : maxCount,
+        }),
+      );
     } catch (error) {
       if (error instanceof StreamNotFoundError) throw new StreamNotFound(stream);
       throw error;
@@ -192,87 +259,93 @@ export class EventStoreDbEventStore implements EventStore {
     const filter = checkFilter(options?.filter);
     let left = checkMaxCount(options?.maxCount);
     if (left === 0) return;
-    const after = options?.fromExclusive;
-    // readAll's start is inclusive, a checkpoint is exclusive: skip the event at the checkpoint itself.
-    for await (const resolved of this.client.readAll({
+    let after = options?.fromExclusive;
+    // The client's $all reads take no filter, so they are paged: each page is a call that ends by itself.
+    for (;;) {
+      const pageSize = filter.categories || filter.eventTypes ? PAGE : Math.min(PAGE + 1, left + 1);
+      let seen = 0;
+      let lastPosition: GlobalPosition | undefined;
+      for await (const resolved of readToEnd(this.readAllPage(after, pageSize))) {
+        seen++;
+        const record = this.classify(resolved);
+        const position = record.kind === 'ours' ? record.event.position : record.position;
+        if (position === undefined || position === after) continue;
+        lastPosition = position;
+        if (record.kind !== 'ours' || !matchesFilter(filter, record.event)) continue;
+        yield record.event;
+        if (--left === 0) return;
+      }
+      if (seen < pageSize || lastPosition === undefined) return;
+      after = lastPosition;
+    }
+  }
+
+  /** readAll's start is inclusive, a checkpoint is exclusive: the record at `after` itself is skipped by the caller. */
+  private readAllPage(after: GlobalPosition | undefined, maxCount: number) {
+    const options: ClientReadAllOptions = {
       fromPosition: after === undefined ? START : decodePosition(after),
       direction: FORWARDS,
-    })) {
-      const event = toRecordedEvent(resolved);
-      if (!event || event.position === after || !matchesFilter(filter, event)) continue;
-      yield event;
-      if (--left === 0) return;
-    }
+      maxCount,
+    };
+    return this.client.readAll(options);
   }
 
   async *subscribeAll(options?: SubscribeAllOptions): AsyncIterable<SubscriptionMessage> {
     const filter = checkFilter(options?.filter);
     const signal = options?.signal;
     if (signal?.aborted) return;
-    let last = options?.fromExclusive;
-    const queue: AsyncQueue<SubscriptionMessage> = new AsyncQueue(
-      1000,
-      () => subscription.pause(),
-      () => subscription.resume(),
-    );
-    const subscription = this.client.subscribeToAll({
-      fromPosition: last === undefined ? START : decodePosition(last),
-      filter: serverFilter(filter, (_sub, position) => {
-        last = encodePosition(position);
-        queue.push({ kind: 'checkpoint', position: last });
-      }),
+    const from = options?.fromExclusive;
+    const headBefore = await this.headPosition();
+    const start = from === undefined ? START : await this.subscriptionStart(decodePosition(from));
+    yield* orderedSubscription({
+      subscribe: (checkpointReached) =>
+        this.client.subscribeToAll({ fromPosition: start, filter: serverFilter(filter, checkpointReached) }),
+      filter,
+      from,
+      headBefore: headBefore !== undefined && (from === undefined || headBefore > from) ? headBefore : undefined,
+      onForeign: (record) => this.noteForeign(record),
+      signal,
     });
-    subscription.on('data', (resolved: AllStreamResolvedEvent) => {
-      const event = toRecordedEvent(resolved);
-      if (!event) return;
-      last = event.position;
-      if (matchesFilter(filter, event)) queue.push({ kind: 'event', event });
-      else queue.push({ kind: 'checkpoint', position: event.position });
-    });
-    subscription.on('caughtUp', () => queue.push({ kind: 'caughtUp', position: last }));
-    subscription.on('error', (error) => queue.fail(error));
-    subscription.on('end', () => queue.end());
-    const stop = () => queue.end();
-    signal?.addEventListener('abort', stop, { once: true });
-    try {
-      yield* queue;
-    } finally {
-      signal?.removeEventListener('abort', stop);
-      await subscription.unsubscribe();
-    }
   }
 
+  /**
+   * Where to ask the server to start so that it delivers exactly what follows `after`.
+   * 24.x starts strictly after the position. 23.10 reads the record at or after it and skips that
+   * one, whatever it is: from a page checkpoint `(N, 0)` it would skip the event at `(N, N)`.
+   * There, start from the record at `after` itself, or else from the last record before it.
+   */
+  private async subscriptionStart(after: Position): Promise<Position | typeof START> {
+    if (!skipsFirstRecord(this.version)) return after;
+    for await (const r of readToEnd(this.client.readAll({ fromPosition: after, direction: FORWARDS, maxCount: 1 })))
+      if (r.event?.position && r.event.position.commit === after.commit && r.event.position.prepare === after.prepare)
+        return after;
+    for await (const r of readToEnd(this.client.readAll({ fromPosition: after, direction: BACKWARDS, maxCount: 1 })))
+      if (r.event?.position) return r.event.position;
+    return START;
+  }
+
+  /** The last record that is not the server's own, however many system records follow it. */
   async headPosition(): Promise<GlobalPosition | undefined> {
-    for await (const resolved of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 100 })) {
-      const event = toRecordedEvent(resolved);
-      if (event && matchesFilter({}, event)) return event.position;
+    let before: Position | typeof END = END;
+    for (;;) {
+      let seen = 0;
+      let oldest: Position | undefined;
+      for await (const resolved of readToEnd(
+        this.client.readAll({ fromPosition: before, direction: BACKWARDS, maxCount: 100 }),
+      )) {
+        seen++;
+        const record = this.classify(resolved);
+        if (record.kind === 'system') oldest = resolved.event?.position ?? oldest;
+        else if (record.kind === 'ours') return record.event.position;
+        else if (record.position !== undefined) return record.position;
+      }
+      if (seen < 100 || oldest === undefined) return undefined;
+      before = oldest;
     }
-    return undefined;
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
+    await this.options.closeChannel?.();
   }
 }
-
-/** Only our own binary envelopes are events of this log; system and foreign events are skipped. */
-const toRecordedEvent = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
-  const recorded = resolved.event;
-  if (!recorded || recorded.isJson || !recorded.position || recorded.streamId.startsWith('$')) return undefined;
-  const canonical = Buffer.from(recorded.data as Uint8Array).toString('utf8');
-  const envelope = parseEnvelope(canonical);
-  return {
-    eventId: envelope.eventId,
-    stream: envelope.stream,
-    revision: envelope.revision,
-    position: encodePosition(recorded.position),
-    type: envelope.type,
-    schemaVersion: envelope.schemaVersion,
-    data: envelope.data,
-    metadata: envelope.metadata,
-    recordedAt: envelope.recordedAt,
-    hash: leafHash(canonical).toString('hex'),
-    prevHash: envelope.prevHash,
-    canonical,
-  };
-};

@@ -3,15 +3,17 @@ import type { EventFilter, RecordedEvent } from '../port/event-store.port';
 
 const escape = (name: string) => name.replace(/[.]/g, '\\.');
 
+/** Records the server considers per catch-up page, and between two checkpoints. */
+export const SEARCH_WINDOW = 100;
+
 /**
  * $all has one server-side filter: on stream names (categories) when given, else on event types,
  * else system events out. Whatever the server cannot filter is filtered again here.
- * A checkpoint after every filtered-out event (interval 1 × window 1) keeps a consumer's checkpoint
- * moving past events it does not handle, so waitFor(position) resolves for any position; the log of a
- * ceasefire is small enough that the extra messages cost little.
+ * The server reports a checkpoint every SEARCH_WINDOW considered records; a catch-up ends at the
+ * head read before subscribing (see orderedSubscription), so a quiet log still reaches its end.
  */
 export const serverFilter = (filter: EventFilter, checkpointReached: Filter['checkpointReached']): Filter => {
-  const checkpoints = { checkpointReached, checkpointInterval: 1, maxSearchWindow: 1 };
+  const checkpoints = { checkpointReached, checkpointInterval: 1, maxSearchWindow: SEARCH_WINDOW };
   if (filter.categories)
     return streamNameFilter({ regex: `^(${filter.categories.map(escape).join('|')})-`, ...checkpoints });
   if (filter.eventTypes)

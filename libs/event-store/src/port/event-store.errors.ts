@@ -82,6 +82,18 @@ export class EventTooLarge extends EventStoreError {
   }
 }
 
+/** A whole append over the port's size limit (or the server's own, when that is lower). Nothing was written. */
+export class AppendTooLarge extends EventStoreError {
+  readonly code = 'APPEND_TOO_LARGE';
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+    readonly refusedBy: 'the port' | 'the server' = 'the port',
+  ) {
+    super(`the append is ${bytes} bytes once canonical; ${refusedBy} allows ${limit} per append`);
+  }
+}
+
 export class EventStoreUnavailable extends EventStoreError {
   readonly code = 'EVENT_STORE_UNAVAILABLE';
 }

@@ -97,6 +97,13 @@ export type SubscriptionMessage =
   | { kind: 'checkpoint'; position: GlobalPosition }
   | { kind: 'caughtUp'; position: GlobalPosition | undefined };
 
+/** What an adapter can tell about itself for /health. */
+export interface StoreDiagnostics {
+  serverVersion?: string;
+  /** Records in user streams that are not events of this log (another application's), skipped by reads and subscriptions. */
+  skippedForeignEvents: number;
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
   append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
@@ -106,5 +113,6 @@ export interface EventStore {
   subscribeAll(options?: SubscribeAllOptions): AsyncIterable<SubscriptionMessage>;
   /** Position of the last event in the log, undefined when the log is empty. */
   headPosition(): Promise<GlobalPosition | undefined>;
+  diagnostics(): StoreDiagnostics;
   close(): Promise<void>;
 }

@@ -17,6 +17,7 @@ import type {
   RecordedEvent,
   SubscribeAllOptions,
   SubscriptionMessage,
+  StoreDiagnostics,
 } from '../port/event-store.port';
 import { decodeSequence, encodeSequence, type GlobalPosition } from '../port/global-position';
 import { WakeSignal } from '../subscription/wake-signal';
@@ -226,6 +227,10 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<GlobalPosition | undefined> {
     const { position } = this.statements.head.get() as { position: number | null };
     return position === null ? undefined : encodeSequence(position);
+  }
+
+  diagnostics(): StoreDiagnostics {
+    return { skippedForeignEvents: 0 };
   }
 
   async close(): Promise<void> {

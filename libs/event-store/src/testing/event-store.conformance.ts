@@ -2,6 +2,7 @@ import { canonicalBytes } from '../envelope/canonical-json';
 import { leafHash, parseEnvelope, ZERO_HASH } from '../envelope/event-envelope';
 import { verifyStreamChain } from '../envelope/verify-stream-chain';
 import {
+  AppendTooLarge,
   DuplicateEventId,
   EventTooLarge,
   InvalidArgument,
@@ -21,6 +22,8 @@ export interface ConformanceTarget {
   open?: () => Promise<EventStore>;
   /** Said plainly in the test names when `open` is absent. */
   skippedBecause?: string;
+  /** Runs after the store is closed (e.g. stops a stand-in server). */
+  closed?: () => Promise<void>;
 }
 
 /**
@@ -43,6 +46,7 @@ export const eventStoreConformance = (target: ConformanceTarget): void => {
     });
     afterAll(async () => {
       await store.close();
+      await target.closed?.();
     });
 
     const streamEvents = (stream: string) => collect(store.readStream(stream));
@@ -115,6 +119,13 @@ export const eventStoreConformance = (target: ConformanceTarget): void => {
         expect(await countOf(stream)).toBe(0);
       });
 
+      it("writes nothing of an append over the port's size limit, though each event fits", async () => {
+        const stream = uniqueStream();
+        const events = Array.from({ length: 3 }, () => anEvent('Big', { blob: 'x'.repeat(400 * 1024) }));
+        await expect(store.append(stream, events)).rejects.toBeInstanceOf(AppendTooLarge);
+        expect(await countOf(stream)).toBe(0);
+      });
+
       it('writes nothing of a batch whose expected revision conflicts', async () => {
         const stream = uniqueStream();
         await store.append(stream, someEvents(1));
@@ -138,6 +149,15 @@ export const eventStoreConformance = (target: ConformanceTarget): void => {
           expect(await countOf(stream)).toBe(expected === 0 ? 4 : 3);
         },
       );
+
+      it('returns the original result for an `any` batch retried after many later events', async () => {
+        const stream = uniqueStream();
+        const batch = someEvents(2);
+        const first = await store.append(stream, batch);
+        await store.append(stream, someEvents(150));
+        expect(await store.append(stream, batch)).toEqual(first);
+        expect(await countOf(stream)).toBe(152);
+      });
 
       it('rejects an event id reused in the same stream for other content', async () => {
         const stream = uniqueStream();
@@ -366,7 +386,45 @@ export const eventStoreConformance = (target: ConformanceTarget): void => {
       });
     });
 
+    describe('staying responsive', () => {
+      it('still appends after 200 head reads', async () => {
+        for (let i = 0; i < 200; i++) await store.headPosition();
+        const stream = uniqueStream();
+        await store.append(stream, [anEvent()]);
+        expect(await countOf(stream)).toBe(1);
+      });
+
+      it('loses nothing for a consumer stalled behind a backlog of more than 1,000 events', async () => {
+        const category = uniqueCategory('backlog');
+        const before = await store.headPosition();
+        const written: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          const { events } = await store.append(`${category}-${i}`, someEvents(100));
+          written.push(...events.map((e) => e.eventId));
+        }
+        const controller = new AbortController();
+        const seen: string[] = [];
+        for await (const m of store.subscribeAll({
+          fromExclusive: before,
+          filter: { categories: [category] },
+          signal: controller.signal,
+        })) {
+          if (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+          if (m.kind === 'event') seen.push(m.event.eventId);
+          if (seen.length === written.length) controller.abort();
+        }
+        expect(seen).toEqual(written);
+      });
+    });
+
     describe('concurrent appenders', () => {
+      it('lands every one of many concurrent appends expecting any', async () => {
+        const stream = uniqueStream();
+        const outcomes = await Promise.allSettled(Array.from({ length: 16 }, () => store.append(stream, [anEvent()])));
+        expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+        expect(await countOf(stream)).toBe(16);
+      });
+
       it('lets exactly one of many appenders win each revision', async () => {
         const stream = uniqueStream();
         await store.append(stream, someEvents(1), { expected: 'no_stream' });
