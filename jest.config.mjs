@@ -7,6 +7,7 @@ export default {
   },
   moduleNameMapper: {
     '^@ceasefire/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^@ceasefire/event-store/eventstoredb-testing$': '<rootDir>/libs/event-store/src/eventstoredb/testing/index.ts',
     '^@ceasefire/event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^@ceasefire/projections$': '<rootDir>/libs/projections/src/index.ts',
     '^@ceasefire/decider/testing$': '<rootDir>/libs/decider/src/testing/index.ts',

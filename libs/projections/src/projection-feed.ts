@@ -2,11 +2,18 @@ import { type EventFilter, type EventStore, hasReached } from '@ceasefire/event-
 import type Database from 'better-sqlite3';
 import type { ProjectionWorker } from './projection-worker';
 
+/** While catching up, checkpoints past filtered-out events are committed at most this often. */
+const CATCH_UP_COMMIT_MS = 250;
+const FIRST_RETRY_MS = 100;
+const LAST_RETRY_MS = 30_000;
+
 /**
  * One catch-up subscription for all projections of the process: each event is read and parsed once,
  * offered to every projection, and committed for all of them in one transaction — in batches while
  * catching up, once per turn of the event loop when live. It starts from the oldest checkpoint;
- * projections already past an event skip it.
+ * projections already past an event skip it. When the store drops the subscription (a server
+ * restart, an election, a network blip), what was delivered is committed and the feed subscribes
+ * again from the checkpoints, with backoff; the read models keep serving meanwhile.
  */
 export class ProjectionFeed {
   private controller = new AbortController();
@@ -15,6 +22,7 @@ export class ProjectionFeed {
   private buffered = 0;
   private scheduled?: NodeJS.Immediate;
   private restarting: Promise<void> = Promise.resolve();
+  private lastCommit = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -27,7 +35,7 @@ export class ProjectionFeed {
   start(): void {
     this.controller = new AbortController();
     this.caughtUp = false;
-    this.running = this.run(this.controller.signal).catch((error: unknown) => this.failAll(error));
+    this.running = this.follow(this.controller.signal).catch((error: unknown) => this.failAll(error));
   }
 
   async stop(): Promise<void> {
@@ -48,7 +56,25 @@ export class ProjectionFeed {
     return this.restarting;
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
+  private async follow(signal: AbortSignal): Promise<void> {
+    let wait = FIRST_RETRY_MS;
+    for (;;) {
+      try {
+        await this.run(signal, () => (wait = FIRST_RETRY_MS));
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.commit();
+        for (const worker of this.workers) worker.subscriptionDropped(error);
+        this.onProgress();
+        await sleep(wait, signal);
+        wait = Math.min(wait * 2, LAST_RETRY_MS);
+        this.caughtUp = false;
+      }
+    }
+  }
+
+  private async run(signal: AbortSignal, onCaughtUp: () => void): Promise<void> {
     const feeding = this.workers.filter((w) => !w.parked);
     if (feeding.length === 0) return;
     const positions = feeding.map((w) => w.position);
@@ -61,11 +87,16 @@ export class ProjectionFeed {
         this.buffered++;
         if (this.buffered >= this.batchSize) this.commit();
         else if (this.caughtUp) this.scheduled ??= setImmediate(() => this.commit());
-      } else if (message.position !== undefined) {
-        for (const worker of this.workers) worker.advance(message.position);
+      } else if (message.kind === 'caughtUp') {
+        if (message.position !== undefined) for (const worker of this.workers) worker.advance(message.position);
         this.commit();
+      } else {
+        for (const worker of this.workers) worker.advance(message.position);
+        if (this.caughtUp) this.scheduled ??= setImmediate(() => this.commit());
+        else if (Date.now() - this.lastCommit >= CATCH_UP_COMMIT_MS) this.commit();
       }
       if (message.kind === 'caughtUp') {
+        onCaughtUp();
         this.caughtUp = true;
         for (const worker of this.workers) worker.reachedHead();
         this.onProgress();
@@ -78,6 +109,7 @@ export class ProjectionFeed {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
     this.buffered = 0;
+    this.lastCommit = Date.now();
     if (!this.db.open) return;
     try {
       this.db.transaction(() => {
@@ -101,6 +133,17 @@ export class ProjectionFeed {
     this.onProgress();
   }
 }
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 
 /** The union of the projections' event types, or no filter when one reads every event. */
 const filterOf = (workers: ProjectionWorker[]): EventFilter | undefined => {

@@ -11,6 +11,8 @@ export interface WorkerProgress {
   position: string | undefined;
   caughtUp: boolean;
   parked: { error: string; failedEventId: string | null } | undefined;
+  /** How often the store dropped the feed's subscription (it resubscribes by itself), and the last time. */
+  subscription: { drops: number; lastDrop?: { error: string; at: string } };
 }
 
 /**
@@ -26,6 +28,7 @@ export class ProjectionWorker {
   private buffer: RecordedEvent[] = [];
   /** The position the next commit moves the checkpoint to: the last event offered, handled or not. */
   private pending: string | undefined;
+  private subscription: WorkerProgress['subscription'] = { drops: 0 };
 
   constructor(
     private readonly db: Database.Database,
@@ -62,6 +65,13 @@ export class ProjectionWorker {
     if (!this.parked && !hasReached(this.pending ?? this.position, position)) this.pending = position;
   }
 
+  subscriptionDropped(error: unknown): void {
+    this.subscription = {
+      drops: this.subscription.drops + 1,
+      lastDrop: { error: error instanceof Error ? error.message : String(error), at: new Date().toISOString() },
+    };
+  }
+
   resume(): void {
     if (!this.parked) return;
     this.state = {
@@ -83,6 +93,7 @@ export class ProjectionWorker {
       position: s.position ?? undefined,
       caughtUp: this.caughtUp,
       parked: s.status === 'parked' ? { error: s.error ?? 'unknown error', failedEventId: s.failedEventId } : undefined,
+      subscription: this.subscription,
     };
   }
 

@@ -16,7 +16,10 @@ export class HealthHttpController {
 
   /** 200 while the store answers; a parked projection makes the status "degraded", not down. */
   @Get()
-  @ApiOperation({ summary: "Store reachability, head of the log, and each projection's checkpoint, lag and errors." })
+  @ApiOperation({
+    summary:
+      "Store reachability, head of the log, server version and foreign records skipped; each projection's checkpoint, lag, errors and subscription drops.",
+  })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: string | undefined;
     let storeError: string | undefined;
@@ -31,7 +34,13 @@ export class HealthHttpController {
     reply.status(storeError ? 503 : 200);
     return {
       status,
-      store: { kind: this.store.kind, reachable: !storeError, head: head ?? null, error: storeError },
+      store: {
+        kind: this.store.kind,
+        reachable: !storeError,
+        head: head ?? null,
+        error: storeError,
+        ...this.store.diagnostics(),
+      },
       projections: projections.map((p) => ({ ...p, position: p.position ?? null })),
     };
   }

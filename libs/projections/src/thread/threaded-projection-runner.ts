@@ -153,5 +153,6 @@ const notStarted = (projection: Projection): WorkerProgress => ({
   activeVersion: null,
   position: undefined,
   caughtUp: false,
+  subscription: { drops: 0 },
   parked: undefined,
 });

@@ -1,0 +1,73 @@
+import { jest } from '@jest/globals';
+import type { EventStore, SubscriptionMessage } from '@ceasefire/event-store';
+import { EsdbModel, EsdbStandIn, EventStoreDbEventStore } from '@ceasefire/event-store/eventstoredb-testing';
+import { anEvent } from '@ceasefire/event-store/testing';
+import type Database from 'better-sqlite3';
+import { InProcessProjectionRunner } from './in-process-projection-runner';
+import { ProjectionStateRepository } from './projection-state.repository';
+import { openReadModelDatabase } from './read-model-database';
+import { streamStatsProjection } from './testing/stream-stats.projection';
+
+const counted = (n: number) => anEvent('Counted', { n });
+
+describe('ProjectionFeed on EventStoreDB (server model over loopback gRPC)', () => {
+  let standIn: EsdbStandIn;
+  let model: EsdbModel;
+  let store: EventStoreDbEventStore;
+  let db: Database.Database;
+  let runner: InProcessProjectionRunner;
+
+  beforeEach(async () => {
+    model = new EsdbModel('24.10.0');
+    standIn = await EsdbStandIn.start(model);
+    store = await EventStoreDbEventStore.connect(standIn.connectionString);
+    db = openReadModelDatabase(':memory:');
+    runner = new InProcessProjectionRunner(store, db, [streamStatsProjection()]);
+    await runner.start();
+  });
+  afterEach(async () => {
+    await runner.stop();
+    await store.close();
+    await standIn.stop();
+  });
+
+  it('resubscribes from its checkpoints after the server drops the subscription, and says so in health', async () => {
+    const first = await store.append('counter-a', [counted(1)]);
+    await runner.waitFor(first.position, { timeoutMs: 5000 });
+    model.dropSubscriptions(14, 'Server restarting');
+    const { position } = await store.append('counter-a', [counted(2), counted(3)]);
+    await runner.waitFor(position, { timeoutMs: 5000 });
+    const [health] = await runner.health();
+    expect(health.parked).toBeUndefined();
+    expect(health.subscription.drops).toBe(1);
+    expect(health.subscription.lastDrop?.error).toMatch(/Server restarting/);
+    const rows = db.prepare(`SELECT events, total FROM ${runner.table('stream_stats', 'streams')}`).all();
+    expect(rows).toEqual([{ events: 3, total: 6 }]);
+  });
+});
+
+describe('ProjectionFeed catching up', () => {
+  it('commits checkpoints in batches, not one transaction per checkpoint', async () => {
+    const messages: SubscriptionMessage[] = Array.from({ length: 2000 }, (_, i) => ({
+      kind: 'checkpoint',
+      position: String(i + 1).padStart(20, '0'),
+    }));
+    messages.push({ kind: 'caughtUp', position: '00000000000000002000' });
+    const store = {
+      kind: 'sqlite',
+      headPosition: async () => '00000000000000002000',
+      async *subscribeAll(options: { signal?: AbortSignal }) {
+        yield* messages;
+        if (!options.signal?.aborted)
+          await new Promise((resolve) => options.signal?.addEventListener('abort', resolve));
+      },
+    } as unknown as EventStore;
+    const checkpoints = jest.spyOn(ProjectionStateRepository.prototype, 'checkpoint');
+    const runner = new InProcessProjectionRunner(store, openReadModelDatabase(':memory:'), [streamStatsProjection()]);
+    await runner.start();
+    await runner.waitFor('00000000000000002000', { timeoutMs: 5000 });
+    await runner.stop();
+    expect(checkpoints.mock.calls.length).toBeLessThan(20);
+    checkpoints.mockRestore();
+  });
+});
