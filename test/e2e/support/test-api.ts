@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EsdbModel, EsdbStandIn } from '@ceasefire/event-store/eventstoredb-testing';
 import { appConfigFromEnv } from '../../../apps/api/src/config/app.config';
 import { createApp } from '../../../apps/api/src/create-app';
 
@@ -14,16 +15,28 @@ export interface Reply {
   headers: Headers;
 }
 
-/** The real app on a fresh SQLite directory, spoken to over HTTP on loopback. */
+/**
+ * Makes every TestApi of this test file run on EventStoreDB: the real adapter and client, talking
+ * gRPC on loopback to a stand-in answered by the in-memory server model (no real server runs here).
+ */
+export const onEventStoreDbStandIn = (): void => {
+  process.env.E2E_EVENT_STORE = 'eventstoredb-stand-in';
+};
+
+/** The real app on a fresh data directory (and a fresh log), spoken to over HTTP on loopback. */
 export class TestApi {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly base: string,
     readonly dataDir: string,
+    private readonly standIn?: EsdbStandIn,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestApi> {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+    const standIn =
+      process.env.E2E_EVENT_STORE === 'eventstoredb-stand-in' ? await EsdbStandIn.start(new EsdbModel()) : undefined;
+    if (standIn) env = { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: standIn.connectionString, ...env };
     const previous = process.env.ADMIN_TOKEN;
     process.env.ADMIN_TOKEN = ADMIN_TOKEN;
     const config = appConfigFromEnv({
@@ -36,11 +49,12 @@ export class TestApi {
     const app = await createApp(config, { logger: false, docsUi: false });
     process.env.ADMIN_TOKEN = previous;
     await app.listen(0, '127.0.0.1');
-    return new TestApi(app, await app.getUrl(), dataDir);
+    return new TestApi(app, await app.getUrl(), dataDir, standIn);
   }
 
   async stop(): Promise<void> {
     await this.app.close();
+    await this.standIn?.stop();
   }
 
   async request(
@@ -77,3 +91,16 @@ export class TestApi {
     return reply.body.token as string;
   }
 }
+
+/** A case that fails unless this file's API really runs on the EventStoreDB adapter. */
+export const itRunsOnEventStoreDb = (): void => {
+  it('runs on the EventStoreDB adapter (the stand-in reports the 24.10 model)', async () => {
+    const api = await TestApi.start();
+    try {
+      const health = await api.get('/health');
+      expect(health.body.store).toMatchObject({ kind: 'eventstoredb', serverVersion: '24.10.0', skippedForeignEvents: 0 });
+    } finally {
+      await api.stop();
+    }
+  });
+};
