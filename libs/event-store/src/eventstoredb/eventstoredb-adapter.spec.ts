@@ -205,12 +205,24 @@ describe('EventStoreDB adapter against the server model, over loopback gRPC', ()
     await expect(collect(store.readStream(stream))).rejects.toThrow(/not found/);
   });
 
-  it('reads $all in bounded pages, each call ending by itself', async () => {
+  it('filters $all reads on the server: only matching events cross the wire (finding 9)', async () => {
     await open();
-    const stream = uniqueStream();
-    await store.append(stream, someEvents(1200));
-    const read = await collect(store.readAll({ filter: { categories: [stream.split('-')[0]] } }));
-    expect(read).toHaveLength(1200);
+    const wanted = uniqueCategory('wanted');
+    for (let i = 0; i < 6; i++) {
+      await store.append(`${wanted}-${i}`, someEvents(100));
+      await store.append(uniqueStream(uniqueCategory('noise')), someEvents(100));
+    }
+    const sentBefore = model.recordsSent;
+    const read = await collect(store.readAll({ filter: { categories: [wanted] } }));
+    expect(read).toHaveLength(600);
+    expect(model.recordsSent - sentBefore).toBeLessThan(700);
+    await until(() => model.openCalls === 0);
+  });
+
+  it('reads the whole of $all in bounded pages, each call ending by itself', async () => {
+    await open();
+    await store.append(uniqueStream(), someEvents(1200));
+    expect(await collect(store.readAll())).toHaveLength(1200);
     expect(model.openCalls).toBe(0);
   });
 

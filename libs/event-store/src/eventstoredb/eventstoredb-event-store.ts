@@ -25,6 +25,7 @@ import { type ActualState, AppendTooLarge, StreamNotFound, WrongExpectedRevision
 import type {
   AppendOptions,
   AppendResult,
+  EventFilter,
   EventStore,
   NewEvent,
   ReadAllOptions,
@@ -259,10 +260,14 @@ export class EventStoreDbEventStore implements EventStore {
     const filter = checkFilter(options?.filter);
     let left = checkMaxCount(options?.maxCount);
     if (left === 0) return;
+    if (filter.categories || filter.eventTypes) {
+      yield* this.readAllFiltered(options?.fromExclusive, filter, left);
+      return;
+    }
     let after = options?.fromExclusive;
     // The client's $all reads take no filter, so they are paged: each page is a call that ends by itself.
     for (;;) {
-      const pageSize = filter.categories || filter.eventTypes ? PAGE : Math.min(PAGE + 1, left + 1);
+      const pageSize = Math.min(PAGE + 1, left + 1);
       let seen = 0;
       let lastPosition: GlobalPosition | undefined;
       for await (const resolved of readToEnd(this.readAllPage(after, pageSize))) {
@@ -277,6 +282,30 @@ export class EventStoreDbEventStore implements EventStore {
       }
       if (seen < pageSize || lastPosition === undefined) return;
       after = lastPosition;
+    }
+  }
+
+  /**
+   * The client's reads of $all cannot filter, but its subscriptions filter on the server: a filtered
+   * read is a catch-up subscription that ends when it has caught up or has enough, so only the
+   * matching events cross the wire.
+   */
+  private async *readAllFiltered(
+    fromExclusive: GlobalPosition | undefined,
+    filter: EventFilter,
+    maxCount: number,
+  ): AsyncGenerator<RecordedEvent> {
+    const controller = new AbortController();
+    let left = maxCount;
+    try {
+      for await (const m of this.subscribeAll({ fromExclusive, filter, signal: controller.signal })) {
+        if (m.kind === 'caughtUp') return;
+        if (m.kind !== 'event') continue;
+        yield m.event;
+        if (--left === 0) return;
+      }
+    } finally {
+      controller.abort();
     }
   }
 

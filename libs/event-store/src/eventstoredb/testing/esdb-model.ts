@@ -86,6 +86,8 @@ export class EsdbModel {
   maxAppendSize = 1024 * 1024;
   /** Calls the server has not finished: reads and subscriptions still streaming, appends not answered. */
   openCalls = 0;
+  /** Records sent to clients, by reads and subscriptions. */
+  recordsSent = 0;
   private readonly streams = new Map<string, ModelRecord[]>();
   private nextPosition = 0n;
   private readonly appended = new EventEmitter().setMaxListeners(0);

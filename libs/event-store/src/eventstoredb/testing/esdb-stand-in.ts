@@ -172,8 +172,10 @@ async function serveRead(model: EsdbModel, call: grpcNs.ServerWritableStream<Rea
           const resp = new streamsPb.ReadResp();
           resp.setConfirmation(c);
           await write(call, resp);
-        } else if (m.kind === 'event') await write(call, recordedEvent(m.record));
-        else if (m.kind === 'checkpoint') await write(call, checkpoint(m.position));
+        } else if (m.kind === 'event') {
+          model.recordsSent++;
+          await write(call, recordedEvent(m.record));
+        } else if (m.kind === 'checkpoint') await write(call, checkpoint(m.position));
         else {
           const resp = new streamsPb.ReadResp();
           resp.setCaughtUp(new streamsPb.ReadResp.CaughtUp());
@@ -208,6 +210,7 @@ async function serveRead(model: EsdbModel, call: grpcNs.ServerWritableStream<Rea
     }
     for (const r of records) {
       if (finished) return;
+      model.recordsSent++;
       await write(call, recordedEvent(r));
     }
   } catch (error) {
