@@ -22,6 +22,7 @@ const usage = `usage: ceasefire-ledger <command>
   export --api URL --token T --out DIR [--agreement ID] [--from-size M]
   verify DIR [--key VKEY|FILE] [--witness VKEY|FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
   audit --data-dir DIR --key VKEY|FILE [--witness VKEY|FILE ...] [--policy K] [--since CHECKPOINT ...] [--json]
+        (the embedded SQLite store's files only; on EventStoreDB, export and verify)
   witness-keygen --name NAME --out FILE
   witness --log URL --token T --key FILE --state FILE [--log-key FILE]
   follow --api URL --token T [--state FILE] [--verify] [--key FILE] [--agreement ID] [--party P] [--min-severity S]`;

@@ -8,7 +8,7 @@ import { VerifyFailure } from './verify-failure';
 import { verifyLog } from './verify-log';
 
 /**
- * The bundle checks run on a live data directory, read-only, for an operator who suspects the disk:
+ * The bundle checks run on a live data directory of the embedded (SQLite) store, read-only, for an operator who suspects the disk:
  * every event in log order against the latest signed checkpoint, against every checkpoint the log
  * recorded signing, and against any older checkpoint the operator holds outside the disk (`since`).
  * The key must be pinned: the disk's own key file is exactly what an insider could replace.
@@ -21,7 +21,11 @@ export const auditDataDir = (
   reporting(async (report) => {
     const eventsFile = join(dataDir, 'events.sqlite');
     const checkpointsFile = join(dataDir, 'read-models.sqlite');
-    if (!existsSync(eventsFile)) throw new VerifyFailure(`${eventsFile} does not exist`);
+    if (!existsSync(eventsFile))
+      throw new VerifyFailure(
+        `${eventsFile} does not exist: audit reads the embedded (SQLite) store's files; ` +
+          'on EventStoreDB, export a bundle through the API (`export`) and `verify` it',
+      );
     if (!existsSync(checkpointsFile)) throw new VerifyFailure(`${checkpointsFile} does not exist`);
     const events = new Database(eventsFile, { readonly: true, fileMustExist: true });
     const readModels = new Database(checkpointsFile, { readonly: true, fileMustExist: true });
