@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consistencyPathOf, hashLeaf, inclusionPathOf, treeHash } from '@ceasefire/ledger';
+import { proofVerifierCases } from '../../../../libs/ledger/src/testing/proof-verifier.cases';
 import { leafHashOf, RootBuilder, verifyConsistency, verifyInclusion } from './offline-merkle';
 
 /*
@@ -73,3 +74,5 @@ describe('the offline verifier’s own RFC 9162 code', () => {
     }
   });
 });
+
+proofVerifierCases('the offline verifier', verifyInclusion, verifyConsistency);

@@ -60,7 +60,7 @@ const half = (n: number) => Math.floor(n / 2);
 
 /** RFC 9162 §2.1.3.2: does `path` prove leaf `index` (hash `leaf`) is in the tree of `size` leaves with `root`? */
 export const verifyInclusion = (index: number, size: number, leaf: Buffer, path: Buffer[], root: Buffer): boolean => {
-  if (index >= size) return false;
+  if (!wholeNumbers(index, size) || index >= size) return false;
   let fn = index;
   let sn = size - 1;
   let r = leaf;
@@ -87,7 +87,7 @@ export const verifyConsistency = (
   secondRoot: Buffer,
   path: Buffer[],
 ): boolean => {
-  if (first > second) return false;
+  if (!wholeNumbers(first, second) || first > second) return false;
   if (first === second) return path.length === 0 && firstRoot.equals(secondRoot);
   if (first === 0) return path.length === 0;
   if (path.length === 0) return false;
@@ -115,6 +115,9 @@ export const verifyConsistency = (
   }
   return sn === 0 && fr.equals(firstRoot) && sr.equals(secondRoot);
 };
+
+/** Sizes and indexes are safe, non-negative integers; anything else proves nothing. */
+const wholeNumbers = (...values: number[]): boolean => values.every((v) => Number.isSafeInteger(v) && v >= 0);
 
 const isPowerOfTwo = (n: number): boolean => {
   while (n > 1) {

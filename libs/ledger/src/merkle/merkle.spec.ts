@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { emptyRoot, hashChildren, hashLeaf } from './merkle-hashes';
 import { consistencyPath, inclusionPath, treeHash } from './merkle-tree';
 import { verifyConsistency, verifyInclusion } from './verify-proofs';
+import { proofVerifierCases } from '../testing/proof-verifier.cases';
 
 interface Vectors {
   hashes: Record<string, string>;
@@ -119,3 +120,5 @@ describe('RFC 6962 / 9162 Merkle tree', () => {
     });
   });
 });
+
+proofVerifierCases('the server (libs/ledger)', verifyInclusion, verifyConsistency);

@@ -42,8 +42,10 @@ export const verifyConsistency = (
   secondRoot: Buffer,
   path: Buffer[],
 ): boolean => {
-  if (!(Number.isSafeInteger(first) && Number.isSafeInteger(second)) || first < 1 || first > second) return false;
+  if (!(Number.isSafeInteger(first) && Number.isSafeInteger(second)) || first < 0 || first > second) return false;
   if (first === second) return path.length === 0 && firstRoot.equals(secondRoot);
+  // The empty tree is a prefix of every tree: nothing to prove.
+  if (first === 0) return path.length === 0;
   if (path.length === 0) return false;
   const proof = isPowerOfTwo(first) ? [firstRoot, ...path] : path;
   let fn = first - 1;
