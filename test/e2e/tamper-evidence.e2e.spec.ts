@@ -136,8 +136,10 @@ describe('tamper evidence: every insider change to the store is caught', () => {
     const key = signer ?? parseSignerKey(readFileSync(join(dir, 'ledger-signing.key'), 'utf8'));
     const origin = held.split('\n')[0];
     const note = signNote(formatCheckpoint({ origin, size: tree.count, root: tree.root() }), [key]);
-    readModels.prepare('DELETE FROM ledger_checkpoints').run();
-    readModels.prepare('INSERT INTO ledger_checkpoints VALUES (?, ?, ?, ?)').run(tree.count, tree.root(), note, 'now');
+    const signed = new Database(join(dir, 'checkpoints.sqlite'));
+    signed.prepare('DELETE FROM ledger_checkpoints').run();
+    signed.prepare('INSERT INTO ledger_checkpoints VALUES (?, ?, ?, ?)').run(tree.count, tree.root(), note, 'now');
+    signed.close();
   };
 
   it('passes the untouched store: signatures, cosignature, the held checkpoint, every chain and signature', async () => {
@@ -282,7 +284,9 @@ describe('tamper evidence: every insider change to the store is caught', () => {
 
   it('catches a different tree served to a witness', async () => {
     const dir = copyOf((_dir, db) => rewrite(db, middle(db), (e) => (e.recordedAt = '2025-10-01T00:00:00.000Z')));
-    rmSync(join(dir, 'read-models.sqlite'), { force: true });
+    // The insider also drops the signed history, so the log signs the altered tree afresh.
+    for (const file of ['read-models.sqlite', 'checkpoints.sqlite'])
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
     const api = await TestApi.start({ DATA_DIR: dir });
     try {
       const tr = await api.principal('TR again', 'mediator');

@@ -35,6 +35,7 @@ import { DeadlineScheduler, SCHEDULER_INTERVAL_MS } from './scheduler/deadline-s
 import { StreamsModule } from './streams/streams.module';
 import { CheckpointSigner, LEDGER_SETTINGS, LEDGER_SIGNER } from './ledger/checkpoint-signer';
 import { LedgerHttpController } from './ledger/ledger.http.controller';
+import { SIGNED_CHECKPOINTS, SignedCheckpointStore } from './ledger/signed-checkpoints.store';
 import { EventReceiptHttpController } from './ledger/event-receipt.http.controller';
 import { loadLedgerSigner } from './ledger/ledger-keys';
 import { AgreementCheckpointHttpController } from './ledger/agreement-checkpoint.http.controller';
@@ -105,6 +106,7 @@ export class AppModule {
         DeadlineScheduler,
         { provide: LEDGER_SIGNER, useValue: loadLedgerSigner(config.dataDir, config.ledger.origin, process.env) },
         { provide: LEDGER_SETTINGS, useValue: config.ledger },
+        { provide: SIGNED_CHECKPOINTS, useFactory: () => new SignedCheckpointStore(config.dataDir) },
         CheckpointSigner,
         FeedHub,
         { provide: SSE_SETTINGS, useValue: config.feeds },

@@ -20,7 +20,10 @@ export const auditDataDir = (
 ): Promise<VerifyReport> =>
   reporting(async (report) => {
     const eventsFile = join(dataDir, 'events.sqlite');
-    const checkpointsFile = join(dataDir, 'read-models.sqlite');
+    // Signed checkpoints live in checkpoints.sqlite; directories written before it have them in read-models.sqlite.
+    const checkpointsFile = existsSync(join(dataDir, 'checkpoints.sqlite'))
+      ? join(dataDir, 'checkpoints.sqlite')
+      : join(dataDir, 'read-models.sqlite');
     if (!existsSync(eventsFile))
       throw new VerifyFailure(
         `${eventsFile} does not exist: audit reads the embedded (SQLite) store's files; ` +
@@ -28,15 +31,15 @@ export const auditDataDir = (
       );
     if (!existsSync(checkpointsFile)) throw new VerifyFailure(`${checkpointsFile} does not exist`);
     const events = new Database(eventsFile, { readonly: true, fileMustExist: true });
-    const readModels = new Database(checkpointsFile, { readonly: true, fileMustExist: true });
+    const signedStore = new Database(checkpointsFile, { readonly: true, fileMustExist: true });
     try {
-      const signed = readModels.prepare('SELECT size, note FROM ledger_checkpoints ORDER BY size').all() as {
+      const signed = signedStore.prepare('SELECT size, note FROM ledger_checkpoints ORDER BY size').all() as {
         size: number;
         note: string;
       }[];
       if (signed.length === 0) throw new VerifyFailure('the log has not signed a checkpoint yet');
       const latest = signed[signed.length - 1];
-      const cosignatures = readModels
+      const cosignatures = signedStore
         .prepare('SELECT line FROM ledger_cosignatures WHERE size = ? ORDER BY witness')
         .all(latest.size) as { line: string }[];
       const note = latest.note + cosignatures.map((c) => c.line).join('');
@@ -81,6 +84,6 @@ export const auditDataDir = (
         report.warnings.push(`${summary.unsigned} entries are newer than the latest checkpoint: chain-checked only`);
     } finally {
       events.close();
-      readModels.close();
+      signedStore.close();
     }
   });
