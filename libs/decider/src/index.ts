@@ -1,2 +1,3 @@
 export { type Decider, type DomainEvent, fold } from './decider';
 export { conflict, DomainError, forbidden, invalid, notFound } from './domain-error';
+export { eventTypes, eventTypesWhere } from './event-types';

@@ -6,7 +6,7 @@ import { type EventStore, SqliteEventStore } from '@ceasefire/event-store';
 import type { AgreementEvent } from '@ceasefire/mvm';
 import { AGREEMENT_ID, agreementRegistered } from '@ceasefire/mvm/testing';
 import { AgreementDirectory } from './agreement-directory';
-import { agreementStream } from './agreement-stream';
+import { agreementStream } from '@ceasefire/mvm';
 
 const stored = (e: AgreementEvent) => ({
   id: randomUUID(),

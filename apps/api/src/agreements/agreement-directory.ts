@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { agreementDecider, type AgreementState } from '@ceasefire/mvm';
 import { LogFollower } from '../shared/log-follower';
 import { loadState } from '../shared/run-decider';
-import { AGREEMENT_CATEGORY, agreementIdOf, agreementStream } from './agreement-stream';
+import { AGREEMENT_CATEGORY, agreementIdOf, agreementStream } from '@ceasefire/mvm';
 
 const CACHED_AGREEMENTS = 1000;
 

@@ -5,7 +5,7 @@ import { agreementDecider } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { loadState } from '../shared/run-decider';
 import { AgreementIdParams } from './agreement-id.params';
-import { agreementStream } from './agreement-stream';
+import { agreementStream } from '@ceasefire/mvm';
 
 @ApiTags('agreements')
 @ApiBearerAuth()

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type AgreementCommand, agreementDecider } from '@ceasefire/mvm';
 import type { CommandInput } from '../shared/command-input';
 import { AgreementDirectory } from './agreement-directory';
-import { agreementStream } from './agreement-stream';
+import { agreementStream } from '@ceasefire/mvm';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
 

@@ -1,10 +1,11 @@
 import type { Projection } from '@ceasefire/projections';
+import { PRINCIPAL_EVENT_TYPES } from '@ceasefire/mvm';
 
 /** Token hash → principal, for the bearer guard; rebuilt from PrincipalRegistered events like any read model. */
 export const principalsProjection: Projection = {
   name: 'principals',
   version: 1,
-  handles: ['PrincipalRegistered'],
+  handles: PRINCIPAL_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`CREATE TABLE ${table('principals')} (
       principal_id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, party TEXT,

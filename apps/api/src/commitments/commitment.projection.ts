@@ -1,10 +1,10 @@
-import { type CommitmentEvent, type CommitmentState, evolveCommitment } from '@ceasefire/mvm';
+import { type CommitmentEvent, type CommitmentState, evolveCommitment, COMMITMENT_EVENT_TYPES } from '@ceasefire/mvm';
 import type { Projection } from '@ceasefire/projections';
 
 export const commitmentProjection: Projection = {
   name: 'commitments',
   version: 1,
-  handles: ['CommitmentDefined', 'ProgressReported', 'ProgressVerified', 'CommitmentMet', 'CommitmentDeadlineMissed'],
+  handles: COMMITMENT_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`CREATE TABLE ${table('commitments')} (
       commitment_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, obligor TEXT NOT NULL, status TEXT NOT NULL,

@@ -1,28 +1,13 @@
 import type { RecordedEvent } from '@ceasefire/event-store';
-import { type AgreementRecordEvent, caseKey, type ComplianceState, initialComplianceState } from '@ceasefire/mvm';
+import {
+  type AgreementRecordEvent,
+  caseKey,
+  type ComplianceState,
+  initialComplianceState,
+  COMPLIANCE_EVENT_TYPES,
+} from '@ceasefire/mvm';
 import type { Projection, ProjectionTx } from '@ceasefire/projections';
 import type Database from 'better-sqlite3';
-
-/** Event types that move compliance; everything else leaves it unchanged. */
-export const COMPLIANCE_EVENT_TYPES: AgreementRecordEvent['type'][] = [
-  'AgreementRegistered',
-  'IncidentReported',
-  'IncidentTriaged',
-  'FindingAdopted',
-  'CaseClosed',
-  'BreachConfirmed',
-  'BreachAmended',
-  'BreachVacated',
-  'DisputeFiled',
-  'DisputeRuled',
-  'AccessDenied',
-  'MeasureRecorded',
-  'MeasureFulfilled',
-  'CommitmentDefined',
-  'ProgressVerified',
-  'CommitmentMet',
-  'CommitmentDeadlineMissed',
-];
 
 /**
  * The compliance fold kept as rows, one per allegation, breach, dispute…, so each event touches only

@@ -8,9 +8,10 @@ import {
   complianceReport,
   evolveCompliance,
   initialComplianceState,
+  COMPLIANCE_EVENT_TYPES,
 } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { COMPLIANCE_EVENT_TYPES, compliancePositionOf, complianceStateOf } from './compliance.projection';
+import { compliancePositionOf, complianceStateOf } from './compliance.projection';
 
 export type ComplianceAnswer = ComplianceReport & { source: 'live' | 'replay'; position: string | null };
 

@@ -1,17 +1,7 @@
 import type { RecordedEvent } from '@ceasefire/event-store';
+import { BREACH_EVENT_TYPES } from '@ceasefire/mvm';
 import type { Projection, ProjectionTx } from '@ceasefire/projections';
 import { toCloudEvent } from './cloud-event';
-
-/** What the breach feed carries: confirmed, amended or vacated breaches, consequences, access denials, missed commitments. */
-export const BREACH_EVENT_TYPES = [
-  'BreachConfirmed',
-  'BreachAmended',
-  'BreachVacated',
-  'MeasureRecorded',
-  'MeasureFulfilled',
-  'AccessDenied',
-  'CommitmentDeadlineMissed',
-];
 
 export const severityRank = (severity: string | undefined | null): number | null =>
   severity && /^S[0-4]$/.test(severity) ? Number(severity.slice(1)) : null;

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BREACH_EVENT_TYPES } from '@ceasefire/mvm';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { Observable, Subject } from 'rxjs';
 import { ledgerIndexOf } from '../ledger/ledger.projection';
 import { LogFollower } from '../shared/log-follower';
-import { BREACH_EVENT_TYPES } from './breach-feed.projection';
 
 /** A breach feed row: the CloudEvent as sent, and what the filters look at. */
 export interface BreachRow {
@@ -30,7 +30,7 @@ export interface BreachRow {
 export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly allEvents = new Subject<RecordedEvent>();
   readonly breaches$ = new Subject<BreachRow>();
-  private readonly breachTypes = new Set(BREACH_EVENT_TYPES);
+  private readonly breachTypes: ReadonlySet<string> = new Set(BREACH_EVENT_TYPES);
   private listeners = 0;
   private readonly follower: LogFollower;
 

@@ -2,12 +2,11 @@ import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } fro
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
-import { SEVERITIES } from '@ceasefire/mvm';
+import { SEVERITIES, LOG_EVENT_TYPES } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { LEDGER_SETTINGS, type LedgerSettings } from '../ledger/checkpoint-signer';
 import { PARTY_CODE, POSITION, UUID } from '../shared/validation';
 import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
-import { EVENT_TYPES } from './event-types';
 import { type BreachRow, FeedHub } from './feed-hub';
 import { breachMatcher } from './breach-filter';
 import { SseConnection, type SseSettings, sseFrame } from './sse-connection';
@@ -114,7 +113,7 @@ export class FeedsHttpController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const types = q.types?.split(',');
-    const unknown = types?.filter((t) => !EVENT_TYPES.includes(t));
+    const unknown = types?.filter((t) => !(LOG_EVENT_TYPES as string[]).includes(t));
     if (unknown?.length) throw new BadRequestException(`types: unknown event types ${unknown.join(', ')}`);
     const after = resumeFrom(q.after, lastEventId);
     const wanted = types ? new Set(types) : undefined;

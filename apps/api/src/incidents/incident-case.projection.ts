@@ -1,29 +1,5 @@
-import { evolveIncident, type IncidentEvent, type IncidentState } from '@ceasefire/mvm';
+import { evolveIncident, type IncidentEvent, type IncidentState, INCIDENT_EVENT_TYPES } from '@ceasefire/mvm';
 import type { Projection } from '@ceasefire/projections';
-
-export const INCIDENT_EVENT_TYPES: IncidentEvent['type'][] = [
-  'IncidentReported',
-  'EvidenceRegistered',
-  'IncidentTriaged',
-  'AllegationResponded',
-  'ResponseDeadlineMissed',
-  'InvestigationOpened',
-  'VerificationDeadlineMissed',
-  'AccessDenied',
-  'FindingDrafted',
-  'FindingEndorsed',
-  'FindingAdoptionVoted',
-  'FindingAdopted',
-  'BreachConfirmed',
-  'DissentRecorded',
-  'DisputeFiled',
-  'DisputeRuled',
-  'BreachAmended',
-  'BreachVacated',
-  'MeasureRecorded',
-  'MeasureFulfilled',
-  'CaseClosed',
-];
 
 /** The case file of every incident, folded with the decider's own evolve, plus the columns lists filter on. */
 export const incidentCaseProjection: Projection = {

@@ -4,7 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { INCIDENT_CATEGORIES, type IncidentEvent, incidentDecider, type IncidentState } from '@ceasefire/mvm';
+import {
+  INCIDENT_CATEGORIES,
+  type IncidentEvent,
+  incidentDecider,
+  type IncidentState,
+  incidentStream,
+} from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
@@ -12,7 +18,6 @@ import { asDomainEvent, readStreamOrEmpty } from '../shared/run-decider';
 import { IsUtcTimestamp, PARTY_CODE, POSITION, utc } from '../shared/validation';
 import { IncidentIdParams } from './incident-id.params';
 import { GetIncidentQuery, ListIncidentsQuery } from './incident-queries';
-import { incidentStream } from './write-incident.command';
 
 const STATUSES = [
   'REPORTED',

@@ -1,14 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { type IncidentCommand, incidentDecider } from '@ceasefire/mvm';
+import { type IncidentCommand, incidentDecider, incidentStream } from '@ceasefire/mvm';
 import { agreementOfStream } from '../agreements/agreement-context';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import type { CommandInput } from '../shared/command-input';
 import { runDecider, type WriteResult } from '../shared/run-decider';
 import type { WriteContext } from '../shared/write-context';
-
-export const incidentStream = (incidentId: string) => `incident-${incidentId}`;
 
 export type IncidentCommandInput = CommandInput<IncidentCommand, 'actor' | 'now' | 'incidentId' | 'agreement'>;
 

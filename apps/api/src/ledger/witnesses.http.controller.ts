@@ -9,11 +9,10 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { createHash } from 'node:crypto';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
-import { witnessDecider } from '@ceasefire/mvm';
+import { witnessDecider, witnessStream } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { runDecider } from '../shared/run-decider';
 import { Write, type WriteContext } from '../shared/write-context';
@@ -64,7 +63,7 @@ export class WitnessesHttpController {
       throw new BadRequestException([`key: ${(error as Error).message}`]);
     }
     if (key.name !== b.name) throw new BadRequestException([`key: it names ${key.name}, not ${b.name}`]);
-    const stream = `witness-${createHash('sha256').update(b.name).digest('hex').slice(0, 32)}`;
+    const stream = witnessStream(b.name);
     const result = await runDecider(
       this.store,
       stream,

@@ -1,9 +1,10 @@
 import type { Projection } from '@ceasefire/projections';
+import { WITNESS_EVENT_TYPES } from '@ceasefire/mvm';
 
 export const witnessesProjection: Projection = {
   name: 'witnesses',
   version: 1,
-  handles: ['WitnessRegistered'],
+  handles: WITNESS_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`CREATE TABLE ${table('witnesses')} (name TEXT PRIMARY KEY, key TEXT NOT NULL, operator TEXT NOT NULL)`),
   apply: (event, { db, table }) => {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { Equals, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { partyKeyDecider } from '@ceasefire/mvm';
+import { partyKeyDecider, partyKeysStream } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { runDecider } from '../shared/run-decider';
 import { IsUtcTimestamp, utc } from '../shared/validation';
@@ -47,7 +47,7 @@ export class PartyKeysHttpController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
-  private stream = (code: string) => `partykeys-${code}`;
+  private stream = partyKeysStream;
 
   @Post()
   @HttpCode(201)

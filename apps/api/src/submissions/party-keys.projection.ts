@@ -1,9 +1,10 @@
 import type { Projection } from '@ceasefire/projections';
+import { PARTY_KEY_EVENT_TYPES } from '@ceasefire/mvm';
 
 export const partyKeysProjection: Projection = {
   name: 'party_keys',
   version: 1,
-  handles: ['PartyKeyRegistered', 'PartyKeyRevoked'],
+  handles: PARTY_KEY_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(
       `CREATE TABLE ${table('keys')} (key_id TEXT PRIMARY KEY, party TEXT NOT NULL, x TEXT NOT NULL, revoked_at TEXT, compromised_since TEXT)`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BREACH_EVENT_TYPES } from '@ceasefire/mvm';
 import {
   Body,
   Controller,
@@ -32,7 +33,6 @@ import {
 } from 'class-validator';
 import type { Actor } from '@ceasefire/mvm';
 import { SEVERITIES } from '@ceasefire/mvm';
-import { BREACH_EVENT_TYPES } from '../feeds/breach-feed.projection';
 import { FeedHub } from '../feeds/feed-hub';
 import { PARTY_CODE, plain, POSITION, UUID } from '../shared/validation';
 import { WEBHOOK_SETTINGS, WEBHOOK_STORE, WebhookDispatcher, type WebhookSettings } from './webhook-dispatcher';

@@ -1,3 +1,4 @@
+import { eventTypes } from '@ceasefire/decider';
 import type { DomainEvent } from '@ceasefire/decider';
 
 export interface Party {
@@ -47,3 +48,12 @@ export type AgreementEvent =
       { agreementId: string; meetingId: string; scheduledFor: string; venue: string; agenda: string[] }
     >
   | DomainEvent<'MeetingHeld', { agreementId: string; meetingId: string; heldAt: string; decisions: string[] }>;
+
+export const AGREEMENT_EVENT_TYPES = eventTypes<AgreementEvent>({
+  AgreementRegistered: true,
+  AgreementReaffirmed: true,
+  AgreementSuspended: true,
+  AgreementResumed: true,
+  MeetingScheduled: true,
+  MeetingHeld: true,
+});

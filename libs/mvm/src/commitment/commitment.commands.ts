@@ -1,4 +1,4 @@
-import type { AgreementContext } from '../incident/incident.commands';
+import type { AgreementContext } from '../agreement/agreement-context';
 import type { Actor } from '../shared/actor';
 
 interface Base {

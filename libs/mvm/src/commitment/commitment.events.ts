@@ -1,3 +1,4 @@
+import { eventTypes } from '@ceasefire/decider';
 import type { DomainEvent } from '@ceasefire/decider';
 
 type E<Type extends string, Data> = DomainEvent<Type, { commitmentId: string; agreementId: string } & Data>;
@@ -26,3 +27,11 @@ export type CommitmentEvent =
     >
   | E<'CommitmentMet', { at: string; acceptedTotal: number }>
   | E<'CommitmentDeadlineMissed', { obligor: string; dueAt: string; acceptedTotal: number }>;
+
+export const COMMITMENT_EVENT_TYPES = eventTypes<CommitmentEvent>({
+  CommitmentDefined: true,
+  ProgressReported: true,
+  ProgressVerified: true,
+  CommitmentMet: true,
+  CommitmentDeadlineMissed: true,
+});

@@ -1,9 +1,46 @@
+import { eventTypesWhere } from '@ceasefire/decider';
 import type { AgreementEvent } from '../agreement/agreement.events';
 import type { CommitmentEvent } from '../commitment/commitment.events';
 import type { IncidentEvent } from '../incident/incident.events';
 import type { Severity } from '../incident/incident.vocabulary';
 
 export type AgreementRecordEvent = AgreementEvent | IncidentEvent | CommitmentEvent;
+
+/** The events that move compliance (evolveCompliance); every other event of an agreement's record leaves it as it is. */
+export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
+  AgreementRegistered: true,
+  AgreementReaffirmed: false,
+  AgreementSuspended: false,
+  AgreementResumed: false,
+  MeetingScheduled: false,
+  MeetingHeld: false,
+  IncidentReported: true,
+  EvidenceRegistered: false,
+  IncidentTriaged: true,
+  AllegationResponded: false,
+  ResponseDeadlineMissed: false,
+  InvestigationOpened: false,
+  VerificationDeadlineMissed: false,
+  AccessDenied: true,
+  FindingDrafted: false,
+  FindingEndorsed: false,
+  FindingAdoptionVoted: false,
+  FindingAdopted: true,
+  BreachConfirmed: true,
+  DissentRecorded: false,
+  DisputeFiled: true,
+  DisputeRuled: true,
+  BreachAmended: true,
+  BreachVacated: true,
+  MeasureRecorded: true,
+  MeasureFulfilled: true,
+  CaseClosed: true,
+  CommitmentDefined: true,
+  ProgressReported: false,
+  ProgressVerified: true,
+  CommitmentMet: true,
+  CommitmentDeadlineMissed: true,
+});
 
 /**
  * Everything under one agreement that bears on compliance, folded from its events. Time-free:

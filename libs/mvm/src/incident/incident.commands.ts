@@ -1,4 +1,4 @@
-import type { MechanismTerms } from '../agreement/agreement.events';
+import type { AgreementContext } from '../agreement/agreement-context';
 import type { Actor } from '../shared/actor';
 import type { Casualties, Conclusion, Location } from './incident.events';
 import type {
@@ -10,15 +10,6 @@ import type {
   TimePrecision,
   TriageDecision,
 } from './incident.vocabulary';
-
-/** What a case needs to know of its agreement; the handler reads it from the agreement stream. */
-export interface AgreementContext {
-  agreementId: string;
-  status: 'ACTIVE' | 'SUSPENDED';
-  parties: string[];
-  provisions: string[];
-  terms: MechanismTerms;
-}
 
 interface Base {
   actor: Actor;

@@ -1,3 +1,4 @@
+import { eventTypes } from '@ceasefire/decider';
 import type { DomainEvent } from '@ceasefire/decider';
 import type {
   Confidence,
@@ -123,3 +124,27 @@ export type IncidentEvent =
   | E<'CaseClosed', { reason: string; closedBy: string }>;
 
 export type IncidentEventType = IncidentEvent['type'];
+
+export const INCIDENT_EVENT_TYPES = eventTypes<IncidentEvent>({
+  IncidentReported: true,
+  EvidenceRegistered: true,
+  IncidentTriaged: true,
+  AllegationResponded: true,
+  ResponseDeadlineMissed: true,
+  InvestigationOpened: true,
+  VerificationDeadlineMissed: true,
+  AccessDenied: true,
+  FindingDrafted: true,
+  FindingEndorsed: true,
+  FindingAdoptionVoted: true,
+  FindingAdopted: true,
+  BreachConfirmed: true,
+  DissentRecorded: true,
+  DisputeFiled: true,
+  DisputeRuled: true,
+  BreachAmended: true,
+  BreachVacated: true,
+  MeasureRecorded: true,
+  MeasureFulfilled: true,
+  CaseClosed: true,
+});

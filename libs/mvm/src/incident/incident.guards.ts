@@ -1,6 +1,6 @@
 import { conflict, forbidden, invalid, notFound } from '@ceasefire/decider';
 import type { Actor } from '../shared/actor';
-import type { AgreementContext } from './incident.commands';
+import type { AgreementContext } from '../agreement/agreement-context';
 import type { Conclusion } from './incident.events';
 import type { FindingState, IncidentCase, IncidentState } from './incident.state';
 import { isViolation } from './incident.vocabulary';

@@ -1,4 +1,4 @@
-import { conflict, type Decider, type DomainEvent, forbidden, notFound } from '@ceasefire/decider';
+import { conflict, type Decider, type DomainEvent, forbidden, notFound, eventTypes } from '@ceasefire/decider';
 import { type Actor, requireRole } from '../shared/actor';
 import { isAfter } from '../shared/time';
 
@@ -83,3 +83,8 @@ export const partyKeyDecider: Decider<PartyKeyCommand, PartyKeyEvent, PartyKeysS
     ];
   },
 };
+
+export const PARTY_KEY_EVENT_TYPES = eventTypes<PartyKeyEvent>({ PartyKeyRegistered: true, PartyKeyRevoked: true });
+
+/** One stream per party, so the log orders its key registrations and revocations. */
+export const partyKeysStream = (party: string) => `partykeys-${party}`;

@@ -1,4 +1,4 @@
-import { conflict, type Decider, type DomainEvent, invalid } from '@ceasefire/decider';
+import { conflict, type Decider, type DomainEvent, invalid, eventTypes } from '@ceasefire/decider';
 import { type Actor, requireRole, type Role, ROLES } from '../shared/actor';
 
 /** Who may act. Only the SHA-256 of the bearer token is recorded; the token itself is shown once. */
@@ -38,3 +38,7 @@ export const principalDecider: Decider<RegisterPrincipal, PrincipalEvent, Princi
     ];
   },
 };
+
+export const PRINCIPAL_EVENT_TYPES = eventTypes<PrincipalEvent>({ PrincipalRegistered: true });
+
+export const principalStream = (principalId: string) => `principal-${principalId}`;

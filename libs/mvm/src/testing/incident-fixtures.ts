@@ -1,4 +1,5 @@
-import type { AgreementContext, IncidentCommand } from '../incident/incident.commands';
+import type { AgreementContext } from '../agreement/agreement-context';
+import type { IncidentCommand } from '../incident/incident.commands';
 import type { IncidentEvent } from '../incident/incident.events';
 import type { Actor } from '../shared/actor';
 import { actors, AGREEMENT_ID, NOW, terms } from './fixtures';

@@ -1,4 +1,5 @@
-import { conflict, type Decider, type DomainEvent } from '@ceasefire/decider';
+import { createHash } from 'node:crypto';
+import { conflict, type Decider, type DomainEvent, eventTypes } from '@ceasefire/decider';
 import { type Actor, requireRole } from '../shared/actor';
 
 /** A witness (a mediator's or a party's cosigner) and its tlog-cosignature verifier key, on the record. */
@@ -32,3 +33,9 @@ export const witnessDecider: Decider<RegisterWitness, WitnessEvent, { registered
     ];
   },
 };
+
+export const WITNESS_EVENT_TYPES = eventTypes<WitnessEvent>({ WitnessRegistered: true });
+
+/** One stream per witness name; the name is hashed so that any name makes a valid stream id. */
+export const witnessStream = (name: string) =>
+  `witness-${createHash('sha256').update(name).digest('hex').slice(0, 32)}`;

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { principalDecider, type Role, ROLES } from '@ceasefire/mvm';
+import { principalDecider, type Role, ROLES, principalStream } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { deterministicUuid } from '../../shared/deterministic-id';
 import { timeOrderedUuid } from '../../shared/time-ordered-id';
@@ -45,7 +45,7 @@ export class RegisterPrincipalHttpController {
     const token = newToken();
     const result = await runDecider(
       this.store,
-      `principal-${id}`,
+      principalStream(id),
       principalDecider,
       () => ({
         type: 'RegisterPrincipal',

@@ -1,0 +1,10 @@
+import type { MechanismTerms } from './agreement.events';
+
+/** What a case needs to know of its agreement; the handler reads it from the agreement stream. */
+export interface AgreementContext {
+  agreementId: string;
+  status: 'ACTIVE' | 'SUSPENDED';
+  parties: string[];
+  provisions: string[];
+  terms: MechanismTerms;
+}

@@ -1,0 +1,2 @@
+/** One stream per commitment. */
+export const commitmentStream = (commitmentId: string) => `commitment-${commitmentId}`;

@@ -1,0 +1,36 @@
+import { eventTypesWhere } from '@ceasefire/decider';
+import type { CommitmentEvent } from '../commitment/commitment.events';
+import type { IncidentEvent } from '../incident/incident.events';
+
+/**
+ * What the breach feed carries: confirmed, amended or vacated breaches, consequences, access denials,
+ * missed commitments. Every case and commitment event is classified here, so a new one is decided on.
+ */
+export const BREACH_EVENT_TYPES = eventTypesWhere<IncidentEvent | CommitmentEvent>({
+  IncidentReported: false,
+  EvidenceRegistered: false,
+  IncidentTriaged: false,
+  AllegationResponded: false,
+  ResponseDeadlineMissed: false,
+  InvestigationOpened: false,
+  VerificationDeadlineMissed: false,
+  AccessDenied: true,
+  FindingDrafted: false,
+  FindingEndorsed: false,
+  FindingAdoptionVoted: false,
+  FindingAdopted: false,
+  BreachConfirmed: true,
+  DissentRecorded: false,
+  DisputeFiled: false,
+  DisputeRuled: false,
+  BreachAmended: true,
+  BreachVacated: true,
+  MeasureRecorded: true,
+  MeasureFulfilled: true,
+  CaseClosed: false,
+  CommitmentDefined: false,
+  ProgressReported: false,
+  ProgressVerified: false,
+  CommitmentMet: false,
+  CommitmentDeadlineMissed: true,
+});

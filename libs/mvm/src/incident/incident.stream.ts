@@ -1,0 +1,2 @@
+/** One stream per incident case. */
+export const incidentStream = (incidentId: string) => `incident-${incidentId}`;
