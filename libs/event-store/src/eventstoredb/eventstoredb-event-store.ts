@@ -356,11 +356,12 @@ export class EventStoreDbEventStore implements EventStore {
   /** The last record that is not the server's own, however many system records follow it. */
   async headPosition(): Promise<GlobalPosition | undefined> {
     let before: Position | typeof END = END;
-    for (;;) {
+    // Usually the last record is ours: read a few first, then pages past the server's own records.
+    for (let page = 8; ; page = 100) {
       let seen = 0;
       let oldest: Position | undefined;
       for await (const resolved of readToEnd(
-        this.client.readAll({ fromPosition: before, direction: BACKWARDS, maxCount: 100 }),
+        this.client.readAll({ fromPosition: before, direction: BACKWARDS, maxCount: page }),
       )) {
         seen++;
         const record = this.classify(resolved);
@@ -368,7 +369,7 @@ export class EventStoreDbEventStore implements EventStore {
         else if (record.kind === 'ours') return record.event.position;
         else if (record.position !== undefined) return record.position;
       }
-      if (seen < 100 || oldest === undefined) return undefined;
+      if (seen < page || oldest === undefined) return undefined;
       before = oldest;
     }
   }

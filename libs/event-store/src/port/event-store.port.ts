@@ -21,7 +21,11 @@ export interface EventMetadata {
 }
 
 export interface NewEvent {
-  /** A UUID chosen by the caller; retrying with the same id never duplicates the event. */
+  /**
+   * A UUID chosen by the caller; retrying with the same id in the same stream never duplicates the
+   * event, whatever the expected state. SQLite also refuses the id in another stream; EventStoreDB
+   * keeps no index of ids, so there an id reused in another stream is a new event.
+   */
   id: string;
   type: string;
   data: JsonObject;
