@@ -118,5 +118,12 @@ export interface EventStore {
   /** Position of the last event in the log, undefined when the log is empty. */
   headPosition(): Promise<GlobalPosition | undefined>;
   diagnostics(): StoreDiagnostics;
+  /**
+   * Stores whose subscriptions poll (SQLite) say when this connection committed, and can be told that
+   * another connection did, so subscribers on another thread look at once instead of at their next
+   * poll. Stores that push to subscribers (EventStoreDB) leave these out.
+   */
+  onCommit?(listener: () => void): () => void;
+  wake?(): void;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { type EventStore, SqliteEventStore } from '@ceasefire/event-store';
+import type { EventStore } from '@ceasefire/event-store';
 import type Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { InProcessProjectionRunner } from '../in-process-projection-runner';
@@ -28,7 +28,7 @@ export const serveProjectionThread = async (
     });
     port.on('message', async (message: ToProjectionThread) => {
       if (message.kind === 'wake') {
-        if (store instanceof SqliteEventStore) store.wake();
+        store.wake?.();
       } else if (message.kind === 'resume') {
         await runner.resume(message.projection);
         send({ kind: 'progress', progress: runner.progress() });

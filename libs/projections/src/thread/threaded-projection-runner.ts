@@ -1,4 +1,4 @@
-import { type EventStore, SqliteEventStore } from '@ceasefire/event-store';
+import type { EventStore } from '@ceasefire/event-store';
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { physicalTable, type Projection } from '../projection';
@@ -63,8 +63,7 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
         reject(new Error(`the projection thread exited with code ${code}`));
       });
     });
-    if (this.store instanceof SqliteEventStore)
-      this.stopCommitWatch = this.store.onCommit(() => this.send({ kind: 'wake' }));
+    this.stopCommitWatch = this.store.onCommit?.(() => this.send({ kind: 'wake' }));
     return ready;
   }
 
