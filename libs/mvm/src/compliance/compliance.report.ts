@@ -46,13 +46,16 @@ export interface ComplianceReport {
   unattributedBreaches: number;
 }
 
+/** Lists in a report are in id order (time order for the server's UUIDv7 ids), whatever order the state was built in. */
+const byId = <T>(entries: [string, T][]): [string, T][] => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 export const complianceReport = (state: ComplianceState, asOf: string): ComplianceReport => {
-  const breaches = Object.entries(state.breaches).filter(([, b]) => !b.vacated);
+  const breaches = byId(Object.entries(state.breaches)).filter(([, b]) => !b.vacated);
   const parties = state.parties.map(({ code, name }): PartyCompliance => {
     const mine = breaches.filter(([, b]) => b.parties.includes(code));
     const bySeverity = { S0: 0, S1: 0, S2: 0, S3: 0, S4: 0 };
     for (const [, b] of mine) bySeverity[b.severity] += 1;
-    const pending = Object.entries(state.allegations).filter(([, a]) => a.pending && a.against === code);
+    const pending = byId(Object.entries(state.allegations)).filter(([, a]) => a.pending && a.against === code);
     const measures = Object.values(state.measures).filter((m) => m.party === code && !m.fulfilled);
     const commitments = { onTrack: 0, atRisk: 0, overdue: 0, met: 0 };
     for (const c of Object.values(state.commitments).filter((c) => c.obligor === code)) {
@@ -65,7 +68,7 @@ export const complianceReport = (state: ComplianceState, asOf: string): Complian
       confirmedBreaches: { total: mine.length, bySeverity, findings: mine.map(([id]) => id) },
       pendingAllegations: { total: pending.length, incidents: pending.map(([id]) => id) },
       openDisputes: Object.values(state.disputes).filter((d) => d.open && d.party === code).length,
-      accessDenials: state.accessDenials.filter((d) => d.party === code).length,
+      accessDenials: Object.values(state.accessDenials).filter((d) => d.party === code).length,
       consequencesOutstanding: measures.length,
       consequencesOverdue: measures.filter((m) => m.dueAt !== null && !isAfter(m.dueAt, asOf)).length,
       commitments,

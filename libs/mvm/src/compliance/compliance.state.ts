@@ -55,7 +55,7 @@ export interface ComplianceState {
   >;
   allegations: Record<string, { against: string; category: string; occurredAt: string; pending: boolean }>;
   disputes: Record<string, { incidentId: string; findingId: string; party: string; open: boolean }>;
-  accessDenials: { incidentId: string; denialId: string; party: string; at: string }[];
+  accessDenials: Record<string, { incidentId: string; denialId: string; party: string; at: string }>;
   measures: Record<
     string,
     { incidentId: string; party: string; level: string; dueAt: string | null; fulfilled: boolean }
@@ -79,7 +79,7 @@ export const initialComplianceState = (): ComplianceState => ({
   breaches: {},
   allegations: {},
   disputes: {},
-  accessDenials: [],
+  accessDenials: {},
   measures: {},
   commitments: {},
 });
@@ -94,6 +94,34 @@ const settle = (state: ComplianceState, incidentId: string): ComplianceState =>
         allegations: { ...state.allegations, [incidentId]: { ...state.allegations[incidentId], pending: false } },
       }
     : state;
+
+/**
+ * Which part of an agreement's compliance an event touches: the agreement itself, one incident case,
+ * or one commitment. Every event reads and writes only its own slice, so compliance can be folded
+ * slice by slice (each small) and the slices merged when a report is asked for.
+ */
+export const complianceSliceOf = (event: AgreementRecordEvent): string => {
+  const data = event.data as { incidentId?: string; commitmentId?: string };
+  if (event.type === 'AgreementRegistered') return 'agreement';
+  if (data.incidentId !== undefined) return `incident:${data.incidentId}`;
+  return `commitment:${data.commitmentId}`;
+};
+
+/** Slices of one agreement's compliance, each folded with evolveCompliance from its own events, as one state. */
+export const mergeCompliance = (slices: ComplianceState[]): ComplianceState =>
+  slices.reduce<ComplianceState>(
+    (merged, s) => ({
+      agreementId: merged.agreementId ?? s.agreementId,
+      parties: merged.parties.length > 0 ? merged.parties : s.parties,
+      breaches: { ...merged.breaches, ...s.breaches },
+      allegations: { ...merged.allegations, ...s.allegations },
+      disputes: { ...merged.disputes, ...s.disputes },
+      accessDenials: { ...merged.accessDenials, ...s.accessDenials },
+      measures: { ...merged.measures, ...s.measures },
+      commitments: { ...merged.commitments, ...s.commitments },
+    }),
+    initialComplianceState(),
+  );
 
 export const evolveCompliance = (state: ComplianceState, event: AgreementRecordEvent): ComplianceState => {
   switch (event.type) {
@@ -147,7 +175,8 @@ export const evolveCompliance = (state: ComplianceState, event: AgreementRecordE
     }
     case 'AccessDenied': {
       const { incidentId, denialId, deniedBy, at } = event.data;
-      return { ...state, accessDenials: [...state.accessDenials, { incidentId, denialId, party: deniedBy, at }] };
+      const denial = { incidentId, denialId, party: deniedBy, at };
+      return { ...state, accessDenials: { ...state.accessDenials, [caseKey(incidentId, denialId)]: denial } };
     }
     case 'MeasureRecorded': {
       const { measureId, incidentId, party, level, dueAt } = event.data;
