@@ -29,6 +29,9 @@ import { IncidentReadsHttpController } from './incidents/incident-reads.http.con
 import { InvestigationHttpController } from './incidents/investigation.http.controller';
 import { ReportIncidentHttpController } from './incidents/report-incident.http.controller';
 import { WriteIncidentHandler } from './incidents/write-incident.command';
+import { WritePrincipalHandler } from './auth/register-principal/write-principal.command';
+import { WritePartyKeysHandler } from './submissions/write-party-keys.command';
+import { WriteWitnessHandler } from './ledger/write-witness.command';
 import { readModelProjections } from './read-models/read-model-projections';
 import { readModelsThread } from './read-models/read-models-thread.options';
 import { DeadlineScheduler, SCHEDULER_INTERVAL_MS } from './scheduler/deadline-scheduler';
@@ -100,6 +103,9 @@ export class AppModule {
         WriteAgreementHandler,
         WriteIncidentHandler,
         WriteCommitmentHandler,
+        WritePrincipalHandler,
+        WritePartyKeysHandler,
+        WriteWitnessHandler,
         GetIncidentHandler,
         ListIncidentsHandler,
         GetComplianceHandler,

@@ -1,7 +1,7 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { notFound } from '@ceasefire/decider';
 import type { AgreementContext } from '@ceasefire/mvm';
-import type { WriteContext } from '../shared/write-context';
+import type { WriteContext } from '../write-path/write-context';
 import type { AgreementDirectory } from './agreement-directory';
 
 /** What an incident or commitment command needs to know of its agreement. */

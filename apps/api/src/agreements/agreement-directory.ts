@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { agreementDecider, type AgreementState } from '@ceasefire/mvm';
 import { LogFollower } from '../shared/log-follower';
-import { loadState } from '../shared/run-decider';
+import { loadState } from '../write-path/handle-command';
 import { AGREEMENT_CATEGORY, agreementIdOf, agreementStream } from '@ceasefire/mvm';
 
 const CACHED_AGREEMENTS = 1000;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { agreementDecider } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
-import { loadState } from '../shared/run-decider';
+import { loadState } from '../write-path/handle-command';
 import { AgreementIdParams } from './agreement-id.params';
 import { agreementStream } from '@ceasefire/mvm';
 

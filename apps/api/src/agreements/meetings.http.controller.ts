@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { IsUtcTimestamp, LOCAL_ID, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams, MeetingParams } from './agreement-id.params';
-import { writeAgreement } from './write-agreement.command';
+import { WriteAgreement } from './write-agreement.command';
 
 export class ScheduleMeetingRequestDto {
   @ApiProperty({ example: 'istanbul-2' })
@@ -55,7 +55,10 @@ export class MeetingsHttpController {
       venue: b.venue,
       agenda: [...b.agenda],
     };
-    return writeResponse(r, await writeAgreement(this.commands, id, input, c));
+    return writeResponse(
+      r,
+      await this.commands.execute(new WriteAgreement({ agreementId: id, input: input, context: c })),
+    );
   }
 
   @Post(':meetingId/record')
@@ -68,6 +71,9 @@ export class MeetingsHttpController {
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
     const input = { type: 'RecordMeeting' as const, meetingId, heldAt: utc(b.heldAt), decisions: [...b.decisions] };
-    return writeResponse(r, await writeAgreement(this.commands, id, input, c));
+    return writeResponse(
+      r,
+      await this.commands.execute(new WriteAgreement({ agreementId: id, input: input, context: c })),
+    );
   }
 }

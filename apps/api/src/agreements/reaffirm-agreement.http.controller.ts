@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsString, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { IsUtcTimestamp, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams } from './agreement-id.params';
-import { writeAgreement } from './write-agreement.command';
+import { WriteAgreement } from './write-agreement.command';
 
 export class ReaffirmAgreementRequestDto {
   @ApiProperty({ example: '2025-10-30T18:00:00Z' }) @IsUtcTimestamp() at: string;
@@ -31,6 +31,9 @@ export class ReaffirmAgreementHttpController {
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
     const input = { type: 'ReaffirmAgreement' as const, at: utc(b.at), venue: b.venue, statement: b.statement };
-    return writeResponse(r, await writeAgreement(this.commands, id, input, c));
+    return writeResponse(
+      r,
+      await this.commands.execute(new WriteAgreement({ agreementId: id, input: input, context: c })),
+    );
   }
 }

@@ -21,8 +21,8 @@ import type { FastifyReply } from 'fastify';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, plain, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { WriteAgreement } from './write-agreement.command';
 
 export class PartyDto {
@@ -116,11 +116,11 @@ export class RegisterAgreementHttpController {
   ) {
     const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'agreement') : timeOrderedUuid();
     const result = await this.commands.execute(
-      new WriteAgreement(
-        id,
-        { type: 'RegisterAgreement', ...plain(body), effectiveAt: utc(body.effectiveAt) },
+      new WriteAgreement({
+        agreementId: id,
+        input: { type: 'RegisterAgreement', ...plain(body), effectiveAt: utc(body.effectiveAt) },
         context,
-      ),
+      }),
     );
     return writeResponse(reply, result, { id });
   }

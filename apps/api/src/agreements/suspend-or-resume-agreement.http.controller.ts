@@ -3,10 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams } from './agreement-id.params';
-import { writeAgreement } from './write-agreement.command';
+import { WriteAgreement } from './write-agreement.command';
 
 export class ReasonRequestDto {
   @ApiProperty() @IsString() @Length(1, 4000) reason: string;
@@ -27,7 +27,12 @@ export class SuspendOrResumeAgreementHttpController {
     @Write() c: WriteContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return writeResponse(r, await writeAgreement(this.commands, id, { type: 'SuspendAgreement', reason: b.reason }, c));
+    return writeResponse(
+      r,
+      await this.commands.execute(
+        new WriteAgreement({ agreementId: id, input: { type: 'SuspendAgreement', reason: b.reason }, context: c }),
+      ),
+    );
   }
 
   @Post('resumption')
@@ -39,6 +44,11 @@ export class SuspendOrResumeAgreementHttpController {
     @Write() c: WriteContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return writeResponse(r, await writeAgreement(this.commands, id, { type: 'ResumeAgreement', reason: b.reason }, c));
+    return writeResponse(
+      r,
+      await this.commands.execute(
+        new WriteAgreement({ agreementId: id, input: { type: 'ResumeAgreement', reason: b.reason }, context: c }),
+      ),
+    );
   }
 }

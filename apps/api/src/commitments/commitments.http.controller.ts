@@ -7,8 +7,8 @@ import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, SHA256_HEX, UUID, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { WriteCommitment } from './write-commitment.command';
 
 export class DefineCommitmentRequestDto {
@@ -82,7 +82,13 @@ export class CommitmentsHttpController {
       dueAt: utc(b.dueAt),
       evidenceRequired: b.evidenceRequired,
     };
-    return writeResponse(r, await this.commands.execute(new WriteCommitment(id, input, c, agreementId)), { id });
+    return writeResponse(
+      r,
+      await this.commands.execute(
+        new WriteCommitment({ commitmentId: id, input: input, context: c, agreementId: agreementId }),
+      ),
+      { id },
+    );
   }
 
   @Post('commitments/:id/progress')
@@ -101,7 +107,10 @@ export class CommitmentsHttpController {
       description: b.description,
       evidence: [...b.evidence],
     };
-    return writeResponse(r, await this.commands.execute(new WriteCommitment(id, input, c)));
+    return writeResponse(
+      r,
+      await this.commands.execute(new WriteCommitment({ commitmentId: id, input: input, context: c })),
+    );
   }
 
   @Post('commitments/:id/verification')
@@ -120,6 +129,9 @@ export class CommitmentsHttpController {
       acceptedQuantity: b.acceptedQuantity,
       note: b.note,
     };
-    return writeResponse(r, await this.commands.execute(new WriteCommitment(id, input, c)));
+    return writeResponse(
+      r,
+      await this.commands.execute(new WriteCommitment({ commitmentId: id, input: input, context: c })),
+    );
   }
 }

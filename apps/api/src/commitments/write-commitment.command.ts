@@ -4,18 +4,23 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type CommitmentCommand, commitmentDecider, commitmentStream } from '@ceasefire/mvm';
 import { agreementOfStream } from '../agreements/agreement-context';
 import { AgreementDirectory } from '../agreements/agreement-directory';
-import type { CommandInput } from '../shared/command-input';
-import { runDecider, type WriteResult } from '../shared/run-decider';
-import type { WriteContext } from '../shared/write-context';
+import { type CommandInput, completeCommand } from '../write-path/command-input';
+import { handleCommand, type WriteResult } from '../write-path/handle-command';
+import type { WriteContext } from '../write-path/write-context';
 
-export type CommitmentCommandInput = CommandInput<CommitmentCommand, 'actor' | 'now' | 'commitmentId' | 'agreement'>;
+type Filled = 'actor' | 'now' | 'commitmentId' | 'agreement';
+export type CommitmentCommandInput = CommandInput<CommitmentCommand, Filled>;
 
+/** Any command on one commitment. Defining it names its agreement; later commands find it in the stream. */
 export class WriteCommitment extends Command<WriteResult> {
   constructor(
-    readonly commitmentId: string,
-    readonly input: CommitmentCommandInput,
-    readonly context: WriteContext,
-    readonly agreementId?: string,
+    readonly write: {
+      commitmentId: string;
+      input: CommitmentCommandInput;
+      context: WriteContext;
+      /** The agreement a new commitment is defined under. */
+      agreementId?: string;
+    },
   ) {
     super();
   }
@@ -28,12 +33,11 @@ export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> 
     private readonly agreements: AgreementDirectory,
   ) {}
 
-  execute({ commitmentId, input, context, agreementId }: WriteCommitment): Promise<WriteResult> {
-    return runDecider(
-      this.store,
-      commitmentStream(commitmentId),
-      commitmentDecider,
-      async (state) => {
+  execute({ write: { commitmentId, input, context, agreementId } }: WriteCommitment): Promise<WriteResult> {
+    return handleCommand(this.store, {
+      stream: commitmentStream(commitmentId),
+      decider: commitmentDecider,
+      command: async (state) => {
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
         const agreement = await agreementOfStream(
           this.agreements,
@@ -41,9 +45,14 @@ export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> 
           { rule: 'CommitmentNotFound', message: `no commitment ${commitmentId}` },
           context,
         );
-        return { ...input, actor: context.actor, now: context.now, commitmentId, agreement } as CommitmentCommand;
+        return completeCommand<CommitmentCommand, Filled>(input, {
+          actor: context.actor,
+          now: context.now,
+          commitmentId,
+          agreement,
+        });
       },
       context,
-    );
+    });
   }
 }

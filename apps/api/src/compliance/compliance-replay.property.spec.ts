@@ -13,8 +13,8 @@ import {
   initialComplianceState,
 } from '@ceasefire/mvm';
 import { openReadModelDatabase, InProcessProjectionRunner } from '@ceasefire/projections';
-import { runDecider } from '../shared/run-decider';
-import type { WriteContext } from '../shared/write-context';
+import { handleCommand } from '../write-path/handle-command';
+import type { WriteContext } from '../write-path/write-context';
 import { complianceProjection, complianceStateOf } from './compliance.projection';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -126,11 +126,10 @@ describe('compliance (property)', () => {
           terms: { responseWindowHours: 72, verificationDeadlineDays: 14, disputeWindowDays: 7, adoptionQuorum: 2 },
         };
         try {
-          await runDecider(
-            store,
-            `agreement-${A}`,
-            agreementDecider,
-            () => ({
+          await handleCommand(store, {
+            stream: `agreement-${A}`,
+            decider: agreementDecider,
+            command: () => ({
               type: 'RegisterAgreement' as const,
               agreementId: A,
               actor: who.tr,
@@ -145,13 +144,12 @@ describe('compliance (property)', () => {
               terms: agreementContext.terms,
               effectiveAt: '2025-10-19T00:00:00.000Z',
             }),
-            ctx(who.tr),
-          );
-          await runDecider(
-            store,
-            'commitment-c1',
-            commitmentDecider,
-            () => ({
+            context: ctx(who.tr),
+          });
+          await handleCommand(store, {
+            stream: 'commitment-c1',
+            decider: commitmentDecider,
+            command: () => ({
               type: 'DefineCommitment' as const,
               commitmentId: 'c1',
               agreement: agreementContext,
@@ -165,8 +163,8 @@ describe('compliance (property)', () => {
               dueAt: '2025-12-01T00:00:00.000Z',
               evidenceRequired: 'e',
             }),
-            ctx(who.tr),
-          );
+            context: ctx(who.tr),
+          });
           const made: Made = { finding: {}, dispute: {} };
           for (const s of steps)
             await apply(store, s, ctx, agreementContext, made).catch((e: unknown) => {
@@ -212,11 +210,10 @@ const apply = async (
 ) => {
   if (s.kind === 'verify') {
     const report = { reportId: `r${s.n}`, quantity: s.quantity, description: 'd', evidence: [] };
-    await runDecider(
-      store,
-      'commitment-c1',
-      commitmentDecider,
-      () =>
+    await handleCommand(store, {
+      stream: 'commitment-c1',
+      decider: commitmentDecider,
+      command: () =>
         ({
           type: 'ReportProgress',
           commitmentId: 'c1',
@@ -225,14 +222,13 @@ const apply = async (
           now: ctx(who.af).now,
           ...report,
         }) as never,
-      ctx(who.af),
-    );
+      context: ctx(who.af),
+    });
     const verdict = { reportId: `r${s.n}`, verdict: 'ACCEPTED', acceptedQuantity: s.quantity, note: 'n' };
-    await runDecider(
-      store,
-      'commitment-c1',
-      commitmentDecider,
-      () =>
+    await handleCommand(store, {
+      stream: 'commitment-c1',
+      decider: commitmentDecider,
+      command: () =>
         ({
           type: 'VerifyProgress',
           commitmentId: 'c1',
@@ -241,19 +237,18 @@ const apply = async (
           now: ctx(who.mon1).now,
           ...verdict,
         }) as never,
-      ctx(who.mon1),
-    );
+      context: ctx(who.mon1),
+    });
     return;
   }
   const incidentId = incidentIds[s.incident];
   const run = (actor: Actor, fields: Record<string, unknown>) =>
-    runDecider(
-      store,
-      `incident-${incidentId}`,
-      incidentDecider,
-      () => ({ incidentId, agreement, actor, now: ctx(actor).now, ...fields }) as never,
-      ctx(actor),
-    );
+    handleCommand(store, {
+      stream: `incident-${incidentId}`,
+      decider: incidentDecider,
+      command: () => ({ incidentId, agreement, actor, now: ctx(actor).now, ...fields }) as never,
+      context: ctx(actor),
+    });
   const finding = made.finding[incidentId] ?? 'none';
   const dispute = made.dispute[incidentId] ?? 'none';
   switch (s.kind) {

@@ -11,7 +11,7 @@ import {
 } from '@ceasefire/event-store';
 import { ProjectionParked, WaitForTimeout } from '@ceasefire/projections';
 import type { FastifyReply } from 'fastify';
-import { IdempotencyKeyReused, PreconditionFailed } from '../shared/write-errors';
+import { IdempotencyKeyReused, PreconditionFailed } from '../write-path/write-errors';
 
 const DOMAIN_STATUS = { conflict: 409, forbidden: 403, invalid: 422, not_found: 404 } as const;
 

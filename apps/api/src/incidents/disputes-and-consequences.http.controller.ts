@@ -13,8 +13,8 @@ import {
 } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { conclusionOf, ConclusionDto } from './findings.http.controller';
 import { DisputeParams, IncidentIdParams, MeasureParams } from './incident-id.params';
 import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
@@ -66,7 +66,10 @@ export class DisputesAndConsequencesHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   private async write(id: string, input: IncidentCommandInput, context: WriteContext, reply: FastifyReply) {
-    return writeResponse(reply, await this.commands.execute(new WriteIncident(id, input, context)));
+    return writeResponse(
+      reply,
+      await this.commands.execute(new WriteIncident({ incidentId: id, input: input, context: context })),
+    );
   }
 
   @Post('disputes')

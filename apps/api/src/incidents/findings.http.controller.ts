@@ -12,8 +12,8 @@ import {
 } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { LOCAL_ID, PARTY_CODE } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { FindingParams, IncidentIdParams } from './incident-id.params';
 import { EmptyRequestDto } from './investigation.http.controller';
 import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
@@ -58,7 +58,10 @@ export class FindingsHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   private async write(id: string, input: IncidentCommandInput, context: WriteContext, reply: FastifyReply) {
-    return writeResponse(reply, await this.commands.execute(new WriteIncident(id, input, context)));
+    return writeResponse(
+      reply,
+      await this.commands.execute(new WriteIncident({ incidentId: id, input: input, context: context })),
+    );
   }
 
   @Post()

@@ -5,8 +5,8 @@ import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { RESPONSE_KINDS, type ResponseKind, TRIAGE_DECISIONS, type TriageDecision } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { LOCAL_ID, SHA256_HEX, UUID } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { IncidentIdParams } from './incident-id.params';
 import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
 
@@ -47,7 +47,10 @@ export class IncidentIntakeHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   private async write(id: string, input: IncidentCommandInput, context: WriteContext, reply: FastifyReply) {
-    return writeResponse(reply, await this.commands.execute(new WriteIncident(id, input, context)));
+    return writeResponse(
+      reply,
+      await this.commands.execute(new WriteIncident({ incidentId: id, input: input, context: context })),
+    );
   }
 
   @Post('evidence')

@@ -14,7 +14,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
-import { asDomainEvent, readStreamOrEmpty } from '../shared/run-decider';
+import { asDomainEvent, readStreamOrEmpty } from '../write-path/handle-command';
 import { IsUtcTimestamp, PARTY_CODE, POSITION, utc } from '../shared/validation';
 import { IncidentIdParams } from './incident-id.params';
 import { GetIncidentQuery, ListIncidentsQuery } from './incident-queries';

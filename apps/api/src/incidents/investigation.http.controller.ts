@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsString, Length, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { IncidentIdParams } from './incident-id.params';
 import { WriteIncident } from './write-incident.command';
 
@@ -39,7 +39,12 @@ export class InvestigationHttpController {
     @Write() c: WriteContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return writeResponse(r, await this.commands.execute(new WriteIncident(id, { type: 'OpenInvestigation' }, c)));
+    return writeResponse(
+      r,
+      await this.commands.execute(
+        new WriteIncident({ incidentId: id, input: { type: 'OpenInvestigation' }, context: c }),
+      ),
+    );
   }
 
   @Post('access-denials')
@@ -59,6 +64,9 @@ export class InvestigationHttpController {
       place: b.place,
       description: b.description,
     };
-    return writeResponse(r, await this.commands.execute(new WriteIncident(id, input, c)));
+    return writeResponse(
+      r,
+      await this.commands.execute(new WriteIncident({ incidentId: id, input: input, context: c })),
+    );
   }
 }

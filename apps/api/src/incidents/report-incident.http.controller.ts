@@ -23,8 +23,8 @@ import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { IsUtcTimestamp, LOCAL_ID, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
-import { writeResponse } from '../shared/write-response';
+import { Write, type WriteContext } from '../write-path/write-context';
+import { writeResponse } from '../write-path/write-response';
 import { WriteIncident } from './write-incident.command';
 
 export class LocationDto {
@@ -91,9 +91,9 @@ export class ReportIncidentHttpController {
     const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'incident') : timeOrderedUuid();
     const { location, casualties, provisionsCited } = body;
     const result = await this.commands.execute(
-      new WriteIncident(
-        id,
-        {
+      new WriteIncident({
+        incidentId: id,
+        input: {
           type: 'ReportIncident',
           source: body.source ?? null,
           occurredAt: utc(body.occurredAt),
@@ -107,8 +107,9 @@ export class ReportIncidentHttpController {
         },
         context,
         agreementId,
-        !context.idempotencyKey,
-      ),
+        // A time-ordered id was just made, so the stream cannot exist; a key's deterministic id may.
+        freshStream: !context.idempotencyKey,
+      }),
     );
     return writeResponse(reply, result, { id });
   }

@@ -4,21 +4,25 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type IncidentCommand, incidentDecider, incidentStream } from '@ceasefire/mvm';
 import { agreementOfStream } from '../agreements/agreement-context';
 import { AgreementDirectory } from '../agreements/agreement-directory';
-import type { CommandInput } from '../shared/command-input';
-import { runDecider, type WriteResult } from '../shared/run-decider';
-import type { WriteContext } from '../shared/write-context';
+import { type CommandInput, completeCommand } from '../write-path/command-input';
+import { handleCommand, type WriteResult } from '../write-path/handle-command';
+import type { WriteContext } from '../write-path/write-context';
 
-export type IncidentCommandInput = CommandInput<IncidentCommand, 'actor' | 'now' | 'incidentId' | 'agreement'>;
+type Filled = 'actor' | 'now' | 'incidentId' | 'agreement';
+export type IncidentCommandInput = CommandInput<IncidentCommand, Filled>;
 
 /** Any command on one incident case. A report names its agreement; later commands find it in the case. */
 export class WriteIncident extends Command<WriteResult> {
   constructor(
-    readonly incidentId: string,
-    readonly input: IncidentCommandInput,
-    readonly context: WriteContext,
-    readonly agreementId?: string,
-    /** The incident id was just generated (a fresh UUIDv7), so its stream cannot exist yet. */
-    readonly freshId = false,
+    readonly write: {
+      incidentId: string;
+      input: IncidentCommandInput;
+      context: WriteContext;
+      /** The agreement a new case is reported under. */
+      agreementId?: string;
+      /** The incident id was just generated (a fresh UUIDv7), so its stream cannot exist yet. */
+      freshStream?: boolean;
+    },
   ) {
     super();
   }
@@ -31,12 +35,11 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
     private readonly agreements: AgreementDirectory,
   ) {}
 
-  execute({ incidentId, input, context, agreementId, freshId }: WriteIncident): Promise<WriteResult> {
-    return runDecider(
-      this.store,
-      incidentStream(incidentId),
-      incidentDecider,
-      async (state) => {
+  execute({ write: { incidentId, input, context, agreementId, freshStream } }: WriteIncident): Promise<WriteResult> {
+    return handleCommand(this.store, {
+      stream: incidentStream(incidentId),
+      decider: incidentDecider,
+      command: async (state) => {
         const owner = state.status === 'NONE' ? agreementId : state.agreementId;
         const agreement = await agreementOfStream(
           this.agreements,
@@ -44,10 +47,15 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
           { rule: 'IncidentNotFound', message: `no incident ${incidentId}` },
           context,
         );
-        return { ...input, actor: context.actor, now: context.now, incidentId, agreement } as IncidentCommand;
+        return completeCommand<IncidentCommand, Filled>(input, {
+          actor: context.actor,
+          now: context.now,
+          incidentId,
+          agreement,
+        });
       },
       context,
-      { freshStream: freshId },
-    );
+      freshStream,
+    });
   }
 }

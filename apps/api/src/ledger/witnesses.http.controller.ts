@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import {
   BadRequestException,
   Body,
@@ -10,12 +11,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
-import { witnessDecider, witnessStream } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { runDecider } from '../shared/run-decider';
-import { Write, type WriteContext } from '../shared/write-context';
+import { WriteWitness } from './write-witness.command';
+import { Write, type WriteContext } from '../write-path/write-context';
 import { CheckpointSigner } from './checkpoint-signer';
 
 export class RegisterWitnessRequestDto {
@@ -47,7 +46,7 @@ export class CosignatureRequestDto {
 @Controller('v1/ledger')
 export class WitnessesHttpController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly checkpoints: CheckpointSigner,
   ) {}
@@ -63,20 +62,12 @@ export class WitnessesHttpController {
       throw new BadRequestException([`key: ${(error as Error).message}`]);
     }
     if (key.name !== b.name) throw new BadRequestException([`key: it names ${key.name}, not ${b.name}`]);
-    const stream = witnessStream(b.name);
-    const result = await runDecider(
-      this.store,
-      stream,
-      witnessDecider,
-      () => ({
-        type: 'RegisterWitness',
-        actor: c.actor,
-        now: c.now,
+    const result = await this.commands.execute(
+      new WriteWitness({
         name: b.name,
-        key: b.key.trim(),
-        operator: b.operator,
+        input: { type: 'RegisterWitness', key: b.key.trim(), operator: b.operator },
+        context: c,
       }),
-      c,
     );
     if (result.position) await this.runner.waitFor(result.position, { projections: ['witnesses'] });
     return { name: b.name, revision: result.revision, position: result.position };

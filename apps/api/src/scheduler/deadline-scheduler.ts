@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { WriteCommitment } from '../commitments/write-commitment.command';
 import { WriteIncident } from '../incidents/write-incident.command';
-import type { WriteContext } from '../shared/write-context';
+import type { WriteContext } from '../write-path/write-context';
 
 export const SCHEDULER_INTERVAL_MS = Symbol('SCHEDULER_INTERVAL_MS');
 
@@ -48,13 +48,19 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       ...this.ids(
         `SELECT incident_id AS id FROM ${cases} WHERE response_due_at IS NOT NULL AND response_due_at <= ? AND status <> 'CLOSED'`,
         now,
-      ).map((id) => new WriteIncident(id, { type: 'MarkResponseDeadlineMissed' }, context)),
+      ).map(
+        (id) => new WriteIncident({ incidentId: id, input: { type: 'MarkResponseDeadlineMissed' }, context: context }),
+      ),
       ...this.ids(
         `SELECT incident_id AS id FROM ${cases} WHERE investigation_due_at IS NOT NULL AND investigation_due_at <= ?`,
         now,
-      ).map((id) => new WriteIncident(id, { type: 'MarkVerificationDeadlineMissed' }, context)),
+      ).map(
+        (id) =>
+          new WriteIncident({ incidentId: id, input: { type: 'MarkVerificationDeadlineMissed' }, context: context }),
+      ),
       ...this.ids(`SELECT commitment_id AS id FROM ${commitments} WHERE status = 'OPEN' AND due_at <= ?`, now).map(
-        (id) => new WriteCommitment(id, { type: 'MarkCommitmentDeadlineMissed' }, context),
+        (id) =>
+          new WriteCommitment({ commitmentId: id, input: { type: 'MarkCommitmentDeadlineMissed' }, context: context }),
       ),
     ];
     let sent = 0;

@@ -1,13 +1,12 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { partyKeyDecider, partyKeysStream } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { runDecider } from '../shared/run-decider';
+import { WritePartyKeys } from './write-party-keys.command';
 import { IsUtcTimestamp, utc } from '../shared/validation';
-import { Write, type WriteContext } from '../shared/write-context';
+import { Write, type WriteContext } from '../write-path/write-context';
 import { keyIdOf } from './submission-signature';
 
 export class JwkDto {
@@ -43,11 +42,9 @@ export class PartyKeyParams extends PartyParams {
 @Controller('v1/parties/:code/keys')
 export class PartyKeysHttpController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
-
-  private stream = partyKeysStream;
 
   @Post()
   @HttpCode(201)
@@ -55,12 +52,8 @@ export class PartyKeysHttpController {
   async register(@Param() { code }: PartyParams, @Body() b: RegisterPartyKeyRequestDto, @Write() c: WriteContext) {
     const keyId = keyIdOf(b.jwk.x);
     const jwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: b.jwk.x };
-    const result = await runDecider(
-      this.store,
-      this.stream(code),
-      partyKeyDecider,
-      () => ({ type: 'RegisterPartyKey' as const, actor: c.actor, now: c.now, party: code, keyId, jwk }),
-      c,
+    const result = await this.commands.execute(
+      new WritePartyKeys({ party: code, input: { type: 'RegisterPartyKey', keyId, jwk }, context: c }),
     );
     if (result.position) await this.runner.waitFor(result.position, { projections: ['party_keys'] });
     return { keyId, revision: result.revision, position: result.position };
@@ -75,20 +68,12 @@ export class PartyKeysHttpController {
     @Write() c: WriteContext,
   ) {
     const compromisedSince = b.compromisedSince ? utc(b.compromisedSince) : null;
-    const result = await runDecider(
-      this.store,
-      this.stream(code),
-      partyKeyDecider,
-      () => ({
-        type: 'RevokePartyKey' as const,
-        actor: c.actor,
-        now: c.now,
+    const result = await this.commands.execute(
+      new WritePartyKeys({
         party: code,
-        keyId,
-        reason: b.reason,
-        compromisedSince,
+        input: { type: 'RevokePartyKey', keyId, reason: b.reason, compromisedSince },
+        context: c,
       }),
-      c,
     );
     if (result.position) await this.runner.waitFor(result.position, { projections: ['party_keys'] });
     return { keyId, revision: result.revision, position: result.position };

@@ -1,13 +1,13 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { principalDecider, type Role, ROLES, principalStream } from '@ceasefire/mvm';
+import { type Role, ROLES } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { deterministicUuid } from '../../shared/deterministic-id';
 import { timeOrderedUuid } from '../../shared/time-ordered-id';
-import { runDecider } from '../../shared/run-decider';
-import { Write, type WriteContext } from '../../shared/write-context';
+import { WritePrincipal } from './write-principal.command';
+import { Write, type WriteContext } from '../../write-path/write-context';
 import { newToken, sha256Hex } from '../admin-token';
 
 export class RegisterPrincipalRequestDto {
@@ -32,7 +32,7 @@ export class RegisterPrincipalRequestDto {
 @Controller('v1/principals')
 export class RegisterPrincipalHttpController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
@@ -43,21 +43,18 @@ export class RegisterPrincipalHttpController {
   async register(@Body() body: RegisterPrincipalRequestDto, @Write() context: WriteContext) {
     const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'principal') : timeOrderedUuid();
     const token = newToken();
-    const result = await runDecider(
-      this.store,
-      principalStream(id),
-      principalDecider,
-      () => ({
-        type: 'RegisterPrincipal',
-        actor: context.actor,
-        now: context.now,
+    const result = await this.commands.execute(
+      new WritePrincipal({
         principalId: id,
-        name: body.name,
-        role: body.role,
-        party: body.party ?? null,
-        tokenSha256: sha256Hex(token),
+        input: {
+          type: 'RegisterPrincipal',
+          name: body.name,
+          role: body.role,
+          party: body.party ?? null,
+          tokenSha256: sha256Hex(token),
+        },
+        context,
       }),
-      context,
     );
     if (result.position) await this.runner.waitFor(result.position, { projections: ['principals'] });
     return { id, token: result.replayed ? null : token, revision: result.revision, position: result.position };

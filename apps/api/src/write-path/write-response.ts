@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { WriteResult } from './run-decider';
+import type { WriteResult } from './handle-command';
 
 /** Every write answers with the stream's new revision (also as ETag), its global position and the events' hashes. */
 export const writeResponse = (reply: FastifyReply, result: WriteResult, extra: Record<string, unknown> = {}) => {

@@ -1,7 +1,7 @@
 import { type Decider, type DomainEvent, fold } from '@ceasefire/decider';
 import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFound } from '@ceasefire/event-store';
-import { deterministicUuid } from './deterministic-id';
-import { timeOrderedUuid } from './time-ordered-id';
+import { deterministicUuid } from '../shared/deterministic-id';
+import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { IdempotencyKeyReused, PreconditionFailed } from './write-errors';
 import type { WriteContext } from './write-context';
 
@@ -43,20 +43,27 @@ export const loadState = async <E extends DomainEvent, S>(
   };
 };
 
+export interface CommandOnStream<C, E extends DomainEvent, S> {
+  stream: string;
+  decider: Decider<C, E, S>;
+  /** The domain command, completed from the state the stream folds to (e.g. the case's agreement). */
+  command: (state: S) => C | Promise<C>;
+  context: WriteContext;
+  /** The stream is named by an id just generated, so it cannot exist yet: nothing to load (the append still expects no stream). */
+  freshStream?: boolean;
+}
+
 /**
- * The one write path: load the stream, fold, decide, append with the revision loaded.
- * A retried Idempotency-Key finds its own events in the stream and answers as the first time.
+ * The one write path, behind every command handler: load the stream, fold, decide, append with the
+ * revision loaded. Idempotency-Key, If-Match and the audit metadata (principal, role, correlation,
+ * signed submission) are applied here and nowhere else. A retried Idempotency-Key finds its own
+ * events in the stream and answers as the first time.
  */
-export const runDecider = async <C, E extends DomainEvent, S>(
+export const handleCommand = async <C, E extends DomainEvent, S>(
   store: EventStore,
-  stream: string,
-  decider: Decider<C, E, S>,
-  makeCommand: (state: S) => C | Promise<C>,
-  context: WriteContext,
-  options: { freshStream?: boolean } = {},
+  { stream, decider, command: makeCommand, context, freshStream = false }: CommandOnStream<C, E, S>,
 ): Promise<WriteResult> => {
-  // A stream named by an id just generated (74 of its bits random) cannot exist yet: nothing to load (the append still expects no stream).
-  const { recorded, state } = options.freshStream
+  const { recorded, state } = freshStream
     ? { recorded: [] as RecordedEvent[], state: decider.initialState() }
     : await loadState(store, stream, decider);
   const last = recorded[recorded.length - 1];
