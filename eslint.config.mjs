@@ -22,6 +22,26 @@ export default tseslint.config(
     },
   },
   {
+    // A projection's tables are read through the typed functions of its own *.queries.ts, nowhere else.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      '**/*.projection.ts',
+      '**/*.queries.ts',
+      '**/*.store.ts',
+      'apps/api/src/webhooks/webhook-store.ts',
+      '**/*.spec.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: "SQL against a projection's tables belongs in that projection's *.queries.ts.",
+        },
+      ],
+    },
+  },
+  {
     // Tests and the demo read loosely typed JSON answers.
     files: ['**/*.spec.ts', 'test/**/*.ts', '**/testing/**/*.ts', 'apps/demo/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { canonicalText, leafHash, type RecordedEvent } from '@ceasefire/event-store';
 import { formatCheckpoint, formatVerifierKey, inclusionPathOf, noteKeyHash, signNote } from '@ceasefire/ledger';
 import { openReadModelDatabase } from '@ceasefire/projections';
-import { ledgerHasher, ledgerProjection } from '../apps/api/src/ledger/ledger.projection';
+import { ledgerProjection } from '../apps/api/src/ledger/ledger.projection';
+import { ledgerHasher } from '../apps/api/src/ledger/ledger.queries';
 import { verifyBundle } from '../apps/cli/src/verify/verify-bundle';
 import { benchDir, fmt, mib } from './bench-support';
 
@@ -81,7 +82,7 @@ const main = async () => {
   const projectorRate = (LEAVES / (performance.now() - t)) * 1000;
 
   // Inclusion proofs at the full size, for random leaves, from stored nodes only.
-  const hasher = ledgerHasher(db, tx.table);
+  const hasher = ledgerHasher({ db, table: (_projection, table) => tx.table(table) });
   const latencies: number[] = [];
   for (let i = 0; i < PROOFS; i++) {
     const index = Math.floor(Math.random() * LEAVES);

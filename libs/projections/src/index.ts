@@ -1,6 +1,6 @@
 export { type Projection, type ProjectionTx, physicalTable } from './projection';
 export { ProjectionParked, UnknownProjection, WaitForTimeout } from './projection.errors';
-export { PROJECTION_RUNNER, type ProjectionRunner, type ProjectionHealth } from './projection-runner';
+export { PROJECTION_RUNNER, type ProjectionRunner, type ProjectionHealth, type ReadModels } from './projection-runner';
 export { InProcessProjectionRunner } from './in-process-projection-runner';
 export { ThreadedProjectionRunner, type ProjectionThreadSpec } from './thread/threaded-projection-runner';
 export { serveProjectionThread } from './thread/serve-projection-thread';

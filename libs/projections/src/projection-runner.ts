@@ -32,6 +32,9 @@ export interface ProjectionRunner {
   reached(projection: string, position: string): boolean;
 }
 
+/** What a projection's `*.queries.ts` functions read with: the read-model database and the physical name of a table. */
+export type ReadModels = Pick<ProjectionRunner, 'db' | 'table'>;
+
 export const lagBetween = (head: string | undefined, position: string | undefined): number | undefined => {
   if (head === undefined) return 0;
   const sequence = /^\d{20}$/;

@@ -5,6 +5,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import type { FastifyRequest } from 'fastify';
 import { sha256Hex } from './admin-token';
 import { PUBLIC_ROUTE } from './public.decorator';
+import { principalByTokenHash } from './principals.queries';
 
 export const ADMIN_TOKEN_HASH = Symbol('ADMIN_TOKEN_HASH');
 
@@ -40,11 +41,7 @@ export class BearerAuthGuard implements CanActivate {
   private readonly known = new Map<string, Actor>();
 
   private lookup(hash: string): Actor {
-    const row = this.runner.db
-      .prepare(
-        `SELECT principal_id, role, party FROM ${this.runner.table('principals', 'principals')} WHERE token_sha256 = ?`,
-      )
-      .get(hash) as { principal_id: string; role: Actor['role']; party: string | null } | undefined;
+    const row = principalByTokenHash(this.runner, hash);
     if (!row) throw new UnauthorizedException('unknown token');
     const actor: Actor = { principalId: row.principal_id, role: row.role, ...(row.party ? { party: row.party } : {}) };
     if (this.known.size >= 10_000) this.known.delete(this.known.keys().next().value as string);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { CommitmentIdParams } from './commitments.http.controller';
+import { commitmentRow } from './commitment.queries';
 
 @ApiTags('commitments')
 @ApiBearerAuth()
@@ -14,11 +15,7 @@ export class GetCommitmentHttpController {
   @ApiOperation({ summary: 'A commitment with its progress reports and verified total.' })
   async get(@Param() { id }: CommitmentIdParams, @Query() q: ReadYourWritesDto) {
     if (q.minPosition) await this.runner.waitFor(q.minPosition, { projections: ['commitments'] });
-    const row = this.runner.db
-      .prepare(
-        `SELECT state, revision, position FROM ${this.runner.table('commitments', 'commitments')} WHERE commitment_id = ?`,
-      )
-      .get(id) as { state: string; revision: number; position: string } | undefined;
+    const row = commitmentRow(this.runner, id);
     if (!row) throw new NotFoundException(`no commitment ${id}`);
     return { ...JSON.parse(row.state), revision: row.revision, position: row.position };
   }

@@ -3,21 +3,11 @@ import { BREACH_EVENT_TYPES } from '@ceasefire/mvm';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { Observable, Subject } from 'rxjs';
-import { ledgerIndexOf } from '../ledger/ledger.projection';
-import { LogFollower } from '../shared/log-follower';
+import { ledgerIndexOf } from '../ledger/ledger.queries';
+import { type BreachRow, breachHead, breachRowOf, breachRowsAfter } from './breach-feed.queries';
 
-/** A breach feed row: the CloudEvent as sent, and what the filters look at. */
-export interface BreachRow {
-  position: string;
-  event_id: string;
-  /** The domain event type, e.g. BreachConfirmed. */
-  event_type: string;
-  agreement: string | null;
-  /** `,PK,AF,`: every party the event concerns. */
-  parties: string;
-  severity: number | null;
-  cloud_event: string;
-}
+export type { BreachRow };
+import { LogFollower } from '../shared/log-follower';
 
 /**
  * The one live subscription behind every feed: each new event goes to the event-feed listeners, and each
@@ -69,35 +59,17 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
     if (!this.breachTypes.has(event.type)) return;
     // The ledger too, so the breach goes out with its ledger index.
     await this.runner.waitFor(event.position, { projections: ['breach_feed', 'ledger'], timeoutMs: 60_000 });
-    const row = this.breachRow(event.eventId);
+    const row = breachRowOf(this.runner, event.eventId);
     if (row) this.breaches$.next(row);
   }
 
-  private breachRow(eventId: string): BreachRow | undefined {
-    return this.runner.db
-      .prepare(`SELECT * FROM ${this.runner.table('breach_feed', 'entries')} WHERE event_id = ?`)
-      .get(eventId) as BreachRow | undefined;
-  }
-
   breachHead(): string | undefined {
-    return (
-      (
-        this.runner.db
-          .prepare(`SELECT MAX(position) AS head FROM ${this.runner.table('breach_feed', 'entries')}`)
-          .get() as {
-          head: string | null;
-        }
-      ).head ?? undefined
-    );
+    return breachHead(this.runner);
   }
 
   /** Breach rows after a position, in log order. */
   breachesAfter(after: string | undefined, limit: number): BreachRow[] {
-    return this.runner.db
-      .prepare(
-        `SELECT * FROM ${this.runner.table('breach_feed', 'entries')} WHERE position > ? ORDER BY position LIMIT ?`,
-      )
-      .all(after ?? '', limit) as BreachRow[];
+    return breachRowsAfter(this.runner, after, limit);
   }
 
   private readonly sequenced = new Map<string, number>();
@@ -109,7 +81,7 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
   withLedgerIndex(cloudEventJson: string, eventId: string): string {
     let index = this.sequenced.get(eventId);
     if (index === undefined) {
-      index = ledgerIndexOf(this.runner.db, (name) => this.runner.table('ledger', name), eventId);
+      index = ledgerIndexOf(this.runner, eventId);
       if (index === undefined) return cloudEventJson;
       if (this.sequenced.size >= 10_000) this.sequenced.delete(this.sequenced.keys().next().value as string);
       this.sequenced.set(eventId, index);

@@ -2,6 +2,9 @@ import { Inject, NotFoundException } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { IncidentCase } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { type CaseRow, caseRow, caseRows, type IncidentFilter } from './incident-case.queries';
+
+export type { IncidentFilter };
 
 export interface CaseFile extends IncidentCase {
   revision: number;
@@ -17,15 +20,6 @@ export class GetIncidentQuery extends Query<CaseFile> {
   }
 }
 
-export interface IncidentFilter {
-  status?: string;
-  party?: string;
-  category?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-}
-
 export class ListIncidentsQuery extends Query<{ incidents: CaseFile[] }> {
   constructor(
     readonly agreementId: string,
@@ -36,7 +30,7 @@ export class ListIncidentsQuery extends Query<{ incidents: CaseFile[] }> {
   }
 }
 
-const toCaseFile = (row: { state: string; revision: number; position: string }): CaseFile => ({
+const toCaseFile = (row: CaseRow): CaseFile => ({
   ...(JSON.parse(row.state) as IncidentCase),
   revision: row.revision,
   position: row.position,
@@ -48,11 +42,7 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
 
   async execute({ incidentId, minPosition }: GetIncidentQuery): Promise<CaseFile> {
     if (minPosition) await this.runner.waitFor(minPosition, { projections: ['incident_cases'] });
-    const row = this.runner.db
-      .prepare(
-        `SELECT state, revision, position FROM ${this.runner.table('incident_cases', 'cases')} WHERE incident_id = ?`,
-      )
-      .get(incidentId) as { state: string; revision: number; position: string } | undefined;
+    const row = caseRow(this.runner, incidentId);
     if (!row) throw new NotFoundException(`no incident ${incidentId}`);
     return toCaseFile(row);
   }
@@ -64,19 +54,7 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
 
   async execute({ agreementId, filter, minPosition }: ListIncidentsQuery): Promise<{ incidents: CaseFile[] }> {
     if (minPosition) await this.runner.waitFor(minPosition, { projections: ['incident_cases'] });
-    const clauses: [string, (string | number)[]][] = [['agreement_id = ?', [agreementId]]];
-    if (filter.status) clauses.push(['status = ?', [filter.status]]);
-    if (filter.category) clauses.push(['category = ?', [filter.category]]);
-    if (filter.party) clauses.push(['(alleged_perpetrator = ? OR reporter_party = ?)', [filter.party, filter.party]]);
-    if (filter.from) clauses.push(['occurred_at >= ?', [filter.from]]);
-    if (filter.to) clauses.push(['occurred_at <= ?', [filter.to]]);
-    const where = clauses.map(([sql]) => sql);
-    const params = clauses.flatMap(([, values]) => values);
-    const rows = this.runner.db
-      .prepare(
-        `SELECT state, revision, position FROM ${this.runner.table('incident_cases', 'cases')} WHERE ${where.join(' AND ')} ORDER BY occurred_at, incident_id LIMIT ?`,
-      )
-      .all(...params, filter.limit) as { state: string; revision: number; position: string }[];
+    const rows = caseRows(this.runner, agreementId, filter);
     return { incidents: rows.map(toCaseFile) };
   }
 }

@@ -5,6 +5,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { CheckpointSigner } from './checkpoint-signer';
+import { registeredWitnesses } from './witnesses.queries';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -35,9 +36,7 @@ export class AgreementCheckpointHttpController {
       .filter(Boolean)
       .map((l) => `${l}\n`);
     const policy = state.terms.cosignaturePolicy ?? null;
-    const witnesses = this.runner.db
-      .prepare(`SELECT name, key FROM ${this.runner.table('witnesses', 'witnesses')}`)
-      .all() as { name: string; key: string }[];
+    const witnesses = registeredWitnesses(this.runner);
     // Each cosignature is verified again here: a row in the table is not trusted on its own.
     const cosigners = witnesses
       .filter((w) => lines.some((line) => verifyCosignature(line, body, parseCosignerKey(w.key)) !== undefined))

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { formatCheckpoint, type NoteSigner, signNote } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { ledgerHasher, ledgerSize } from './ledger.projection';
+import { ledgerHasher, ledgerSize } from './ledger.queries';
 import { SIGNED_CHECKPOINTS, type SignedCheckpoint, type SignedCheckpointStore } from './signed-checkpoints.store';
 
 export type { SignedCheckpoint };
@@ -66,13 +66,12 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
 
   /** Signs a checkpoint for the current tree if it grew; returns what was signed, if anything. */
   sign(now = new Date().toISOString()): SignedCheckpoint | undefined {
-    const table = (name: string) => this.runner.table('ledger', name);
     const last = this.latest();
     // One read transaction: the size and the roots come from one state of the ledger's tables.
     const tree = this.runner.db.transaction(() => {
-      const size = ledgerSize(this.runner.db, table);
+      const size = ledgerSize(this.runner);
       if (size === 0 || (last && size <= last.size)) return undefined;
-      const hasher = ledgerHasher(this.runner.db, table);
+      const hasher = ledgerHasher(this.runner);
       return { size, root: hasher(0, size), prefixRoot: last ? hasher(0, last.size) : undefined };
     })();
     if (!tree) return undefined;

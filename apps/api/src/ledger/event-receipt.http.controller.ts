@@ -5,7 +5,7 @@ import { formatTlogProof, inclusionPathOf } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { UUID } from '../shared/validation';
 import { CheckpointSigner } from './checkpoint-signer';
-import { ledgerHasher, ledgerIndexOf } from './ledger.projection';
+import { ledgerHasher, ledgerIndexOf } from './ledger.queries';
 
 export class EventIdParams {
   @ApiProperty() @Matches(UUID, { message: 'eventId must be a lower-case UUID' }) eventId: string;
@@ -25,13 +25,12 @@ export class EventReceiptHttpController {
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: "A C2SP tlog-proof of the event's inclusion in the latest signed checkpoint." })
   receipt(@Param() { eventId }: EventIdParams): string {
-    const table = (name: string) => this.runner.table('ledger', name);
-    const index = ledgerIndexOf(this.runner.db, table, eventId);
+    const index = ledgerIndexOf(this.runner, eventId);
     if (index === undefined) throw new NotFoundException(`event ${eventId} is not in the ledger (yet)`);
     const checkpoint = this.checkpoints.latest();
     if (!checkpoint || checkpoint.size <= index)
       throw new ConflictException(`event ${eventId} is leaf ${index}; no signed checkpoint covers it yet`);
-    const path = inclusionPathOf(ledgerHasher(this.runner.db, table), index, checkpoint.size);
+    const path = inclusionPathOf(ledgerHasher(this.runner), index, checkpoint.size);
     return formatTlogProof({ index, path, checkpoint: checkpoint.note });
   }
 }

@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestI
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, map, mergeMap, type Observable } from 'rxjs';
-import { ledgerIndexOf } from './ledger.projection';
+import { ledgerIndexOf } from './ledger.queries';
 
 interface WrittenEvent {
   eventId: string;
@@ -49,11 +49,10 @@ export class LedgerIndexInterceptor implements NestInterceptor {
   private withIndexes(body: unknown): unknown {
     const written = body as { events?: WrittenEvent[] } | null;
     if (!written || !Array.isArray(written.events) || written.events.length === 0) return body;
-    const table = (name: string) => this.runner.table('ledger', name);
     for (const event of written.events)
       // Until the ledger has reached the event there is no index to look up.
       event.ledgerIndex = this.runner.reached('ledger', event.position)
-        ? (ledgerIndexOf(this.runner.db, table, event.eventId) ?? null)
+        ? (ledgerIndexOf(this.runner, event.eventId) ?? null)
         : null;
     return body;
   }

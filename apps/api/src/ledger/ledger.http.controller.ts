@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { consistencyPathOf, formatVerifierKey, inclusionPathOf, type NoteSigner } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { CheckpointSigner, LEDGER_SIGNER } from './checkpoint-signer';
-import { ledgerHasher, ledgerSize } from './ledger.projection';
+import { leafPosition, ledgerHasher, ledgerSize } from './ledger.queries';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -46,7 +46,7 @@ export class LedgerHttpController {
   private table = (name: string) => this.runner.table('ledger', name);
 
   private requireSize(size: number): void {
-    const have = ledgerSize(this.runner.db, this.table);
+    const have = ledgerSize(this.runner);
     if (size > have) throw new BadRequestException(`size ${size} is beyond the ledger, which has ${have} leaves`);
   }
 
@@ -74,14 +74,7 @@ export class LedgerHttpController {
     if (q.end <= q.start || q.end - q.start > 1000)
       throw new BadRequestException('end must be above start, by at most 1000');
     this.requireSize(q.end);
-    const before =
-      q.start === 0
-        ? undefined
-        : (
-            this.runner.db.prepare(`SELECT position FROM ${this.table('leaves')} WHERE idx = ?`).get(q.start - 1) as {
-              position: string;
-            }
-          ).position;
+    const before = q.start === 0 ? undefined : leafPosition(this.runner, q.start - 1);
     const entries: { index: number; leafHash: string; envelope: string }[] = [];
     for await (const e of this.store.readAll({ fromExclusive: before, maxCount: q.end - q.start }))
       entries.push({ index: q.start + entries.length, leafHash: e.hash, envelope: e.canonical });
@@ -93,7 +86,7 @@ export class LedgerHttpController {
   inclusion(@Query() q: InclusionRequestDto) {
     if (q.index >= q.size) throw new BadRequestException('index must be below size');
     this.requireSize(q.size);
-    const hasher = ledgerHasher(this.runner.db, this.table);
+    const hasher = ledgerHasher(this.runner);
     return {
       index: q.index,
       size: q.size,
@@ -107,7 +100,7 @@ export class LedgerHttpController {
   consistency(@Query() q: ConsistencyRequestDto) {
     if (q.from > q.to) throw new BadRequestException('from must not be above to');
     this.requireSize(q.to);
-    const hasher = ledgerHasher(this.runner.db, this.table);
+    const hasher = ledgerHasher(this.runner);
     return { from: q.from, to: q.to, hashes: consistencyPathOf(hasher, q.from, q.to).map(b64) };
   }
 }

@@ -1,5 +1,5 @@
 import { leafHash } from '@ceasefire/event-store';
-import { appendLeaf, type NodeStore, storedRangeHasher } from '@ceasefire/ledger';
+import { appendLeaf, type NodeStore } from '@ceasefire/ledger';
 import type { Projection, ProjectionTx } from '@ceasefire/projections';
 import type Database from 'better-sqlite3';
 
@@ -21,25 +21,15 @@ export const ledgerProjection: Projection = {
     const hash = leafHash(event.canonical);
     if (hash.toString('hex') !== event.hash)
       throw new Error(`event ${event.eventId}: stored hash does not match its bytes`);
-    const size = ledgerSize(tx.db, tx.table);
+    const size = (
+      tx.db.prepare(`SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM ${tx.table('leaves')}`).get() as { size: number }
+    ).size;
     tx.db
       .prepare(`INSERT INTO ${tx.table('leaves')} VALUES (?, ?, ?, ?)`)
       .run(size, event.eventId, event.position, hash);
     appendLeaf(nodeStore(tx.db, tx.table), size, hash);
   },
 };
-
-export const ledgerSize = (db: Database.Database, table: ProjectionTx['table']): number =>
-  (db.prepare(`SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM ${table('leaves')}`).get() as { size: number }).size;
-
-/** The event's leaf index, once the ledger has sequenced it. */
-export const ledgerIndexOf = (
-  db: Database.Database,
-  table: ProjectionTx['table'],
-  eventId: string,
-): number | undefined =>
-  (db.prepare(`SELECT idx FROM ${table('leaves')} WHERE event_id = ?`).get(eventId) as { idx: number } | undefined)
-    ?.idx;
 
 export const nodeStore = (db: Database.Database, table: ProjectionTx['table']): NodeStore => ({
   get: (level, index) =>
@@ -57,6 +47,3 @@ export const nodeStore = (db: Database.Database, table: ProjectionTx['table']): 
     if (level > 0) db.prepare(`INSERT OR REPLACE INTO ${table('nodes')} VALUES (?, ?, ?)`).run(level, index, hash);
   },
 });
-
-export const ledgerHasher = (db: Database.Database, table: ProjectionTx['table']) =>
-  storedRangeHasher(nodeStore(db, table));

@@ -16,6 +16,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import { WriteWitness } from './write-witness.command';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { CheckpointSigner } from './checkpoint-signer';
+import { witnessKeyOf } from './witnesses.queries';
 
 export class RegisterWitnessRequestDto {
   @ApiProperty({ example: 'witness.mediator-tr.example' })
@@ -81,14 +82,10 @@ export class WitnessesHttpController {
     const checkpoint = this.checkpoints.bySize(b.size);
     if (!checkpoint) throw new NotFoundException(`no checkpoint of size ${b.size} was signed`);
     const name = /^\u2014 (\S+) /.exec(b.line)?.[1];
-    const row =
-      name &&
-      (this.runner.db
-        .prepare(`SELECT key FROM ${this.runner.table('witnesses', 'witnesses')} WHERE name = ?`)
-        .get(name) as { key: string } | undefined);
-    if (!row) throw new NotFoundException(`no registered witness ${name ?? '(unnamed line)'}`);
+    const key = name ? witnessKeyOf(this.runner, name) : undefined;
+    if (!key) throw new NotFoundException(`no registered witness ${name ?? '(unnamed line)'}`);
     const body = checkpoint.note.slice(0, checkpoint.note.lastIndexOf('\n\n') + 1);
-    const timestamp = verifyCosignature(b.line, body, parseCosignerKey(row.key));
+    const timestamp = verifyCosignature(b.line, body, parseCosignerKey(key));
     if (timestamp === undefined)
       throw new UnprocessableEntityException(
         `line: not a valid cosignature by ${name} of the checkpoint of size ${b.size}`,

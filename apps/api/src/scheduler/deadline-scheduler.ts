@@ -5,6 +5,8 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import { WriteCommitment } from '../commitments/write-commitment.command';
 import { WriteIncident } from '../incidents/write-incident.command';
 import type { WriteContext } from '../write-path/write-context';
+import { openCommitmentsDueBy } from '../commitments/commitment.queries';
+import { casesPastInvestigationDue, casesPastResponseDue } from '../incidents/incident-case.queries';
 
 export const SCHEDULER_INTERVAL_MS = Symbol('SCHEDULER_INTERVAL_MS');
 
@@ -42,23 +44,15 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       correlationId: `deadline-${now}`,
       requestHash: 'scheduler',
     };
-    const cases = this.runner.table('incident_cases', 'cases');
-    const commitments = this.runner.table('commitments', 'commitments');
     const due = [
-      ...this.ids(
-        `SELECT incident_id AS id FROM ${cases} WHERE response_due_at IS NOT NULL AND response_due_at <= ? AND status <> 'CLOSED'`,
-        now,
-      ).map(
+      ...casesPastResponseDue(this.runner, now).map(
         (id) => new WriteIncident({ incidentId: id, input: { type: 'MarkResponseDeadlineMissed' }, context: context }),
       ),
-      ...this.ids(
-        `SELECT incident_id AS id FROM ${cases} WHERE investigation_due_at IS NOT NULL AND investigation_due_at <= ?`,
-        now,
-      ).map(
+      ...casesPastInvestigationDue(this.runner, now).map(
         (id) =>
           new WriteIncident({ incidentId: id, input: { type: 'MarkVerificationDeadlineMissed' }, context: context }),
       ),
-      ...this.ids(`SELECT commitment_id AS id FROM ${commitments} WHERE status = 'OPEN' AND due_at <= ?`, now).map(
+      ...openCommitmentsDueBy(this.runner, now).map(
         (id) =>
           new WriteCommitment({ commitmentId: id, input: { type: 'MarkCommitmentDeadlineMissed' }, context: context }),
       ),
@@ -74,9 +68,5 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       }
     }
     return sent;
-  }
-
-  private ids(sql: string, now: string): string[] {
-    return (this.runner.db.prepare(sql).all(now) as { id: string }[]).map((r) => r.id);
   }
 }

@@ -12,6 +12,7 @@ import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyRequest } from 'fastify';
 import { parseSubmissionHeader, verifySubmission } from './submission-signature';
+import { partyKeyById } from './party-keys.queries';
 
 export interface Submission {
   /** base64 of the exact bytes signed after the prefix: JCS of the request body. */
@@ -37,9 +38,7 @@ export class SubmissionSignatureGuard implements CanActivate {
     if (!parsed) throw new BadRequestException('Submission-Signature must be "keyId=<64 hex>, sig=<base64>"');
     const actor = request.actor;
     if (actor?.role !== 'party') throw new ForbiddenException('only party principals sign submissions');
-    const key = this.runner.db
-      .prepare(`SELECT party, x, revoked_at FROM ${this.runner.table('party_keys', 'keys')} WHERE key_id = ?`)
-      .get(parsed.keyId) as { party: string; x: string; revoked_at: string | null } | undefined;
+    const key = partyKeyById(this.runner, parsed.keyId);
     if (!key) throw new UnauthorizedException(`Submission-Signature: no registered key ${parsed.keyId}`);
     if (key.party !== actor.party)
       throw new UnauthorizedException(
