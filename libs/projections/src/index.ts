@@ -1,4 +1,10 @@
-export { type Projection, type ProjectionTx, physicalTable } from './projection';
+export {
+  type Projection,
+  type ProjectionTx,
+  type ProjectedEvent,
+  type RecordedEventOf,
+  physicalTable,
+} from './projection';
 export { ProjectionParked, UnknownProjection, WaitForTimeout } from './projection.errors';
 export { PROJECTION_RUNNER, type ProjectionRunner, type ProjectionHealth, type ReadModels } from './projection-runner';
 export { InProcessProjectionRunner } from './in-process-projection-runner';

@@ -1,7 +1,7 @@
 import { type CommitmentEvent, type CommitmentState, evolveCommitment, COMMITMENT_EVENT_TYPES } from '@ceasefire/mvm';
 import type { Projection } from '@ceasefire/projections';
 
-export const commitmentProjection: Projection = {
+export const commitmentProjection: Projection<CommitmentEvent> = {
   name: 'commitments',
   version: 1,
   handles: COMMITMENT_EVENT_TYPES,
@@ -10,11 +10,11 @@ export const commitmentProjection: Projection = {
       commitment_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, obligor TEXT NOT NULL, status TEXT NOT NULL,
       due_at TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL, state TEXT NOT NULL)`),
   apply: (event, { db, table }) => {
-    const id = (event.data as { commitmentId: string }).commitmentId;
+    const id = event.data.commitmentId;
     const row = db.prepare(`SELECT state FROM ${table('commitments')} WHERE commitment_id = ?`).get(id) as
       { state: string } | undefined;
     const before: CommitmentState = row ? (JSON.parse(row.state) as CommitmentState) : { status: 'NONE' };
-    const after = evolveCommitment(before, { type: event.type, data: event.data } as CommitmentEvent);
+    const after = evolveCommitment(before, event);
     if (after.status === 'NONE') return;
     db.prepare(`INSERT OR REPLACE INTO ${table('commitments')} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
       id,

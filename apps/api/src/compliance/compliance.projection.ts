@@ -1,4 +1,3 @@
-import type { RecordedEvent } from '@ceasefire/event-store';
 import {
   type AgreementRecordEvent,
   COMPLIANCE_EVENT_TYPES,
@@ -16,7 +15,7 @@ import type Database from 'better-sqlite3';
  * commitment) per row, so an event costs what its slice holds, not the whole agreement. A report
  * merges an agreement's slices (mergeCompliance); a new rule is written once, in the domain.
  */
-export const complianceProjection: Projection = {
+export const complianceProjection: Projection<AgreementRecordEvent> = {
   name: 'compliance',
   version: 3,
   handles: COMPLIANCE_EVENT_TYPES,
@@ -25,10 +24,9 @@ export const complianceProjection: Projection = {
       CREATE TABLE ${table('slices')} (agreement_id TEXT NOT NULL, slice TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (agreement_id, slice));
       CREATE TABLE ${table('positions')} (agreement_id TEXT PRIMARY KEY, position TEXT NOT NULL);
     `),
-  apply: (event: RecordedEvent, { db, table }) => {
-    const e = { type: event.type, data: event.data } as AgreementRecordEvent;
-    const agreementId = (event.data as { agreementId: string }).agreementId;
-    const slice = complianceSliceOf(e);
+  apply: (event, { db, table }) => {
+    const { agreementId } = event.data;
+    const slice = complianceSliceOf(event);
     const row = db
       .prepare(`SELECT state FROM ${table('slices')} WHERE agreement_id = ? AND slice = ?`)
       .get(agreementId, slice) as { state: string } | undefined;
@@ -36,7 +34,7 @@ export const complianceProjection: Projection = {
     db.prepare(`INSERT OR REPLACE INTO ${table('slices')} VALUES (?, ?, ?)`).run(
       agreementId,
       slice,
-      JSON.stringify(evolveCompliance(before, e)),
+      JSON.stringify(evolveCompliance(before, event)),
     );
     db.prepare(`INSERT OR REPLACE INTO ${table('positions')} VALUES (?, ?)`).run(agreementId, event.position);
   },

@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '@ceasefire/event-store';
-import { BREACH_EVENT_TYPES } from '@ceasefire/mvm';
-import type { Projection, ProjectionTx } from '@ceasefire/projections';
+import { BREACH_EVENT_TYPES, type CommitmentEvent, type IncidentEvent } from '@ceasefire/mvm';
+import type { Projection, ProjectionTx, RecordedEventOf } from '@ceasefire/projections';
 import { toCloudEvent } from './cloud-event';
 
 export const severityRank = (severity: string | undefined | null): number | null =>
@@ -16,7 +15,7 @@ interface Facts {
  * its severity, looked up from earlier events where the event itself does not carry them (a vacated
  * breach, a fulfilled measure). Rows are in log order; SSE and webhooks read them after a position.
  */
-export const breachFeedProjection = (origin: string): Projection => ({
+export const breachFeedProjection = (origin: string): Projection<IncidentEvent | CommitmentEvent> => ({
   name: 'breach_feed',
   version: 2,
   handles: BREACH_EVENT_TYPES,
@@ -37,7 +36,7 @@ export const breachFeedProjection = (origin: string): Projection => ({
         event.position,
         event.eventId,
         event.type,
-        (event.data as { agreementId?: string }).agreementId ?? null,
+        event.data.agreementId,
         `,${facts.parties.join(',')},`,
         severityRank(facts.severity),
         JSON.stringify(cloudEvent),
@@ -45,40 +44,40 @@ export const breachFeedProjection = (origin: string): Projection => ({
   },
 });
 
-const factsOf = (event: RecordedEvent, { db, table }: ProjectionTx): Facts => {
-  const d = event.data as Record<string, unknown>;
-  const incident = d.incidentId as string;
+const factsOf = (event: RecordedEventOf<IncidentEvent | CommitmentEvent>, { db, table }: ProjectionTx): Facts => {
   switch (event.type) {
     case 'BreachConfirmed':
     case 'BreachAmended': {
-      const parties = d.parties as string[];
+      const { incidentId, findingId, parties, severity } = event.data;
       db.prepare(`INSERT OR REPLACE INTO ${table('breaches')} VALUES (?, ?, ?, ?)`).run(
-        incident,
-        d.findingId,
+        incidentId,
+        findingId,
         parties.join(','),
-        d.severity,
+        severity,
       );
-      return { parties, severity: d.severity as string };
+      return { parties, severity };
     }
     case 'BreachVacated': {
       const breach = db
         .prepare(`SELECT parties, severity FROM ${table('breaches')} WHERE incident = ? AND finding_id = ?`)
-        .get(incident, d.findingId) as { parties: string; severity: string } | undefined;
+        .get(event.data.incidentId, event.data.findingId) as { parties: string; severity: string } | undefined;
       return { parties: breach?.parties.split(',').filter(Boolean) ?? [], severity: breach?.severity };
     }
-    case 'MeasureRecorded':
-      db.prepare(`INSERT OR REPLACE INTO ${table('measures')} VALUES (?, ?, ?)`).run(incident, d.measureId, d.party);
-      return { parties: [d.party as string] };
+    case 'MeasureRecorded': {
+      const { incidentId, measureId, party } = event.data;
+      db.prepare(`INSERT OR REPLACE INTO ${table('measures')} VALUES (?, ?, ?)`).run(incidentId, measureId, party);
+      return { parties: [party] };
+    }
     case 'MeasureFulfilled': {
       const measure = db
         .prepare(`SELECT party FROM ${table('measures')} WHERE incident = ? AND measure_id = ?`)
-        .get(incident, d.measureId) as { party: string } | undefined;
+        .get(event.data.incidentId, event.data.measureId) as { party: string } | undefined;
       return { parties: measure ? [measure.party] : [] };
     }
     case 'AccessDenied':
-      return { parties: [d.deniedBy as string] };
+      return { parties: [event.data.deniedBy] };
     case 'CommitmentDeadlineMissed':
-      return { parties: [d.obligor as string] };
+      return { parties: [event.data.obligor] };
     default:
       return { parties: [] };
   }

@@ -1,4 +1,7 @@
-import type { RecordedEvent } from '@ceasefire/event-store';
+import type { ProjectedEvent, RecordedEventOf } from '@ceasefire/projections';
+
+/** Any recorded event, whatever its data. */
+type AnyRecordedEvent = RecordedEventOf<ProjectedEvent>;
 
 /** CloudEvents 1.0 JSON, with this log's extensions: global position, event hash, ledger index. */
 export interface CloudEvent {
@@ -21,12 +24,12 @@ export interface CloudEvent {
 /** One reverse-DNS CloudEvents type per event type. */
 export const cloudEventType = (eventType: string): string => `org.ceasefireledger.mvm.${eventType}`;
 
-export const agreementOf = (event: RecordedEvent): string | undefined =>
+export const agreementOf = (event: AnyRecordedEvent): string | undefined =>
   event.stream.startsWith('agreement-')
     ? event.stream.slice('agreement-'.length)
     : ((event.data as { agreementId?: string }).agreementId ?? undefined);
 
-const subjectOf = (event: RecordedEvent): string | undefined => {
+const subjectOf = (event: AnyRecordedEvent): string | undefined => {
   const dash = event.stream.indexOf('-');
   const category = event.stream.slice(0, dash);
   return ['incident', 'commitment', 'agreement'].includes(category)
@@ -35,7 +38,7 @@ const subjectOf = (event: RecordedEvent): string | undefined => {
 };
 
 export const toCloudEvent = (
-  event: RecordedEvent,
+  event: AnyRecordedEvent,
   origin: string,
   extensions: { severity?: string; parties?: string[] } = {},
 ): CloudEvent => {

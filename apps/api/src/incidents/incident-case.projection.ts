@@ -2,7 +2,7 @@ import { evolveIncident, type IncidentEvent, type IncidentState, INCIDENT_EVENT_
 import type { Projection } from '@ceasefire/projections';
 
 /** The case file of every incident, folded with the decider's own evolve, plus the columns lists filter on. */
-export const incidentCaseProjection: Projection = {
+export const incidentCaseProjection: Projection<IncidentEvent> = {
   name: 'incident_cases',
   version: 1,
   handles: INCIDENT_EVENT_TYPES,
@@ -13,11 +13,11 @@ export const incidentCaseProjection: Projection = {
       response_due_at TEXT, investigation_due_at TEXT, revision INTEGER NOT NULL, position TEXT NOT NULL, state TEXT NOT NULL);
       CREATE INDEX ${table('cases_by_agreement')} ON ${table('cases')} (agreement_id, occurred_at);`),
   apply: (event, { db, table }) => {
-    const id = (event.data as { incidentId: string }).incidentId;
+    const id = event.data.incidentId;
     const row = db.prepare(`SELECT state, reported_at FROM ${table('cases')} WHERE incident_id = ?`).get(id) as
       { state: string; reported_at: string } | undefined;
     const before: IncidentState = row ? (JSON.parse(row.state) as IncidentState) : { status: 'NONE' };
-    const after = evolveIncident(before, { type: event.type, data: event.data } as IncidentEvent);
+    const after = evolveIncident(before, event);
     if (after.status === 'NONE') return;
     db.prepare(`INSERT OR REPLACE INTO ${table('cases')} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       id,

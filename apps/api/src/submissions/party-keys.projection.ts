@@ -1,7 +1,7 @@
 import type { Projection } from '@ceasefire/projections';
-import { PARTY_KEY_EVENT_TYPES } from '@ceasefire/mvm';
+import { PARTY_KEY_EVENT_TYPES, type PartyKeyEvent } from '@ceasefire/mvm';
 
-export const partyKeysProjection: Projection = {
+export const partyKeysProjection: Projection<PartyKeyEvent> = {
   name: 'party_keys',
   version: 1,
   handles: PARTY_KEY_EVENT_TYPES,
@@ -10,24 +10,17 @@ export const partyKeysProjection: Projection = {
       `CREATE TABLE ${table('keys')} (key_id TEXT PRIMARY KEY, party TEXT NOT NULL, x TEXT NOT NULL, revoked_at TEXT, compromised_since TEXT)`,
     ),
   apply: (event, { db, table }) => {
-    const d = event.data as {
-      party: string;
-      keyId: string;
-      jwk?: { x: string };
-      revokedAt?: string;
-      compromisedSince?: string | null;
-    };
     if (event.type === 'PartyKeyRegistered')
       db.prepare(`INSERT OR REPLACE INTO ${table('keys')} VALUES (?, ?, ?, NULL, NULL)`).run(
-        d.keyId,
-        d.party,
-        d.jwk?.x,
+        event.data.keyId,
+        event.data.party,
+        event.data.jwk.x,
       );
     else
       db.prepare(`UPDATE ${table('keys')} SET revoked_at = ?, compromised_since = ? WHERE key_id = ?`).run(
-        d.revokedAt,
-        d.compromisedSince ?? null,
-        d.keyId,
+        event.data.revokedAt,
+        event.data.compromisedSince,
+        event.data.keyId,
       );
   },
 };

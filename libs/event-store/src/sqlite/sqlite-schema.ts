@@ -25,12 +25,13 @@ export const EVENTS_TABLE_SQL = `
 export type Durability = 'FULL' | 'NORMAL';
 
 export const openEventDatabase = (db: Database.Database, durability: Durability): void => {
+  // Several processes may share the file: wait for the writer lock instead of failing at once. First,
+  // so that two processes opening a new file together wait for each other's switch to WAL too.
+  db.pragma('busy_timeout = 10000');
   // TEXT must keep the exact UTF-8 bytes that were hashed (only settable before the first table exists).
   db.pragma("encoding = 'UTF-8'");
   if (!db.memory) db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${durability}`);
-  // Several processes may share the file: wait for the writer lock instead of failing at once.
-  db.pragma('busy_timeout = 10000');
   // Group commits write many scattered index pages per transaction; checkpointing the WAL every
   // 10,000 pages instead of 1,000 amortises the checkpoint's extra fsync. Durability is unchanged.
   db.pragma('wal_autocheckpoint = 10000');
