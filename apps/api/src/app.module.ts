@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@ceasefire/event-store';
 import { ProjectionsModule } from '@ceasefire/projections';
@@ -44,7 +44,7 @@ import { loadLedgerSigner } from './ledger/ledger-keys';
 import { AgreementCheckpointHttpController } from './ledger/agreement-checkpoint.http.controller';
 import { PartyKeysHttpController } from './submissions/party-keys.http.controller';
 import { SubmissionSignatureGuard } from './submissions/submission-signature.guard';
-import { LedgerIndexInterceptor } from './ledger/ledger-index.interceptor';
+import { LedgerSequencing } from './ledger/ledger-sequencing';
 import { WitnessesHttpController } from './ledger/witnesses.http.controller';
 import { FeedHub } from './feeds/feed-hub';
 import { FeedsHttpController, SSE_SETTINGS } from './feeds/feeds.http.controller';
@@ -97,7 +97,7 @@ export class AppModule {
         { provide: ADMIN_TOKEN_HASH, useValue: adminTokenHash(config.dataDir, process.env, config.announceAdminToken) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
-        { provide: APP_INTERCEPTOR, useClass: LedgerIndexInterceptor },
+        LedgerSequencing,
         { provide: SCHEDULER_INTERVAL_MS, useValue: config.schedulerIntervalMs },
         AgreementDirectory,
         WriteAgreementHandler,

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type AgreementCommand, agreementDecider, agreementStream } from '@ceasefire/mvm';
+import { LedgerSequencing } from '../ledger/ledger-sequencing';
 import { type CommandInput, completeCommand } from '../write-path/command-input';
 import { handleCommand, type WriteResult } from '../write-path/handle-command';
 import type { WriteContext } from '../write-path/write-context';
@@ -22,6 +23,7 @@ export class WriteAgreementHandler implements ICommandHandler<WriteAgreement> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly agreements: AgreementDirectory,
+    private readonly ledger: LedgerSequencing,
   ) {}
 
   async execute({ write: { agreementId, input, context } }: WriteAgreement): Promise<WriteResult> {
@@ -30,8 +32,9 @@ export class WriteAgreementHandler implements ICommandHandler<WriteAgreement> {
       now: context.now,
       agreementId,
     });
+    let result: WriteResult;
     try {
-      return await handleCommand(this.store, {
+      result = await handleCommand(this.store, {
         stream: agreementStream(agreementId),
         decider: agreementDecider,
         command: () => command,
@@ -41,5 +44,6 @@ export class WriteAgreementHandler implements ICommandHandler<WriteAgreement> {
       // Before the answer goes out, so this process's next case write sees the change.
       this.agreements.changed(agreementId);
     }
+    return this.ledger.sequenced(result, context);
   }
 }

@@ -5,6 +5,7 @@ import { type CommitmentCommand, commitmentDecider, commitmentStream } from '@ce
 import { agreementOfStream } from '../agreements/agreement-context';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { type CommandInput, completeCommand } from '../write-path/command-input';
+import { LedgerSequencing } from '../ledger/ledger-sequencing';
 import { handleCommand, type WriteResult } from '../write-path/handle-command';
 import type { WriteContext } from '../write-path/write-context';
 
@@ -31,10 +32,11 @@ export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly agreements: AgreementDirectory,
+    private readonly ledger: LedgerSequencing,
   ) {}
 
-  execute({ write: { commitmentId, input, context, agreementId } }: WriteCommitment): Promise<WriteResult> {
-    return handleCommand(this.store, {
+  async execute({ write: { commitmentId, input, context, agreementId } }: WriteCommitment): Promise<WriteResult> {
+    const result = await handleCommand(this.store, {
       stream: commitmentStream(commitmentId),
       decider: commitmentDecider,
       command: async (state) => {
@@ -54,5 +56,6 @@ export class WriteCommitmentHandler implements ICommandHandler<WriteCommitment> 
       },
       context,
     });
+    return this.ledger.sequenced(result, context);
   }
 }

@@ -5,6 +5,7 @@ import { type IncidentCommand, incidentDecider, incidentStream } from '@ceasefir
 import { agreementOfStream } from '../agreements/agreement-context';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { type CommandInput, completeCommand } from '../write-path/command-input';
+import { LedgerSequencing } from '../ledger/ledger-sequencing';
 import { handleCommand, type WriteResult } from '../write-path/handle-command';
 import type { WriteContext } from '../write-path/write-context';
 
@@ -33,10 +34,13 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly agreements: AgreementDirectory,
+    private readonly ledger: LedgerSequencing,
   ) {}
 
-  execute({ write: { incidentId, input, context, agreementId, freshStream } }: WriteIncident): Promise<WriteResult> {
-    return handleCommand(this.store, {
+  async execute({
+    write: { incidentId, input, context, agreementId, freshStream },
+  }: WriteIncident): Promise<WriteResult> {
+    const result = await handleCommand(this.store, {
       stream: incidentStream(incidentId),
       decider: incidentDecider,
       command: async (state) => {
@@ -57,5 +61,6 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
       context,
       freshStream,
     });
+    return this.ledger.sequenced(result, context);
   }
 }

@@ -11,9 +11,21 @@ export interface WriteResult {
   /** Revision of the stream's last event: the next If-Match. */
   revision: number | null;
   position: string | null;
-  events: { eventId: string; type: string; revision: number; position: string; hash: string }[];
+  events: WrittenEvent[];
   /** True when this answers a retried Idempotency-Key and nothing new was written. */
   replayed: boolean;
+  /** The client's `Prefer: wait` was met: the ledger sequenced every event before the answer. */
+  ledgerWaited?: boolean;
+}
+
+export interface WrittenEvent {
+  eventId: string;
+  type: string;
+  revision: number;
+  position: string;
+  hash: string;
+  /** The event's leaf index in the ledger, once sequenced (null before); see LedgerSequencing. */
+  ledgerIndex?: number | null;
 }
 
 export const readStreamOrEmpty = async (store: EventStore, stream: string): Promise<RecordedEvent[]> => {

@@ -15,11 +15,14 @@ export interface WriteContext {
   requestHash: string;
   /** Expected revision from If-Match: "<revision>". */
   ifMatch?: number;
+  /** RFC 7240 `Prefer: wait=<seconds>`: how long the answer may wait for the ledger to sequence the events (at most 5 s). */
+  preferWaitMs?: number;
   /** A party's verified detached signature over the body (SubmissionSignatureGuard). */
   submission?: { bytes: string; keyId: string; sig: string };
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
+const MAX_LEDGER_WAIT_MS = 5000;
 
 const requestHashOf = (request: FastifyRequest): string => {
   const body = request.body ?? null;
@@ -48,6 +51,7 @@ export const writeContextOf = (
     expected = Number(match[1]);
   }
   const correlation = headers['x-correlation-id'];
+  const wait = /(?:^|[,;\s])wait=(\d+)/.exec(String(headers.prefer ?? ''));
   return {
     actor,
     now: new Date().toISOString(),
@@ -58,6 +62,7 @@ export const writeContextOf = (
     // Only a retry needs telling apart from a reuse of its key, so only then is the body hashed.
     requestHash: rawKey ? requestHashOf(request) : '',
     ifMatch: expected,
+    ...(wait ? { preferWaitMs: Math.min(Number(wait[1]) * 1000, MAX_LEDGER_WAIT_MS) } : {}),
     ...(request.submission ? { submission: request.submission } : {}),
   };
 };

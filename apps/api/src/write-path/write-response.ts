@@ -5,6 +5,7 @@ import type { WriteResult } from './handle-command';
 export const writeResponse = (reply: FastifyReply, result: WriteResult, extra: Record<string, unknown> = {}) => {
   if (result.revision !== null) void reply.header('ETag', `"${result.revision}"`);
   if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+  if (result.ledgerWaited) void reply.header('Preference-Applied', 'wait');
   return {
     ...extra,
     revision: result.revision,
