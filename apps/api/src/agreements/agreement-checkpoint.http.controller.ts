@@ -2,10 +2,10 @@ import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { AgreementIdParams } from '../agreements/agreement-id.params';
-import { AgreementDirectory } from '../agreements/agreement-directory';
-import { CheckpointSigner } from './checkpoint-signer';
-import { registeredWitnesses } from './witnesses.queries';
+import { AgreementIdParams } from './agreement-id.params';
+import { AgreementDirectory } from './agreement-directory';
+import { CheckpointSigner } from '../ledger/checkpoint-signer';
+import { registeredWitnesses } from '../ledger/witnesses.queries';
 
 @ApiTags('ledger')
 @ApiBearerAuth()

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '../config/app.config';
+import { APP_CONFIG } from '../config/config.module';
+import { SubmissionSignatureGuard } from '../submissions/submission-signature.guard';
+import { adminTokenHash } from './admin-token';
+import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './bearer-auth.guard';
+import { RegisterPrincipalHttpController } from './register-principal/register-principal.http.controller';
+import { WritePrincipalHandler } from './register-principal/write-principal.command';
+
+/**
+ * Who is calling: bearer tokens of registered principals, then a party's submission signature. Both
+ * guards are registered here, in that order, because the second reads what the first found.
+ */
+@Module({
+  controllers: [RegisterPrincipalHttpController],
+  providers: [
+    {
+      provide: ADMIN_TOKEN_HASH,
+      useFactory: (c: AppConfig) => adminTokenHash(c.dataDir, process.env, c.announceAdminToken),
+      inject: [APP_CONFIG],
+    },
+    { provide: APP_GUARD, useClass: BearerAuthGuard },
+    { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
+    WritePrincipalHandler,
+  ],
+})
+export class AuthModule {}
