@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AgreementIdParams } from '../../api/src/agreements/agreement-id.params';
-import { ReportIncidentRequestDto } from '../../api/src/incidents/report-incident.http.controller';
+import { ReportIncidentRequestDto } from '../../api/src/incidents/report-incident.request.dto';
 
 @Controller()
 class BareController {

@@ -1,20 +1,11 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { IsUtcTimestamp, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { AgreementIdParams } from './agreement-id.params';
-
-export class TimelineRequestDto {
-  @ApiPropertyOptional({ description: 'Recorded at or after.' }) @IsOptional() @IsUtcTimestamp() from?: string;
-  @ApiPropertyOptional({ description: 'Recorded at or before.' }) @IsOptional() @IsUtcTimestamp() to?: string;
-  @ApiPropertyOptional({ enum: ['json', 'ndjson', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'ndjson', 'csv'])
-  format?: 'json' | 'ndjson' | 'csv';
-}
+import { TimelineRequestDto } from './export-timeline.request.dto';
 
 const COLUMNS = [
   'position',

@@ -1,37 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IsUtcTimestamp, LOCAL_ID, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams, MeetingParams } from './agreement-id.params';
 import { WriteAgreement } from './write-agreement.command';
-
-export class ScheduleMeetingRequestDto {
-  @ApiProperty({ example: 'istanbul-2' })
-  @Matches(LOCAL_ID, { message: 'meetingId must be 1–64 letters, digits, ".", "_" or "-"' })
-  meetingId: string;
-  @ApiProperty({ example: '2025-11-06T09:00:00Z' }) @IsUtcTimestamp() scheduledFor: string;
-  @ApiProperty({ example: 'Istanbul' }) @IsString() @Length(1, 200) venue: string;
-  @ApiProperty({ example: ['MVM modalities'] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 1000, { each: true })
-  agenda: string[];
-}
-
-export class RecordMeetingRequestDto {
-  @ApiProperty({ example: '2025-11-06T09:00:00Z' }) @IsUtcTimestamp() heldAt: string;
-  @ApiProperty({ example: ['Parties to meet again'] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 4000, { each: true })
-  decisions: string[];
-}
+import { ScheduleMeetingRequestDto, RecordMeetingRequestDto } from './meetings.request.dto';
 
 @ApiTags('agreements')
 @ApiBearerAuth()

@@ -1,19 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IsUtcTimestamp, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams } from './agreement-id.params';
 import { WriteAgreement } from './write-agreement.command';
-
-export class ReaffirmAgreementRequestDto {
-  @ApiProperty({ example: '2025-10-30T18:00:00Z' }) @IsUtcTimestamp() at: string;
-  @ApiProperty({ example: 'Istanbul' }) @IsString() @Length(1, 200) venue: string;
-  @ApiProperty() @IsString() @Length(1, 4000) statement: string;
-}
+import { ReaffirmAgreementRequestDto } from './reaffirm-agreement.request.dto';
 
 @ApiTags('agreements')
 @ApiBearerAuth()

@@ -1,16 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams } from './agreement-id.params';
 import { WriteAgreement } from './write-agreement.command';
-
-export class ReasonRequestDto {
-  @ApiProperty() @IsString() @Length(1, 4000) reason: string;
-}
+import { ReasonRequestDto } from './suspend-or-resume-agreement.request.dto';
 
 @ApiTags('agreements')
 @ApiBearerAuth()

@@ -1,57 +1,20 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
-import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, SHA256_HEX, UUID, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { WriteCommitment } from './write-commitment.command';
-
-export class DefineCommitmentRequestDto {
-  @ApiProperty({ example: 'AF' }) @Matches(PARTY_CODE, { message: 'obligor must be a party code' }) obligor: string;
-  @ApiProperty({ example: 'Verifiable action against armed groups operating from its soil' })
-  @IsString()
-  @Length(1, 500)
-  title: string;
-  @ApiProperty({ example: 'camps dismantled and documented' }) @IsString() @Length(1, 2000) indicator: string;
-  @ApiProperty({ example: 3 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1e9) target: number;
-  @ApiProperty({ example: 'camps' }) @IsString() @Length(1, 100) unit: string;
-  @ApiProperty() @IsUtcTimestamp() dueAt: string;
-  @ApiProperty({ example: 'geotagged imagery and a monitor visit' })
-  @IsString()
-  @Length(1, 4000)
-  evidenceRequired: string;
-}
-
-export class ReportProgressRequestDto {
-  @ApiProperty({ example: 'r1' })
-  @Matches(LOCAL_ID, { message: 'reportId must be 1–64 letters, digits, ".", "_" or "-"' })
-  reportId: string;
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1e9) quantity: number;
-  @ApiProperty() @IsString() @Length(1, 10_000) description: string;
-  @ApiProperty({ description: 'SHA-256 hashes of the supporting evidence.' })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @Matches(SHA256_HEX, { each: true, message: 'each evidence entry must be a lower-case hex SHA-256' })
-  evidence: string[];
-}
-
-export class VerifyProgressRequestDto {
-  @ApiProperty({ example: 'r1' })
-  @Matches(LOCAL_ID, { message: 'reportId must be 1–64 letters, digits, ".", "_" or "-"' })
-  reportId: string;
-  @ApiProperty({ enum: ['ACCEPTED', 'REJECTED'] }) @IsIn(['ACCEPTED', 'REJECTED']) verdict: 'ACCEPTED' | 'REJECTED';
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1e9) acceptedQuantity: number;
-  @ApiProperty() @IsString() @Length(1, 10_000) note: string;
-}
-
-export class CommitmentIdParams {
-  @ApiProperty() @Matches(UUID, { message: 'id must be a lower-case UUID' }) id: string;
-}
+import {
+  DefineCommitmentRequestDto,
+  ReportProgressRequestDto,
+  VerifyProgressRequestDto,
+  CommitmentIdParams,
+} from './commitments.request.dto';
 
 @ApiTags('commitments')
 @ApiBearerAuth()

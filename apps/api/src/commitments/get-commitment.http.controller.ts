@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
-import { CommitmentIdParams } from './commitments.http.controller';
+import { CommitmentIdParams } from './commitments.request.dto';
 import { commitmentRow } from './commitment.queries';
 
 @ApiTags('commitments')

@@ -1,22 +1,10 @@
 import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
-import { ReadYourWritesDto } from '../shared/read-options.dto';
-import { IsUtcTimestamp, POSITION, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { GetComplianceQuery } from './get-compliance.query';
-
-export class ComplianceRequestDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ description: 'Answer as the record stood at this time.' })
-  @IsOptional()
-  @IsUtcTimestamp()
-  asOf?: string;
-  @ApiPropertyOptional({ description: 'Answer as the record stood at this global position.' })
-  @IsOptional()
-  @Matches(POSITION, { message: 'atPosition must be a global position' })
-  atPosition?: string;
-}
+import { ComplianceRequestDto } from './get-compliance.request.dto';
 
 @ApiTags('compliance')
 @ApiBearerAuth()

@@ -1,53 +1,18 @@
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
-import { SEVERITIES, LOG_EVENT_TYPES } from '@ceasefire/mvm';
+import { LOG_EVENT_TYPES } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { LEDGER_SETTINGS, type LedgerSettings } from '../ledger/checkpoint-signer';
-import { PARTY_CODE, POSITION, UUID } from '../shared/validation';
+import { POSITION } from '../shared/validation';
 import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
 import { type BreachRow, FeedHub } from './feed-hub';
 import { breachMatcher } from './breach-filter';
 import { SseConnection, type SseSettings, sseFrame } from './sse-connection';
 import { streamFeed } from './stream-feed';
+import { BreachFeedRequestDto, EventFeedRequestDto } from './feeds.request.dto';
 
 export const SSE_SETTINGS = Symbol('SSE_SETTINGS');
-
-export class FeedRequestDto {
-  @ApiPropertyOptional({ description: 'Resume after this global position (or send Last-Event-ID).' })
-  @IsOptional()
-  @Matches(POSITION, { message: 'after must be a global position' })
-  after?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(UUID, { message: 'agreement must be a lower-case UUID' })
-  agreement?: string;
-}
-
-export class BreachFeedRequestDto extends FeedRequestDto {
-  @ApiPropertyOptional({ description: 'Only events concerning this party.' })
-  @IsOptional()
-  @Matches(PARTY_CODE, { message: 'party must be a party code like PK' })
-  party?: string;
-
-  @ApiPropertyOptional({
-    enum: SEVERITIES,
-    description:
-      'Drop breaches below this severity; events without a severity (access denials, measures, missed deadlines) pass.',
-  })
-  @IsOptional()
-  @IsIn(SEVERITIES, { message: `minSeverity must be one of ${SEVERITIES.join(', ')}` })
-  minSeverity?: string;
-}
-
-export class EventFeedRequestDto extends FeedRequestDto {
-  @ApiPropertyOptional({ description: 'Comma-separated event types, e.g. IncidentReported,BreachConfirmed.' })
-  @IsOptional()
-  @Matches(/^[A-Za-z]+(,[A-Za-z]+)*$/, { message: 'types must be comma-separated event types' })
-  types?: string;
-}
 
 const resumeFrom = (query: string | undefined, lastEventId: string | undefined): string | undefined => {
   if (lastEventId !== undefined && !POSITION.test(lastEventId))

@@ -1,63 +1,20 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import {
-  DISPUTE_GROUNDS,
-  type DisputeGrounds,
-  MEASURE_LEVELS,
-  type MeasureLevel,
-  type Ruling,
-  RULINGS,
-} from '@ceasefire/mvm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
-import { conclusionOf, ConclusionDto } from './findings.http.controller';
+import { conclusionOf } from './findings.request.dto';
 import { DisputeParams, IncidentIdParams, MeasureParams } from './incident-id.params';
 import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
-
-export class FileDisputeRequestDto {
-  @ApiProperty({ example: 'd1' })
-  @Matches(LOCAL_ID, { message: 'disputeId must be 1–64 letters, digits, ".", "_" or "-"' })
-  disputeId: string;
-  @ApiProperty({ example: 'f1' })
-  @Matches(LOCAL_ID, { message: 'findingId must be 1–64 letters, digits, ".", "_" or "-"' })
-  findingId: string;
-  @ApiProperty({ enum: DISPUTE_GROUNDS }) @IsIn(DISPUTE_GROUNDS) grounds: DisputeGrounds;
-  @ApiProperty() @IsString() @Length(1, 20_000) statement: string;
-}
-
-export class RulingRequestDto {
-  @ApiProperty({ enum: RULINGS }) @IsIn(RULINGS) ruling: Ruling;
-  @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
-  @ApiPropertyOptional({ type: ConclusionDto, description: 'The amended conclusion, for AMENDED only.' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConclusionDto)
-  amendment?: ConclusionDto;
-}
-
-export class RecordMeasureRequestDto {
-  @ApiProperty({ example: 'm1' })
-  @Matches(LOCAL_ID, { message: 'measureId must be 1–64 letters, digits, ".", "_" or "-"' })
-  measureId: string;
-  @ApiProperty({ example: 'AF' }) @Matches(PARTY_CODE, { message: 'party must be a party code' }) party: string;
-  @ApiProperty({ enum: MEASURE_LEVELS }) @IsIn(MEASURE_LEVELS) level: MeasureLevel;
-  @ApiProperty() @IsString() @Length(1, 10_000) description: string;
-  @ApiPropertyOptional() @IsOptional() @IsUtcTimestamp() dueAt?: string;
-}
-
-export class NoteRequestDto {
-  @ApiProperty() @IsString() @Length(1, 10_000) note: string;
-}
-
-export class CloseCaseRequestDto {
-  @ApiProperty() @IsString() @Length(1, 10_000) reason: string;
-}
+import {
+  FileDisputeRequestDto,
+  RulingRequestDto,
+  RecordMeasureRequestDto,
+  NoteRequestDto,
+  CloseCaseRequestDto,
+} from './disputes-and-consequences.request.dto';
 
 @ApiTags('disputes and consequences')
 @ApiBearerAuth()

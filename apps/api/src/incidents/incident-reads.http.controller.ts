@@ -1,52 +1,16 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import {
-  INCIDENT_CATEGORIES,
-  type IncidentEvent,
-  incidentDecider,
-  type IncidentState,
-  incidentStream,
-} from '@ceasefire/mvm';
+import { type IncidentEvent, incidentDecider, type IncidentState, incidentStream } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { asDomainEvent, readStreamOrEmpty } from '../write-path/handle-command';
-import { IsUtcTimestamp, PARTY_CODE, POSITION, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { IncidentIdParams } from './incident-id.params';
 import { GetIncidentQuery, ListIncidentsQuery } from './incident-queries';
-
-const STATUSES = [
-  'REPORTED',
-  'ADMISSIBLE',
-  'INADMISSIBLE',
-  'DUPLICATE',
-  'UNDER_INVESTIGATION',
-  'FINDING_ADOPTED',
-  'CLOSED',
-];
-
-export class ListIncidentsRequestDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
-  @ApiPropertyOptional({ description: 'Incidents alleged against or reported by this party.' })
-  @IsOptional()
-  @Matches(PARTY_CODE, { message: 'party must be a party code' })
-  party?: string;
-  @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES }) @IsOptional() @IsIn(INCIDENT_CATEGORIES) category?: string;
-  @ApiPropertyOptional({ description: 'Occurred at or after.' }) @IsOptional() @IsUtcTimestamp() from?: string;
-  @ApiPropertyOptional({ description: 'Occurred at or before.' }) @IsOptional() @IsUtcTimestamp() to?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-}
-
-export class HistoryRequestDto {
-  @ApiPropertyOptional({ description: 'Only events at or before this global position: the case as it stood then.' })
-  @IsOptional()
-  @Matches(POSITION, { message: 'atPosition must be a global position' })
-  atPosition?: string;
-}
+import { ListIncidentsRequestDto, HistoryRequestDto } from './incident-reads.request.dto';
 
 @ApiTags('incidents')
 @ApiBearerAuth()

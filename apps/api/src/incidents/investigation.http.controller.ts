@@ -1,25 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, utc } from '../shared/validation';
+import { utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { IncidentIdParams } from './incident-id.params';
 import { WriteIncident } from './write-incident.command';
-
-export class EmptyRequestDto {}
-
-export class AccessDenialRequestDto {
-  @ApiProperty({ example: 'a1' })
-  @Matches(LOCAL_ID, { message: 'denialId must be 1–64 letters, digits, ".", "_" or "-"' })
-  denialId: string;
-  @ApiProperty({ example: 'AF' }) @Matches(PARTY_CODE, { message: 'deniedBy must be a party code' }) deniedBy: string;
-  @ApiProperty() @IsUtcTimestamp() at: string;
-  @ApiProperty() @IsString() @Length(1, 300) place: string;
-  @ApiProperty() @IsString() @Length(1, 4000) description: string;
-}
+import { AccessDenialRequestDto, EmptyRequestDto } from './investigation.request.dto';
 
 @ApiTags('incidents')
 @ApiBearerAuth()

@@ -1,15 +1,10 @@
 import { ConflictException, Controller, Get, Header, Inject, NotFoundException, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatTlogProof, inclusionPathOf } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { UUID } from '../shared/validation';
 import { CheckpointSigner } from './checkpoint-signer';
 import { ledgerHasher, ledgerIndexOf } from './ledger.queries';
-
-export class EventIdParams {
-  @ApiProperty() @Matches(UUID, { message: 'eventId must be a lower-case UUID' }) eventId: string;
-}
+import { EventIdParams } from './event-receipt.request.dto';
 
 @ApiTags('ledger')
 @ApiBearerAuth()

@@ -1,34 +1,11 @@
 import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { consistencyPathOf, formatVerifierKey, inclusionPathOf, type NoteSigner } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { CheckpointSigner, LEDGER_SIGNER } from './checkpoint-signer';
 import { leafPosition, ledgerHasher, ledgerSize } from './ledger.queries';
-
-const MAX = Number.MAX_SAFE_INTEGER;
-
-export class EntriesRequestDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(0) @Max(MAX) start: number;
-  @ApiProperty({ description: 'Exclusive; at most 1000 entries per page.' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX)
-  end: number;
-}
-
-export class InclusionRequestDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(0) @Max(MAX) index: number;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) size: number;
-}
-
-export class ConsistencyRequestDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) from: number;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) to: number;
-}
+import { EntriesRequestDto, InclusionRequestDto, ConsistencyRequestDto } from './ledger.request.dto';
 
 const b64 = (b: Buffer) => b.toString('base64');
 

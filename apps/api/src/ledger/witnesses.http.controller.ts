@@ -9,38 +9,14 @@ import {
   Post,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseCosignerKey, verifyCosignature } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { WriteWitness } from './write-witness.command';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { CheckpointSigner } from './checkpoint-signer';
 import { witnessKeyOf } from './witnesses.queries';
-
-export class RegisterWitnessRequestDto {
-  @ApiProperty({ example: 'witness.mediator-tr.example' })
-  @Matches(/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/, { message: 'name must look like example.org/witness' })
-  name: string;
-  @ApiProperty({
-    description: 'C2SP tlog-cosignature verifier key: <name>+<key ID>+<base64(0x04 ‖ Ed25519 public key)>',
-  })
-  @IsString()
-  @Length(1, 400)
-  key: string;
-  @ApiProperty({ example: 'TR', description: 'The mediator or party that runs it.' })
-  @Matches(/^[A-Z]{2,8}$/, { message: 'operator must be an upper-case code' })
-  operator: string;
-}
-
-export class CosignatureRequestDto {
-  @ApiProperty({ description: 'Size of the checkpoint cosigned.' })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  size: number;
-  @ApiProperty({ description: 'The cosignature line, "— <name> <base64>".' }) @IsString() @Length(1, 1000) line: string;
-}
+import { RegisterWitnessRequestDto, CosignatureRequestDto } from './witnesses.request.dto';
 
 @ApiTags('ledger')
 @ApiBearerAuth()

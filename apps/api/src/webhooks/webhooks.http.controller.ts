@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { BREACH_EVENT_TYPES } from '@ceasefire/mvm';
 import {
   Body,
   Controller,
@@ -17,28 +16,21 @@ import {
   Query,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ceasefire/mvm';
-import { SEVERITIES } from '@ceasefire/mvm';
 import { FeedHub } from '../feeds/feed-hub';
-import { PARTY_CODE, plain, POSITION, UUID } from '../shared/validation';
+import { plain } from '../shared/validation';
 import { WEBHOOK_SETTINGS, WEBHOOK_STORE, WebhookDispatcher, type WebhookSettings } from './webhook-dispatcher';
 import { newWebhookSecret } from './webhook-signature';
 import type { Webhook, WebhookStore } from './webhook-store';
 import { targetProblem } from './webhook-target';
+import {
+  RegisterWebhookDto,
+  ChangeWebhookDto,
+  ReplayDto,
+  DeliveriesRequestDto,
+  WebhookIdParams,
+} from './webhooks.request.dto';
 
 const CurrentActor = createParamDecorator(
   (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<{ actor: Actor }>().actor,
@@ -46,72 +38,6 @@ const CurrentActor = createParamDecorator(
 
 /** How long a rotated-out secret keeps signing beside the new one. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
-const TYPE_NAMES = [...BREACH_EVENT_TYPES, ...BREACH_EVENT_TYPES.map((t) => `org.ceasefireledger.mvm.${t}`)];
-
-export class WebhookFilterDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(UUID, { message: 'filter.agreement must be a lower-case UUID' })
-  agreement?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(PARTY_CODE, { message: 'filter.party must be a party code like PK' })
-  party?: string;
-  @ApiPropertyOptional({ enum: SEVERITIES })
-  @IsOptional()
-  @IsIn(SEVERITIES, { message: `filter.minSeverity must be one of ${SEVERITIES.join(', ')}` })
-  minSeverity?: string;
-}
-
-export class RegisterWebhookDto {
-  @ApiProperty({ description: 'http(s) URL; private, loopback and link-local targets are refused.' })
-  @IsString()
-  @MaxLength(2048)
-  url: string;
-
-  @ApiPropertyOptional({ enum: BREACH_EVENT_TYPES, isArray: true, description: 'Breach event types; all when absent.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BREACH_EVENT_TYPES.length * 2)
-  @IsIn(TYPE_NAMES, { each: true, message: `types must be breach event types: ${BREACH_EVENT_TYPES.join(', ')}` })
-  types?: string[];
-
-  @ApiPropertyOptional({ type: WebhookFilterDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => WebhookFilterDto)
-  filter?: WebhookFilterDto;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
-}
-
-export class ChangeWebhookDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
-  @ApiPropertyOptional({ description: 'Issue a new secret; the old one keeps signing beside it for 24 h.' })
-  @IsOptional()
-  @IsBoolean()
-  rotateSecret?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2048) url?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
-}
-
-export class ReplayDto {
-  @ApiProperty({ description: 'Redeliver from this global position (inclusive).' })
-  @Matches(POSITION, { message: 'fromPosition must be a global position' })
-  fromPosition: string;
-}
-
-export class DeliveriesRequestDto {
-  @ApiPropertyOptional({ enum: ['delivered', 'failed', 'dead'] })
-  @IsOptional()
-  @IsIn(['delivered', 'failed', 'dead'], { message: 'status must be delivered, failed or dead' })
-  status?: string;
-}
-
-export class WebhookIdParams {
-  @ApiProperty() @Matches(UUID, { message: 'id must be a lower-case UUID' }) id: string;
-}
 
 const view = (w: Webhook) => ({
   id: w.id,

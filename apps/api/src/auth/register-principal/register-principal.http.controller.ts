@@ -1,31 +1,13 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { type Role, ROLES } from '@ceasefire/mvm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { deterministicUuid } from '../../shared/deterministic-id';
 import { timeOrderedUuid } from '../../shared/time-ordered-id';
 import { WritePrincipal } from './write-principal.command';
 import { Write, type WriteContext } from '../../write-path/write-context';
 import { newToken, sha256Hex } from '../admin-token';
-
-export class RegisterPrincipalRequestDto {
-  @ApiProperty({ example: 'Pakistan liaison officer' })
-  @IsString()
-  @Length(1, 200)
-  name: string;
-
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES)
-  role: Role;
-
-  @ApiPropertyOptional({ description: 'Party code; required for role "party", forbidden otherwise.', example: 'PK' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2,8}$/, { message: 'party must be an upper-case party code' })
-  @MaxLength(8)
-  party?: string;
-}
+import { RegisterPrincipalRequestDto } from './register-principal.request.dto';
 
 @ApiTags('access')
 @ApiBearerAuth()

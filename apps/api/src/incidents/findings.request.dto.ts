@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  type Confidence,
+  CONFIDENCES,
+  FINDING_OUTCOMES,
+  type FindingOutcome,
+  type Severity,
+  SEVERITIES,
+} from '@ceasefire/mvm';
+import { LOCAL_ID, PARTY_CODE } from '../shared/validation';
+
+export class ConclusionDto {
+  @ApiProperty({ enum: FINDING_OUTCOMES }) @IsIn(FINDING_OUTCOMES) outcome: FindingOutcome;
+  @ApiProperty({ example: ['AF'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(PARTY_CODE, { each: true, message: 'each attributed party must be a party code' })
+  attributedParties: string[];
+  @ApiPropertyOptional({ enum: SEVERITIES, description: 'Required for violations, absent otherwise.' })
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+  @ApiProperty({ enum: CONFIDENCES }) @IsIn(CONFIDENCES) confidence: Confidence;
+}
+
+export class DraftFindingRequestDto extends ConclusionDto {
+  @ApiProperty({ example: 'f1' })
+  @Matches(LOCAL_ID, { message: 'findingId must be 1–64 letters, digits, ".", "_" or "-"' })
+  findingId: string;
+  @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
+}
+
+export class DissentRequestDto {
+  @ApiProperty({ example: 'AF liaison' }) @IsString() @Length(1, 200) component: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) text: string;
+}
+
+export const conclusionOf = (b: ConclusionDto) => ({
+  outcome: b.outcome,
+  attributedParties: [...b.attributedParties],
+  severity: b.severity ?? null,
+  confidence: b.confidence,
+});

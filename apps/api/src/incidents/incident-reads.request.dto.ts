@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { INCIDENT_CATEGORIES } from '@ceasefire/mvm';
+import { ReadYourWritesDto } from '../shared/read-options.dto';
+import { IsUtcTimestamp, PARTY_CODE, POSITION } from '../shared/validation';
+
+const STATUSES = [
+  'REPORTED',
+  'ADMISSIBLE',
+  'INADMISSIBLE',
+  'DUPLICATE',
+  'UNDER_INVESTIGATION',
+  'FINDING_ADOPTED',
+  'CLOSED',
+];
+
+export class ListIncidentsRequestDto extends ReadYourWritesDto {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
+  @ApiPropertyOptional({ description: 'Incidents alleged against or reported by this party.' })
+  @IsOptional()
+  @Matches(PARTY_CODE, { message: 'party must be a party code' })
+  party?: string;
+  @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES }) @IsOptional() @IsIn(INCIDENT_CATEGORIES) category?: string;
+  @ApiPropertyOptional({ description: 'Occurred at or after.' }) @IsOptional() @IsUtcTimestamp() from?: string;
+  @ApiPropertyOptional({ description: 'Occurred at or before.' }) @IsOptional() @IsUtcTimestamp() to?: string;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+}
+
+export class HistoryRequestDto {
+  @ApiPropertyOptional({ description: 'Only events at or before this global position: the case as it stood then.' })
+  @IsOptional()
+  @Matches(POSITION, { message: 'atPosition must be a global position' })
+  atPosition?: string;
+}
