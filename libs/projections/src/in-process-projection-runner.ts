@@ -63,6 +63,15 @@ export class InProcessProjectionRunner implements ProjectionRunner {
     return [...this.workers.values()].map((worker) => worker.progress());
   }
 
+  appliedPosition(projection: string): string | undefined {
+    this.worker(projection);
+    return this.waiters.applied(projection);
+  }
+
+  onProgress(listener: () => void): () => void {
+    return this.waiters.listen(listener);
+  }
+
   reached(projection: string, position: string): boolean {
     this.worker(projection);
     return this.waiters.hasApplied(projection, position);

@@ -16,6 +16,7 @@ interface Waiter {
  */
 export class ProgressWaiters {
   private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly progressOf: (name: string) => WorkerProgress | undefined) {}
 
@@ -41,7 +42,14 @@ export class ProgressWaiters {
     });
   }
 
+  /** Called after every progress report; returns the way to stop. */
+  listen(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   settle(): void {
+    for (const listener of this.listeners) listener();
     for (const waiter of this.waiters) {
       const parked = waiter.names.map((n) => this.progressOf(n)).find((p) => p?.parked);
       if (parked) {
@@ -60,8 +68,14 @@ export class ProgressWaiters {
   }
 
   hasApplied(name: string, position: string): boolean {
+    const applied = this.applied(name);
+    return applied !== undefined && hasReached(applied, position);
+  }
+
+  /** The position the projection has applied in the generation readers use. */
+  applied(name: string): string | undefined {
     const p = this.progressOf(name);
-    return p !== undefined && p.activeVersion === p.version && hasReached(p.position, position);
+    return p !== undefined && p.activeVersion === p.version ? p.position : undefined;
   }
 
   private finish(waiter: Waiter): void {

@@ -30,6 +30,10 @@ export interface ProjectionRunner {
   health(): Promise<ProjectionHealth[]>;
   /** Whether the projection has applied `position` in the generation readers use (no waiting). */
   reached(projection: string, position: string): boolean;
+  /** The position the projection has applied in the generation readers use, if any. */
+  appliedPosition(projection: string): string | undefined;
+  /** Tells `listener` after every progress report of any projection; returns the way to stop. */
+  onProgress(listener: () => void): () => void;
 }
 
 /** What a projection's `*.queries.ts` functions read with: the read-model database and the physical name of a table. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AppendResult, type RecordedEvent, SqliteEventStore } from '@ceasefire/event-store';
 import type { ProjectionRunner } from '@ceasefire/projections';
+import Database from 'better-sqlite3';
 import { FeedHub } from './feed-hub';
 
 const anEvent = (type = 'IncidentReported') => ({
@@ -14,14 +15,20 @@ const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
-describe('FeedHub: the live subscription behind the event feed', () => {
+describe('FeedHub: the log follower behind the event feed', () => {
   let store: SqliteEventStore;
   let hub: FeedHub;
+  let ledgerAt: string | undefined;
 
   beforeEach(async () => {
     store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 20 });
-    // No breach events are appended here, so the runner is never asked for anything.
-    hub = new FeedHub(store, {} as ProjectionRunner);
+    ledgerAt = undefined;
+    // No breach events are appended here; the ledger's applied position is the log's head, as a caught-up ledger's is.
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE breaches (position TEXT PRIMARY KEY)');
+    const runner = { db, table: () => 'breaches', onProgress: () => () => undefined, appliedPosition: () => ledgerAt };
+    hub = new FeedHub(store, runner as unknown as ProjectionRunner);
+    store.onCommit(() => void store.headPosition().then((head) => (ledgerAt = head)));
     await hub.onApplicationBootstrap();
   });
 
@@ -30,7 +37,7 @@ describe('FeedHub: the live subscription behind the event feed', () => {
     await store.close();
   });
 
-  it('delivers every event appended after a listener joins, once and in order, though it read only breaches before', async () => {
+  it('delivers every event appended after a listener joins, once and in order', async () => {
     for (let i = 0; i < 3; i++) await store.append(`incident-a${i}`, [anEvent()]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const seen: RecordedEvent[] = [];
@@ -45,7 +52,7 @@ describe('FeedHub: the live subscription behind the event feed', () => {
     subscription.unsubscribe();
   });
 
-  it('narrows again when the last listener leaves, and widens for the next one without a gap', async () => {
+  it('stops when the last listener leaves, and follows again for the next one without a gap', async () => {
     const first: RecordedEvent[] = [];
     const one = hub.events$.subscribe((e) => first.push(e));
     const a = await store.append('incident-c', [anEvent()]);

@@ -1,66 +1,83 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { BREACH_EVENT_TYPES } from '@ceasefire/mvm';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { Observable, Subject } from 'rxjs';
 import { ledgerIndexOf } from '../ledger/ledger.queries';
-import { type BreachRow, breachHead, breachRowOf, breachRowsAfter } from './breach-feed.queries';
+import { type BreachRow, breachHead, breachRowsAfter } from './breach-feed.queries';
 
 export type { BreachRow };
 import { LogFollower } from '../shared/log-follower';
 
 /**
- * The one live subscription behind every feed: each new event goes to the event-feed listeners, and each
- * breach event, once the breach feed has its row, to the breach listeners and the webhook dispatcher.
- * Late joiners catch up from the tables and the log, then switch to these subjects. While no one listens
- * to every event, the subscription reads only breach events; the first listener widens it from the last
- * position passed, which its own catch-up read reaches, so it misses nothing.
+ * The live side of every feed. Breach rows go to the breach listeners and the webhook dispatcher as the
+ * projections report progress: once both the breach feed and the ledger have an event, its row goes
+ * out, with its ledger index. The event feed needs the log itself: while anyone listens to every
+ * event, the hub follows the log from the ledger's applied position (no later than any listener's
+ * catch-up reaches, so nothing falls between them); when the last listener leaves, it stops.
  */
 @Injectable()
 export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly allEvents = new Subject<RecordedEvent>();
   readonly breaches$ = new Subject<BreachRow>();
-  private readonly breachTypes: ReadonlySet<string> = new Set(BREACH_EVENT_TYPES);
   private listeners = 0;
-  private readonly follower: LogFollower;
+  private follower?: LogFollower;
+  private lastBreach: string | undefined;
+  private bootHead: string | undefined;
+  private stopWatchingProgress?: () => void;
 
   readonly events$ = new Observable<RecordedEvent>((subscriber) => {
     const subscription = this.allEvents.subscribe(subscriber);
-    if (this.listeners++ === 0) this.follower.refilter();
+    if (this.listeners++ === 0) this.followLog();
     return () => {
       subscription.unsubscribe();
-      if (--this.listeners === 0) this.follower.refilter();
+      if (--this.listeners === 0) this.stopFollowingLog();
     };
   });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
-  ) {
-    this.follower = new LogFollower(store, {
-      filter: () => (this.listeners > 0 ? undefined : { eventTypes: BREACH_EVENT_TYPES }),
-      onEvent: (event) => this.publish(event),
-      logger: new Logger('FeedHub'),
-    });
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.follower.start(await this.store.headPosition());
+    this.bootHead = await this.store.headPosition();
+    // Rows already stored were for earlier listeners; new ones reach today's listeners by catching up.
+    this.lastBreach = breachHead(this.runner);
+    this.stopWatchingProgress = this.runner.onProgress(() => this.sendNewBreaches());
   }
 
   onApplicationShutdown(): void {
-    this.follower.stop();
+    this.stopWatchingProgress?.();
+    this.stopFollowingLog();
     this.allEvents.complete();
     this.breaches$.complete();
   }
 
-  private async publish(event: RecordedEvent): Promise<void> {
-    this.allEvents.next(event);
-    if (!this.breachTypes.has(event.type)) return;
-    // The ledger too, so the breach goes out with its ledger index.
-    await this.runner.waitFor(event.position, { projections: ['breach_feed', 'ledger'], timeoutMs: 60_000 });
-    const row = breachRowOf(this.runner, event.eventId);
-    if (row) this.breaches$.next(row);
+  private sendNewBreaches(): void {
+    for (;;) {
+      const rows = breachRowsAfter(this.runner, this.lastBreach, 500);
+      for (const row of rows) {
+        if (!this.runner.reached('ledger', row.position)) return;
+        this.lastBreach = row.position;
+        this.breaches$.next(row);
+      }
+      if (rows.length < 500) return;
+    }
+  }
+
+  private followLog(): void {
+    const follower = new LogFollower(this.store, {
+      filter: () => undefined,
+      onEvent: (event) => this.allEvents.next(event),
+      logger: new Logger('FeedHub'),
+    });
+    this.follower = follower;
+    follower.start(this.runner.appliedPosition('ledger') ?? this.bootHead);
+  }
+
+  private stopFollowingLog(): void {
+    this.follower?.stop();
+    this.follower = undefined;
   }
 
   breachHead(): string | undefined {

@@ -104,6 +104,15 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
     return this.waiters.waitFor(position, names, options.timeoutMs);
   }
 
+  appliedPosition(projection: string): string | undefined {
+    this.projection(projection);
+    return this.waiters.applied(projection);
+  }
+
+  onProgress(listener: () => void): () => void {
+    return this.waiters.listen(listener);
+  }
+
   reached(projection: string, position: string): boolean {
     this.projection(projection);
     return this.waiters.hasApplied(projection, position);
