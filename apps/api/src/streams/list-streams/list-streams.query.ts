@@ -1,13 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 
-export interface StreamSummary {
-  stream: string;
-  category: string;
-  lastRevision: number;
-  lastType: string;
-  lastPosition: string;
-  updatedAt: string;
-}
+import type { StreamSummary } from '../stream-catalog.queries';
+
+export type { StreamSummary };
 
 export class ListStreamsQuery extends Query<{ streams: StreamSummary[]; asOfPosition: string | null }> {
   constructor(
