@@ -17,6 +17,7 @@ export const loadAgreementContext = async (
     parties: state.parties.map((p) => p.code),
     provisions: state.provisions.map((p) => p.id),
     terms: state.terms,
+    effectiveAt: state.effectiveAt,
   };
 };
 

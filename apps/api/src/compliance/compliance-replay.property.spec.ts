@@ -124,6 +124,7 @@ describe('compliance (property)', () => {
           parties: ['PK', 'AF'],
           provisions: ['P1'],
           terms: { responseWindowHours: 72, verificationDeadlineDays: 14, disputeWindowDays: 7, adoptionQuorum: 2 },
+          effectiveAt: '2025-10-19T00:00:00.000Z',
         };
         try {
           await handleCommand(store, {

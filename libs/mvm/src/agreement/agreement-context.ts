@@ -7,4 +7,6 @@ export interface AgreementContext {
   parties: string[];
   provisions: string[];
   terms: MechanismTerms;
+  /** When the agreement took effect: nothing before it is a breach of it. */
+  effectiveAt: string;
 }

@@ -64,6 +64,16 @@ describe('incident intake', () => {
       spec.given([]).when(reportBy(actors.auditor)).thenThrows('RoleNotAllowed', 'forbidden');
       spec.given([]).when(reportBy(actors.observer)).thenThrows('RoleNotAllowed', 'forbidden');
     });
+    it('rejects a report by a party that is not a party to the agreement', () =>
+      spec
+        .given([])
+        .when(reportBy({ principalId: 'p-in', role: 'party', party: 'IN' }))
+        .thenThrows('ReporterPartyOfAgreement', 'forbidden'));
+    it('rejects an incident that occurred before the agreement took effect', () =>
+      spec
+        .given([])
+        .when(reportBy(actors.pakistan, { occurredAt: '2025-10-18T23:59:00.000Z' }))
+        .thenThrows('OccurredUnderAgreement', 'invalid'));
     it('rejects a perpetrator who is not a party', () =>
       spec
         .given([])

@@ -12,6 +12,11 @@ type Cmd<T extends IncidentCommand['type']> = Extract<IncidentCommand, { type: T
 export const reportIncident = (c: Cmd<'ReportIncident'>, state: IncidentState): IncidentEvent[] => {
   if (state.status !== 'NONE') throw conflict('IncidentAlreadyReported', 'this incident id is taken');
   requireRole(c.actor, ['party', 'monitor', 'mediator'], 'report an incident');
+  if (c.actor.role === 'party' && !c.agreement.parties.includes(actingParty(c.actor)))
+    throw forbidden(
+      'ReporterPartyOfAgreement',
+      `${c.actor.party} is not a party to this agreement and cannot report under it`,
+    );
   const reporter: Reporter =
     c.actor.role === 'party'
       ? { kind: 'PARTY', party: actingParty(c.actor), principalId: c.actor.principalId }
@@ -22,6 +27,11 @@ export const reportIncident = (c: Cmd<'ReportIncident'>, state: IncidentState): 
   const unknownProvision = c.provisionsCited.find((p) => !c.agreement.provisions.includes(p));
   if (unknownProvision) throw invalid('ProvisionOfAgreement', `provision ${unknownProvision} is not in the agreement`);
   if (isAfter(c.occurredAt, c.now)) throw invalid('OccurredInThePast', 'occurredAt cannot be in the future');
+  if (isAfter(c.agreement.effectiveAt, c.occurredAt))
+    throw invalid(
+      'OccurredUnderAgreement',
+      `occurredAt is before the agreement took effect (${c.agreement.effectiveAt})`,
+    );
   const { low, best, high } = c.casualties;
   if (!(low <= best && best <= high)) throw invalid('CasualtiesOrdered', 'casualties must satisfy low ≤ best ≤ high');
   const responseDueAt =

@@ -12,6 +12,7 @@ export const agreementContext: AgreementContext = {
   parties: ['PK', 'AF'],
   provisions: ['P1', 'P2'],
   terms,
+  effectiveAt: '2025-10-19T00:00:00.000Z',
 };
 
 const ids = { incidentId: INCIDENT_ID, agreementId: AGREEMENT_ID };

@@ -1,0 +1,43 @@
+import { agreementBody, raidReport } from './support/case-data';
+import { TestApi } from './support/test-api';
+
+// Who may allege a breach under an agreement, and of what time, checked through the API (issue 13, defects 6 and 7).
+describe('reporting an incident under an agreement', () => {
+  let api: TestApi;
+  let agreement: string;
+  let pakistan: string;
+  let india: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const mediator = await api.principal('TR mediator', 'mediator');
+    pakistan = await api.principal('PK', 'party', 'PK');
+    india = await api.principal('IN', 'party', 'IN');
+    agreement = (await api.post('/v1/agreements', mediator, agreementBody)).body.id;
+  });
+  afterAll(() => api.stop());
+
+  const incidents = async () => (await api.get(`/v1/agreements/${agreement}/incidents`, pakistan)).body.incidents;
+
+  it('refuses an allegation from a party that is not a party to the agreement, and writes nothing', async () => {
+    const reply = await api.post(`/v1/agreements/${agreement}/incidents`, india, raidReport);
+    expect(reply.status).toBe(403);
+    expect(reply.body).toMatchObject({ rule: 'ReporterPartyOfAgreement' });
+    expect(await incidents()).toEqual([]);
+  });
+
+  it('refuses an incident dated before the agreement took effect, naming the field', async () => {
+    const reply = await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, {
+      ...raidReport,
+      occurredAt: '2025-10-18T12:00:00Z',
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({ rule: 'OccurredUnderAgreement' });
+    expect(JSON.stringify(reply.body)).toMatch(/occurredAt/);
+    expect(await incidents()).toEqual([]);
+  });
+
+  it("accepts a party's report of an incident after the agreement took effect", async () => {
+    expect((await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, raidReport)).status).toBe(201);
+  });
+});
