@@ -118,6 +118,42 @@ describe('disputes, consequences and closure', () => {
           { type: 'BreachVacated', data: { ...caseIds, findingId: 'f1', reason: 'REMANDED' } },
         ]);
     });
+    it('gives a remanded investigation a new due date, from the ruling, by the agreement terms', () =>
+      spec
+        .given(untilDisputed)
+        .when(rule('REMANDED'))
+        .thenContains([
+          {
+            type: 'DisputeRuled',
+            data: expect.objectContaining({ ruling: 'REMANDED', investigationDueAt: '2025-11-19T09:00:00.000Z' }),
+          },
+          { type: 'BreachVacated' },
+        ] as never));
+    it('does not flag a remanded investigation late against its old due date', () => {
+      const remanded = {
+        type: 'DisputeRuled',
+        data: {
+          ...caseIds,
+          findingId: 'f1',
+          disputeId: 'd1',
+          ruling: 'REMANDED',
+          rationale: 'Reviewed',
+          amendment: null,
+          ruledBy: 'p-tr',
+          investigationDueAt: '2025-12-04T09:00:00.000Z',
+        },
+      } as IncidentEvent;
+      spec
+        .given([...untilDisputed, remanded])
+        .when(command('MarkVerificationDeadlineMissed', {}, actors.admin, '2025-11-21T00:00:00.000Z'))
+        .then([]);
+      spec
+        .given([...untilDisputed, remanded])
+        .when(command('MarkVerificationDeadlineMissed', {}, actors.admin, '2025-12-05T00:00:00.000Z'))
+        .thenContains([
+          { type: 'VerificationDeadlineMissed', data: expect.objectContaining({ dueAt: '2025-12-04T09:00:00.000Z' }) },
+        ] as never);
+    });
     it('rejects an amendment on any other ruling, an inconsistent amendment, and ruling twice', () => {
       spec
         .given(untilDisputed)

@@ -1,6 +1,6 @@
 import { conflict, forbidden, invalid, notFound } from '@ceasefire/decider';
 import { requireRole } from '../shared/actor';
-import { isAfter } from '../shared/time';
+import { addDays, isAfter } from '../shared/time';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { actingParty, checkConclusion, findingOf, openCase, requireParty } from './incident.guards';
@@ -58,6 +58,9 @@ export const ruleOnDispute = (c: Cmd<'RuleOnDispute'>, state: IncidentState): In
         rationale: c.rationale,
         amendment: c.amendment,
         ruledBy: c.actor.principalId,
+        ...(c.ruling === 'REMANDED'
+          ? { investigationDueAt: addDays(c.now, c.agreement.terms.verificationDeadlineDays) }
+          : {}),
       },
     },
   ];

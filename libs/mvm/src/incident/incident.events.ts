@@ -105,6 +105,8 @@ export type IncidentEvent =
         rationale: string;
         amendment: Conclusion | null;
         ruledBy: string;
+        /** A remand reopens the investigation with a new due date (absent on other rulings and on older events). */
+        investigationDueAt?: string;
       }
     >
   | E<'BreachAmended', { findingId: string; parties: string[]; severity: Severity; outcome: FindingOutcome }>

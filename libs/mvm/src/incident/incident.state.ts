@@ -168,11 +168,14 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       };
       if (ruling === 'AMENDED' && amendment) return updateFinding(ruled, findingId, (f) => ({ ...f, ...amendment }));
       if (ruling === 'VACATED') return updateFinding(ruled, findingId, (f) => ({ ...f, status: 'VACATED' }));
-      if (ruling === 'REMANDED')
+      if (ruling === 'REMANDED') {
+        const dueAt = event.data.investigationDueAt ?? state.investigation?.dueAt;
         return {
           ...updateFinding(ruled, findingId, (f) => ({ ...f, status: 'VACATED' })),
           status: 'UNDER_INVESTIGATION',
+          investigation: dueAt ? { dueAt, deadlineMissed: false } : state.investigation,
         };
+      }
       return ruled;
     }
     case 'BreachConfirmed':
