@@ -4,16 +4,11 @@ import { TestApi } from './support/test-api';
 // A remanded finding reopens the investigation with a new due date (issue 13, defect 4), through the API.
 describe('a remanded finding', () => {
   let api: TestApi;
-  const t: Record<string, string> = {};
+  let t: Awaited<ReturnType<TestApi['caseCast']>>;
 
   beforeAll(async () => {
     api = await TestApi.start();
-    t.pk = await api.principal('PK', 'party', 'PK');
-    t.af = await api.principal('AF', 'party', 'AF');
-    t.mon1 = await api.principal('Monitor 1', 'monitor');
-    t.mon2 = await api.principal('Monitor 2', 'monitor');
-    t.tr = await api.principal('Türkiye', 'mediator');
-    t.qa = await api.principal('Qatar', 'mediator');
+    t = await api.caseCast();
   });
   afterAll(() => api.stop());
 

@@ -91,6 +91,18 @@ export class TestApi {
   post = (path: string, token: string | undefined, body: unknown, headers?: Record<string, string>) =>
     this.request('POST', path, { token, body, headers });
 
+  /** The Istanbul case's cast, each with a bearer token: both parties, two monitors, both mediators. */
+  async caseCast(): Promise<Record<'pk' | 'af' | 'mon1' | 'mon2' | 'tr' | 'qa', string>> {
+    return {
+      pk: await this.principal('PK', 'party', 'PK'),
+      af: await this.principal('AF', 'party', 'AF'),
+      mon1: await this.principal('Monitor 1', 'monitor'),
+      mon2: await this.principal('Monitor 2', 'monitor'),
+      tr: await this.principal('Türkiye', 'mediator'),
+      qa: await this.principal('Qatar', 'mediator'),
+    };
+  }
+
   /** Registers a principal and returns its bearer token. */
   async principal(name: string, role: string, party?: string): Promise<string> {
     const reply = await this.post('/v1/principals', ADMIN_TOKEN, { name, role, ...(party ? { party } : {}) });
