@@ -22,7 +22,7 @@ describe('reporting an incident under an agreement', () => {
   it('refuses an allegation from a party that is not a party to the agreement, and writes nothing', async () => {
     const reply = await api.post(`/v1/agreements/${agreement}/incidents`, india, raidReport);
     expect(reply.status).toBe(403);
-    expect(reply.body).toMatchObject({ rule: 'ReporterPartyOfAgreement' });
+    expect(reply.body).toMatchObject({ rule: 'PartyPrincipalOfAgreement' });
     expect(await incidents()).toEqual([]);
   });
 

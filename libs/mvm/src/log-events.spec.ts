@@ -17,6 +17,8 @@ describe("the log's vocabulary", () => {
       'BreachVacated',
       'MeasureRecorded',
       'MeasureFulfilled',
+      'MeasureLifted',
+      'MeasureLapsed',
       'CommitmentDeadlineMissed',
     ]);
   });

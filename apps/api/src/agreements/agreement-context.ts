@@ -15,6 +15,8 @@ export const loadAgreementContext = async (
     agreementId,
     status: state.status,
     parties: state.parties.map((p) => p.code),
+    mediators: state.mediators,
+    ...(state.monitoringComponents ? { monitoringComponents: state.monitoringComponents } : {}),
     provisions: state.provisions.map((p) => p.id),
     terms: state.terms,
     effectiveAt: state.effectiveAt,

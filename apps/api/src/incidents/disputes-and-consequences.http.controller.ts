@@ -14,6 +14,7 @@ import {
   RecordMeasureRequestDto,
   NoteRequestDto,
   CloseCaseRequestDto,
+  LiftMeasureRequestDto,
 } from './disputes-and-consequences.request.dto';
 
 @ApiTags('disputes and consequences')
@@ -91,6 +92,7 @@ export class DisputesAndConsequencesHttpController {
         level: b.level,
         description: b.description,
         dueAt: b.dueAt ? utc(b.dueAt) : null,
+        ...(b.findingId ? { findingId: b.findingId } : {}),
       },
       c,
       r,
@@ -99,7 +101,7 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('measures/:measureId/fulfilment')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record that a consequence was fulfilled (mediators, monitors).' })
+  @ApiOperation({ summary: 'Record that a consequence was fulfilled (mediators, monitors), whether or not the case is closed.' })
   fulfil(
     @Param() { id, measureId }: MeasureParams,
     @Body() b: NoteRequestDto,
@@ -109,9 +111,21 @@ export class DisputesAndConsequencesHttpController {
     return this.write(id, { type: 'RecordMeasureFulfilment', measureId, note: b.note }, c, r);
   }
 
+  @Post('measures/:measureId/lifting')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Lift a consequence before it is fulfilled, with the reason (mediator), even after closure.' })
+  lift(
+    @Param() { id, measureId }: MeasureParams,
+    @Body() b: LiftMeasureRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'LiftMeasure', measureId, reason: b.reason }, c, r);
+  }
+
   @Post('closure')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Close the case; not while a dispute is open (mediator).' })
+  @ApiOperation({ summary: 'Close the case; not while a dispute is open (mediator). Outstanding consequences stay owed.' })
   close(
     @Param() { id }: IncidentIdParams,
     @Body() b: CloseCaseRequestDto,

@@ -42,6 +42,17 @@ export class RecordMeasureRequestDto {
   @ApiProperty({ enum: MEASURE_LEVELS }) @IsIn(MEASURE_LEVELS) level: MeasureLevel;
   @ApiProperty() @IsString() @Length(1, 10_000) description: string;
   @ApiPropertyOptional() @IsOptional() @IsUtcTimestamp() dueAt?: string;
+  @ApiPropertyOptional({
+    example: 'f1',
+    description: "The adopted violation finding it answers; by default the case's latest one attributed to the party.",
+  })
+  @IsOptional()
+  @Matches(LOCAL_ID, { message: 'findingId must be 1–64 letters, digits, ".", "_" or "-"' })
+  findingId?: string;
+}
+
+export class LiftMeasureRequestDto {
+  @ApiProperty() @IsString() @Length(1, 10_000) reason: string;
 }
 
 export class NoteRequestDto {

@@ -7,7 +7,12 @@ import { writeResponse } from '../write-path/write-response';
 import { FindingParams, IncidentIdParams } from './incident-id.params';
 import { EmptyRequestDto } from './investigation.request.dto';
 import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
-import { DraftFindingRequestDto, DissentRequestDto, conclusionOf } from './findings.request.dto';
+import {
+  DraftFindingRequestDto,
+  DissentRequestDto,
+  WithdrawFindingRequestDto,
+  conclusionOf,
+} from './findings.request.dto';
 
 @ApiTags('findings')
 @ApiBearerAuth()
@@ -65,15 +70,30 @@ export class FindingsHttpController {
     return this.write(id, { type: 'AdoptFinding', findingId }, c, r);
   }
 
+  @Post(':findingId/withdrawal')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Withdraw a pending (draft or endorsed) finding (monitor), or return it (mediator), so a new one can be drafted.',
+  })
+  withdraw(
+    @Param() { id, findingId }: FindingParams,
+    @Body() b: WithdrawFindingRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'WithdrawFinding', findingId, reason: b.reason }, c, r);
+  }
+
   @Post(':findingId/dissents')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record a dissent from a finding, kept beside it (monitors, mediators, parties).' })
+  @ApiOperation({ summary: 'Record a dissent from a finding, kept beside it, signed as the principal\'s institution, component or party (parties: adopted findings only).' })
   dissent(
     @Param() { id, findingId }: FindingParams,
     @Body() b: DissentRequestDto,
     @Write() c: WriteContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
-    return this.write(id, { type: 'RecordDissent', findingId, component: b.component, text: b.text }, c, r);
+    return this.write(id, { type: 'RecordDissent', findingId, text: b.text }, c, r);
   }
 }

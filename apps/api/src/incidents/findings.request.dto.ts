@@ -31,8 +31,11 @@ export class DraftFindingRequestDto extends ConclusionDto {
   @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
 }
 
+export class WithdrawFindingRequestDto {
+  @ApiProperty() @IsString() @Length(1, 10_000) reason: string;
+}
+
 export class DissentRequestDto {
-  @ApiProperty({ example: 'AF liaison' }) @IsString() @Length(1, 200) component: string;
   @ApiProperty() @IsString() @Length(1, 10_000) text: string;
 }
 

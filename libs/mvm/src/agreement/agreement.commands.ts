@@ -1,4 +1,5 @@
 import type { Actor } from '../shared/actor';
+import type { ComplianceRulebook } from '../compliance/compliance.rulebook';
 import type { MechanismTerms, Party, Provision } from './agreement.events';
 
 interface Base {
@@ -13,6 +14,7 @@ export type AgreementCommand =
       title: string;
       parties: Party[];
       mediators: string[];
+      monitoringComponents?: string[];
       provisions: Provision[];
       terms: MechanismTerms;
       effectiveAt: string;
@@ -20,5 +22,6 @@ export type AgreementCommand =
   | (Base & { type: 'ReaffirmAgreement'; at: string; venue: string; statement: string })
   | (Base & { type: 'SuspendAgreement'; reason: string })
   | (Base & { type: 'ResumeAgreement'; reason: string })
+  | (Base & { type: 'AdoptRulebook'; rulebook: ComplianceRulebook; effectiveFrom: string })
   | (Base & { type: 'ScheduleMeeting'; meetingId: string; scheduledFor: string; venue: string; agenda: string[] })
   | (Base & { type: 'RecordMeeting'; meetingId: string; heldAt: string; decisions: string[] });

@@ -1,5 +1,7 @@
 import { DeciderSpecification } from '@ceasefire/decider/testing';
 import { actors, AGREEMENT_ID, agreementRegistered, NOW, terms } from '../testing/fixtures';
+import { DEFAULT_RULEBOOK } from '../compliance/compliance.rulebook';
+import type { Actor } from '../shared/actor';
 import type { AgreementCommand } from './agreement.commands';
 import { agreementDecider } from './agreement.decider';
 
@@ -229,4 +231,66 @@ describe('agreement decider', () => {
       .when({ ...base, actor: actors.pakistan, ...fields } as AgreementCommand)
       .thenThrows('RoleNotAllowed', 'forbidden'),
   );
+
+  it('refuses UNKNOWN and ALL as party codes', () =>
+    spec
+      .given([])
+      .when(
+        register({
+          parties: [
+            { code: 'PK', name: 'P' },
+            { code: 'ALL', name: 'Everyone' },
+          ],
+        }),
+      )
+      .thenThrows('PartyCodeNotReserved', 'invalid'));
+
+  describe('a compliance rulebook, adopted by a quorum of institutions', () => {
+    const rulebook = { ...DEFAULT_RULEBOOK, version: 'istanbul-1' };
+    const effectiveFrom = '2025-11-15T00:00:00.000Z';
+    const adopt = (actor: Actor, over: Record<string, unknown> = {}): AgreementCommand =>
+      ({ ...base, actor, type: 'AdoptRulebook', rulebook, effectiveFrom, ...over }) as AgreementCommand;
+    const voted = {
+      type: 'RulebookAdoptionVoted' as const,
+      data: {
+        agreementId: AGREEMENT_ID,
+        version: 'istanbul-1',
+        effectiveFrom,
+        rulebook,
+        mediator: 'p-tr',
+        institution: 'TR',
+        votes: 1,
+        quorum: 2,
+      },
+    };
+    it('takes a vote from each institution and adopts on the quorum', () => {
+      spec.given([agreementRegistered]).when(adopt(actors.turkiye)).then([voted]);
+      spec.given([agreementRegistered, voted]).when(adopt(actors.turkiye2)).thenThrows('InstitutionAlreadyVoted');
+      spec
+        .given([agreementRegistered, voted])
+        .when(adopt(actors.qatar))
+        .thenContains([
+          { type: 'RulebookAdoptionVoted' },
+          {
+            type: 'RulebookAdopted',
+            data: { agreementId: AGREEMENT_ID, effectiveFrom, rulebook, adoptedBy: ['p-tr', 'p-qa'] },
+          },
+        ]);
+    });
+    it('never takes effect before its adoption, and never reuses a version', () => {
+      spec
+        .given([agreementRegistered])
+        .when(adopt(actors.turkiye, { effectiveFrom: '2025-10-01T00:00:00.000Z' }))
+        .thenThrows('RulebookNotRetroactive', 'invalid');
+      spec
+        .given([agreementRegistered])
+        .when(adopt(actors.turkiye, { rulebook: DEFAULT_RULEBOOK }))
+        .thenThrows('RulebookVersionTaken', 'conflict');
+    });
+    it('names the field of a malformed rulebook', () =>
+      spec
+        .given([agreementRegistered])
+        .when(adopt(actors.turkiye, { rulebook: { ...rulebook, atRiskDays: -1 } }))
+        .thenThrows('RulebookAtRisk', 'invalid'));
+  });
 });

@@ -1,5 +1,6 @@
 import { eventTypes } from '@ceasefire/decider';
 import type { DomainEvent } from '@ceasefire/decider';
+import type { ComplianceRulebook } from '../compliance/compliance.rulebook';
 
 export interface Party {
   /** Short stable code, e.g. PK, AF. */
@@ -19,8 +20,12 @@ export interface MechanismTerms {
   responseWindowHours: number;
   verificationDeadlineDays: number;
   disputeWindowDays: number;
-  /** Mediators whose adoption a finding needs. */
+  /** Distinct mediator institutions whose adoption a finding needs. */
   adoptionQuorum: number;
+  /** Distinct mediator institutions a ruling on a dispute needs (absent on older agreements: one). */
+  rulingQuorum?: number;
+  /** Distinct mediator institutions a consequence needs (absent on older agreements: one). */
+  measureQuorum?: number;
   /** When true, a party's writes must carry a Submission-Signature by one of its registered keys. */
   requireSignedSubmissions?: boolean;
   /** Checkpoints count as final for this agreement once k of these witnesses have cosigned them. */
@@ -34,7 +39,10 @@ export type AgreementEvent =
         agreementId: string;
         title: string;
         parties: Party[];
+        /** The mediator institutions (codes such as TR, QA); mediator principals belong to one of them. */
         mediators: string[];
+        /** The monitoring components; when listed, a monitor acts here only for one of them. */
+        monitoringComponents?: string[];
         provisions: Provision[];
         terms: MechanismTerms;
         effectiveAt: string;
@@ -43,6 +51,24 @@ export type AgreementEvent =
   | DomainEvent<'AgreementReaffirmed', { agreementId: string; at: string; venue: string; statement: string }>
   | DomainEvent<'AgreementSuspended', { agreementId: string; at: string; reason: string }>
   | DomainEvent<'AgreementResumed', { agreementId: string; at: string; reason: string }>
+  | DomainEvent<
+      'RulebookAdoptionVoted',
+      {
+        agreementId: string;
+        version: string;
+        effectiveFrom: string;
+        rulebook: ComplianceRulebook;
+        mediator: string;
+        institution: string;
+        votes: number;
+        quorum: number;
+      }
+    >
+  /** From effectiveFrom (never earlier than its adoption), compliance answers apply this rulebook. */
+  | DomainEvent<
+      'RulebookAdopted',
+      { agreementId: string; effectiveFrom: string; rulebook: ComplianceRulebook; adoptedBy: string[] }
+    >
   | DomainEvent<
       'MeetingScheduled',
       { agreementId: string; meetingId: string; scheduledFor: string; venue: string; agenda: string[] }
@@ -54,6 +80,8 @@ export const AGREEMENT_EVENT_TYPES = eventTypes<AgreementEvent>({
   AgreementReaffirmed: true,
   AgreementSuspended: true,
   AgreementResumed: true,
+  RulebookAdoptionVoted: true,
+  RulebookAdopted: true,
   MeetingScheduled: true,
   MeetingHeld: true,
 });

@@ -1,4 +1,9 @@
+import type { Vote } from '../shared/institutions';
 import type { AgreementEvent, MechanismTerms, Party, Provision } from './agreement.events';
+
+/** Votes back the same rulebook when it is the same text taking effect at the same time. */
+export const rulebookProposal = (r: { effectiveFrom: string; rulebook: unknown }): string =>
+  JSON.stringify([r.effectiveFrom, r.rulebook]);
 
 export type AgreementState =
   | { status: 'NONE' }
@@ -8,10 +13,14 @@ export type AgreementState =
       title: string;
       parties: Party[];
       mediators: string[];
+      monitoringComponents?: string[];
       provisions: Provision[];
       terms: MechanismTerms;
       effectiveAt: string;
       reaffirmations: { at: string; venue: string }[];
+      /** Rulebooks adopted, in the order they take effect, and the votes on ones not yet adopted. */
+      rulebooks: { version: string; effectiveFrom: string }[];
+      rulebookVotes: Record<string, { proposal: string; votes: Vote[] }>;
       meetings: { meetingId: string; scheduledFor: string; venue: string; heldAt?: string; decisions: string[] }[];
     };
 
@@ -19,7 +28,7 @@ export const initialAgreementState = (): AgreementState => ({ status: 'NONE' });
 
 export const evolveAgreement = (state: AgreementState, event: AgreementEvent): AgreementState => {
   if (event.type === 'AgreementRegistered')
-    return { status: 'ACTIVE', ...event.data, reaffirmations: [], meetings: [] };
+    return { status: 'ACTIVE', ...event.data, reaffirmations: [], meetings: [], rulebooks: [], rulebookVotes: {} };
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'AgreementReaffirmed':
@@ -28,6 +37,18 @@ export const evolveAgreement = (state: AgreementState, event: AgreementEvent): A
       return { ...state, status: 'SUSPENDED' };
     case 'AgreementResumed':
       return { ...state, status: 'ACTIVE' };
+    case 'RulebookAdoptionVoted': {
+      const { version, mediator, institution } = event.data;
+      const pending = state.rulebookVotes[version] ?? { proposal: rulebookProposal(event.data), votes: [] };
+      const votes = [...pending.votes, { principalId: mediator, institution }];
+      return { ...state, rulebookVotes: { ...state.rulebookVotes, [version]: { ...pending, votes } } };
+    }
+    case 'RulebookAdopted': {
+      const { version } = event.data.rulebook;
+      const { [version]: _adopted, ...rulebookVotes } = state.rulebookVotes;
+      const rulebooks = [...state.rulebooks, { version, effectiveFrom: event.data.effectiveFrom }];
+      return { ...state, rulebooks, rulebookVotes };
+    }
     case 'MeetingScheduled': {
       const { meetingId, scheduledFor, venue } = event.data;
       return { ...state, meetings: [...state.meetings, { meetingId, scheduledFor, venue, decisions: [] }] };

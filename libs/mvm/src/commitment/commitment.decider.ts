@@ -1,5 +1,6 @@
 import { conflict, type Decider, forbidden, invalid, notFound } from '@ceasefire/decider';
 import { requireRole } from '../shared/actor';
+import { requireActorOfAgreement } from '../shared/institutions';
 import { isAfter, isAtOrAfter } from '../shared/time';
 import type { CommitmentCommand } from './commitment.commands';
 import type { CommitmentEvent } from './commitment.events';
@@ -12,6 +13,7 @@ const defined = (state: CommitmentState): Defined => {
 };
 
 export const decideCommitment = (c: CommitmentCommand, state: CommitmentState): CommitmentEvent[] => {
+  requireActorOfAgreement(c.actor, c.agreement);
   const ids = { commitmentId: c.commitmentId, agreementId: c.agreement.agreementId };
   switch (c.type) {
     case 'DefineCommitment': {

@@ -3,6 +3,28 @@ import { history, untilAdopted } from '../testing/incident-fixtures';
 import type { AgreementRecordEvent } from './compliance.state';
 import { evolveCompliance, initialComplianceState } from './compliance.state';
 import { complianceReport } from './compliance.report';
+import { DEFAULT_RULEBOOK, type ComplianceRulebook } from './compliance.rulebook';
+
+const ids = { incidentId: history.reported.data.incidentId, agreementId: AGREEMENT_ID };
+const measure = (over: Record<string, unknown> = {}): AgreementRecordEvent =>
+  ({
+    type: 'MeasureRecorded',
+    data: {
+      ...ids,
+      measureId: 'm1',
+      party: 'AF',
+      level: 'L2',
+      description: 'd',
+      dueAt: '2025-11-10T00:00:00.000Z',
+      decidedBy: 'p-qa',
+      findingId: 'f1',
+      ...over,
+    },
+  }) as AgreementRecordEvent;
+const adopted = (rulebook: ComplianceRulebook, effectiveFrom = '2025-10-01T00:00:00.000Z'): AgreementRecordEvent => ({
+  type: 'RulebookAdopted',
+  data: { agreementId: AGREEMENT_ID, effectiveFrom, rulebook, adoptedBy: ['p-tr', 'p-qa'] },
+});
 
 const reportAfter = (events: AgreementRecordEvent[], asOf = NOW) =>
   complianceReport(events.reduce(evolveCompliance, initialComplianceState()), asOf);
@@ -51,11 +73,11 @@ describe('compliance report', () => {
     expect(party([agreementRegistered, ...untilAdopted, amended], 'AF').status).toBe('CONCERN');
   });
 
-  it('calls an S4 breach, two S3s or three access denials a material breach', () => {
+  it('rates an S4 breach, two S3s or three access denials as serious non-compliance, in neutral words', () => {
     const s4 = { ...history.breach, data: { ...history.breach.data, severity: 'S4' as const } };
-    expect(party([agreementRegistered, s4], 'AF').status).toBe('MATERIAL_BREACH');
+    expect(party([agreementRegistered, s4], 'AF').status).toBe('SERIOUS_NON_COMPLIANCE');
     const second = { ...history.breach, data: { ...history.breach.data, findingId: 'f2' } };
-    expect(party([agreementRegistered, history.breach, second], 'AF').status).toBe('MATERIAL_BREACH');
+    expect(party([agreementRegistered, history.breach, second], 'AF').status).toBe('SERIOUS_NON_COMPLIANCE');
     const denial = (n: number): AgreementRecordEvent => ({
       type: 'AccessDenied',
       data: {
@@ -70,7 +92,7 @@ describe('compliance report', () => {
       },
     });
     expect(party([agreementRegistered, denial(1)], 'PK').status).toBe('NON_COMPLIANT');
-    expect(party([agreementRegistered, denial(1), denial(2), denial(3)], 'PK').status).toBe('MATERIAL_BREACH');
+    expect(party([agreementRegistered, denial(1), denial(2), denial(3)], 'PK').status).toBe('SERIOUS_NON_COMPLIANCE');
   });
 
   it('rates commitments on track, at risk, overdue and met as of the moment asked', () => {
@@ -135,5 +157,117 @@ describe('compliance report', () => {
       status: 'NON_COMPLIANT',
       consequencesOverdue: 1,
     });
+  });
+
+  it('stops counting a lapsed measure: a vacated finding leaves no consequence owed (defect 2)', () => {
+    const lapsed: AgreementRecordEvent = {
+      type: 'MeasureLapsed',
+      data: { ...ids, measureId: 'm1', party: 'AF', findingId: 'f1', reason: 'VACATED' },
+    };
+    const vacated: AgreementRecordEvent = {
+      type: 'BreachVacated',
+      data: { ...ids, findingId: 'f1', reason: 'VACATED' },
+    };
+    const late = '2025-11-11T00:00:00.000Z';
+    expect(party([agreementRegistered, ...untilAdopted, measure(), vacated, lapsed], 'AF', late)).toMatchObject({
+      status: 'COMPLIANT',
+      consequencesOutstanding: 0,
+      consequencesOverdue: 0,
+    });
+  });
+
+  it('says which rule fired and on what, with ids a client can follow', () => {
+    const af = party([agreementRegistered, ...untilAdopted], 'AF');
+    expect(af.label).toBe(DEFAULT_RULEBOOK.labels.NON_COMPLIANT);
+    expect(af.reasons).toEqual([
+      {
+        level: 'NON_COMPLIANT',
+        rule: 'NON_COMPLIANT.breaches.S3',
+        count: 1,
+        threshold: 1,
+        refs: [{ kind: 'finding', id: `${ids.incidentId}/f1`, href: `/v1/incidents/${ids.incidentId}` }],
+      },
+    ]);
+    expect(reportAfter([agreementRegistered]).rulebook.version).toBe('default-1');
+  });
+
+  it('lists an UNVERIFIED breach but does not count it under the default rulebook', () => {
+    const unverified = untilAdopted.map((e) =>
+      e.type === 'FindingAdopted' ? { ...e, data: { ...e.data, confidence: 'UNVERIFIED' as const } } : e,
+    );
+    const af = party([agreementRegistered, ...unverified], 'AF');
+    expect(af.status).toBe('COMPLIANT');
+    expect(af.confirmedBreaches.notCounted.belowConfidence).toEqual([`${ids.incidentId}/f1`]);
+  });
+
+  it('applies the rulebook in force at the moment asked, so a later rulebook never changes an earlier answer', () => {
+    const strict: ComplianceRulebook = {
+      ...DEFAULT_RULEBOOK,
+      version: 'strict-2',
+      levels: { ...DEFAULT_RULEBOOK.levels, SERIOUS_NON_COMPLIANCE: { breaches: { S3: 1 } } },
+      labels: { ...DEFAULT_RULEBOOK.labels, SERIOUS_NON_COMPLIANCE: 'Grave' },
+    };
+    const events = [agreementRegistered, ...untilAdopted, adopted(strict, '2025-12-01T00:00:00.000Z')];
+    expect(reportAfter(events, NOW)).toMatchObject({ rulebook: { version: 'default-1' } });
+    expect(party(events, 'AF', NOW).status).toBe('NON_COMPLIANT');
+    const later = reportAfter(events, '2025-12-02T00:00:00.000Z');
+    expect(later.rulebook.version).toBe('strict-2');
+    expect(later.parties.find((p) => p.party === 'AF')).toMatchObject({
+      status: 'SERIOUS_NON_COMPLIANCE',
+      label: 'Grave',
+    });
+  });
+
+  it('cures a breach after the stated period without recurrence, or once its measure is fulfilled', () => {
+    const curing: ComplianceRulebook = {
+      ...DEFAULT_RULEBOOK,
+      version: 'cure-1',
+      cure: { afterDaysWithoutRecurrence: 90, onMeasureFulfilled: true },
+    };
+    const events = [agreementRegistered, adopted(curing), ...untilAdopted];
+    // occurred 2025-10-31: still counting 89 days on, cured at 90
+    expect(party(events, 'AF', '2026-01-28T00:00:00.000Z').status).toBe('NON_COMPLIANT');
+    expect(party(events, 'AF', '2026-01-30T00:00:00.000Z')).toMatchObject({
+      status: 'COMPLIANT',
+      confirmedBreaches: { notCounted: { cured: [`${ids.incidentId}/f1`] } },
+    });
+    const fulfilled: AgreementRecordEvent = {
+      type: 'MeasureFulfilled',
+      data: { ...ids, measureId: 'm1', at: NOW, note: 'n', recordedBy: 'p-mon1' },
+    };
+    expect(party([...events, measure(), fulfilled], 'AF', NOW).status).toBe('COMPLIANT');
+  });
+
+  it('answers for a period of valid time: what occurred in it', () => {
+    const state = [agreementRegistered, ...untilAdopted].reduce(evolveCompliance, initialComplianceState());
+    const before = complianceReport(state, {
+      asOf: '2025-10-30T00:00:00.000Z',
+      period: { from: '2025-10-01T00:00:00.000Z', to: '2025-10-30T00:00:00.000Z' },
+    });
+    expect(before.parties.find((p) => p.party === 'AF')?.status).toBe('COMPLIANT');
+    const covering = complianceReport(state, {
+      asOf: '2025-11-30T00:00:00.000Z',
+      period: { from: '2025-10-30T00:00:00.000Z', to: '2025-11-30T00:00:00.000Z' },
+    });
+    expect(covering.parties.find((p) => p.party === 'AF')?.status).toBe('NON_COMPLIANT');
+    expect(covering.period).toEqual({ from: '2025-10-30T00:00:00.000Z', to: '2025-11-30T00:00:00.000Z' });
+  });
+
+  it('shows a suspended agreement as suspended', () => {
+    const suspended: AgreementRecordEvent = {
+      type: 'AgreementSuspended',
+      data: { agreementId: AGREEMENT_ID, at: NOW, reason: 'talks' },
+    };
+    expect(reportAfter([agreementRegistered, suspended]).agreement).toEqual({
+      status: 'SUSPENDED',
+      suspendedSince: NOW,
+    });
+    const resumed: AgreementRecordEvent = {
+      type: 'AgreementResumed',
+      data: { agreementId: AGREEMENT_ID, at: '2025-11-02T00:00:00.000Z', reason: 'resumed' },
+    };
+    expect(reportAfter([agreementRegistered, suspended, resumed], '2025-11-03T00:00:00.000Z').agreement.status).toBe(
+      'ACTIVE',
+    );
   });
 });

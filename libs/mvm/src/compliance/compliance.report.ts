@@ -1,35 +1,45 @@
+import { CONFIDENCES, type Severity, SEVERITIES } from '../incident/incident.vocabulary';
 import { addDays, isAfter } from '../shared/time';
-import type { ComplianceState } from './compliance.state';
+import {
+  type ComplianceRulebook,
+  type LevelRule,
+  type RatedLevel,
+  rulebookInForce,
+  type StatusLevel,
+} from './compliance.rulebook';
+import type { BreachRow, ComplianceState, MeasureRow } from './compliance.state';
 
-export type ComplianceStatus = 'COMPLIANT' | 'CONCERN' | 'NON_COMPLIANT' | 'MATERIAL_BREACH';
+/** Something a reason rests on, with where a client reads it. */
+export interface ReasonRef {
+  kind: 'finding' | 'accessDenial' | 'commitment' | 'measure';
+  /** Case-local ids are prefixed by their incident id: `<incidentId>/<findingId>`. */
+  id: string;
+  href: string;
+}
 
-/** A commitment is at risk when it is open, unmet and falls due within this many days. */
-export const AT_RISK_DAYS = 14;
-
-/**
- * The documented rules (our proposal, research/domain.md §3), worst first:
- * - MATERIAL_BREACH: a confirmed S4 breach, two or more confirmed S3 breaches, or three or more access denials.
- * - NON_COMPLIANT: a confirmed S2 or S3 breach, any access denial, an overdue commitment, or a consequence past due.
- * - CONCERN: a confirmed S0 or S1 breach, or a commitment at risk.
- * - COMPLIANT: none of these. Pending allegations never change the status; they are shown apart.
- */
-export const statusFrom = (p: Omit<PartyCompliance, 'status' | 'party' | 'name'>): ComplianceStatus => {
-  const s = p.confirmedBreaches.bySeverity;
-  if (s.S4 > 0 || s.S3 >= 2 || p.accessDenials >= 3) return 'MATERIAL_BREACH';
-  if (s.S2 > 0 || s.S3 > 0 || p.accessDenials > 0 || p.commitments.overdue > 0 || p.consequencesOverdue > 0)
-    return 'NON_COMPLIANT';
-  if (s.S0 > 0 || s.S1 > 0 || p.commitments.atRisk > 0) return 'CONCERN';
-  return 'COMPLIANT';
-};
+/** One rule of the rulebook that fired for a party, and what made it fire. */
+export interface ComplianceReason {
+  level: RatedLevel;
+  rule: string;
+  count: number;
+  threshold: number;
+  refs: ReasonRef[];
+}
 
 export interface PartyCompliance {
   party: string;
   name: string;
-  status: ComplianceStatus;
+  status: StatusLevel;
+  label: string;
+  /** Every rule that fired, most serious first; the first one set the status. Empty when COMPLIANT. */
+  reasons: ComplianceReason[];
   confirmedBreaches: {
+    /** Breaches that count under the rulebook. */
     total: number;
-    bySeverity: Record<'S0' | 'S1' | 'S2' | 'S3' | 'S4', number>;
+    bySeverity: Record<Severity, number>;
     findings: string[];
+    /** Standing breaches the rulebook does not count: below its minimum confidence, or cured. */
+    notCounted: { belowConfidence: string[]; cured: string[] };
   };
   pendingAllegations: { total: number; incidents: string[] };
   openDisputes: number;
@@ -42,43 +52,185 @@ export interface PartyCompliance {
 export interface ComplianceReport {
   agreementId: string | null;
   asOf: string;
+  /** Set when the answer covers a period of valid time: breaches and denials that occurred in it. */
+  period: { from: string; to: string } | null;
+  agreement: { status: 'ACTIVE' | 'SUSPENDED'; suspendedSince: string | null };
+  rulebook: { version: string; labels: Record<StatusLevel, string> };
   parties: PartyCompliance[];
   unattributedBreaches: number;
 }
 
-/** Lists in a report are in id order (time order for the server's UUIDv7 ids), whatever order the state was built in. */
-const byId = <T>(entries: [string, T][]): [string, T][] => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export interface ComplianceCut {
+  asOf: string;
+  /** Count only what occurred in [from, to) of valid time; asOf is then `to`. */
+  period?: { from: string; to: string };
+}
 
-export const complianceReport = (state: ComplianceState, asOf: string): ComplianceReport => {
-  const breaches = byId(Object.entries(state.breaches)).filter(([, b]) => !b.vacated);
+const byKey = <T>(entries: [string, T][]): [string, T][] => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+const hrefOf = (kind: ReasonRef['kind'], key: string): string => {
+  const [incidentId] = key.split('/');
+  return kind === 'commitment' ? `/v1/commitments/${key}` : `/v1/incidents/${incidentId}`;
+};
+const ref = (kind: ReasonRef['kind'], id: string): ReasonRef => ({ kind, id, href: hrefOf(kind, id) });
+
+const inPeriod = (at: string, period: ComplianceCut['period']): boolean =>
+  !period || (at >= period.from && at < period.to);
+
+/** A breach stops counting when the rulebook's cure applies by asOf. */
+const isCured = (
+  key: string,
+  breach: BreachRow,
+  party: string,
+  all: [string, BreachRow][],
+  measures: MeasureRow[],
+  rules: ComplianceRulebook,
+  asOf: string,
+): boolean => {
+  if (rules.cure.onMeasureFulfilled && measures.some((m) => m.breach === key && m.status === 'FULFILLED')) return true;
+  const days = rules.cure.afterDaysWithoutRecurrence;
+  if (days === null || !breach.occurredAt) return false;
+  const latest = all
+    .filter(([, b]) => b.parties.includes(party) && b.category === breach.category && b.occurredAt <= asOf)
+    .reduce((last, [, b]) => (b.occurredAt > last ? b.occurredAt : last), breach.occurredAt);
+  return !isAfter(addDays(latest, days), asOf);
+};
+
+/**
+ * Each party's status under the rulebook in force at asOf, with the reasons behind it. Time-free state in,
+ * one answer out: the same state and cut always give the same report.
+ */
+export const complianceReport = (state: ComplianceState, cut: ComplianceCut | string): ComplianceReport => {
+  const { asOf, period } = typeof cut === 'string' ? { asOf: cut, period: undefined } : cut;
+  const rules = rulebookInForce(state.rulebooks, asOf);
+  const standing = byKey(Object.entries(state.breaches)).filter(
+    ([, b]) => !b.vacated && inPeriod(b.occurredAt, period),
+  );
+  const measures = Object.values(state.measures);
+  const minimum = CONFIDENCES.indexOf(rules.minimumConfidence);
   const parties = state.parties.map(({ code, name }): PartyCompliance => {
-    const mine = breaches.filter(([, b]) => b.parties.includes(code));
-    const bySeverity = { S0: 0, S1: 0, S2: 0, S3: 0, S4: 0 };
-    for (const [, b] of mine) bySeverity[b.severity] += 1;
-    const pending = byId(Object.entries(state.allegations)).filter(([, a]) => a.pending && a.against === code);
-    const measures = Object.values(state.measures).filter((m) => m.party === code && !m.fulfilled);
+    const mine = standing.filter(([, b]) => b.parties.includes(code));
+    const belowConfidence = mine.filter(([, b]) => CONFIDENCES.indexOf(b.confidence) > minimum);
+    const cured = mine.filter(
+      ([key, b]) => !belowConfidence.some(([k]) => k === key) && isCured(key, b, code, standing, measures, rules, asOf),
+    );
+    const counted = mine.filter(
+      ([key]) => !belowConfidence.some(([k]) => k === key) && !cured.some(([k]) => k === key),
+    );
+    const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+    for (const [, b] of counted) bySeverity[b.severity] += 1;
+    const pending = byKey(Object.entries(state.allegations)).filter(([, a]) => a.pending && a.against === code);
+    const denials = byKey(Object.entries(state.accessDenials)).filter(
+      ([, d]) => d.party === code && inPeriod(d.at, period),
+    );
+    const outstanding = byKey(Object.entries(state.measures)).filter(
+      ([, m]) => m.party === code && m.status === 'OUTSTANDING',
+    );
+    const overdueMeasures = outstanding.filter(([, m]) => m.dueAt !== null && !isAfter(m.dueAt, asOf));
     const commitments = { onTrack: 0, atRisk: 0, overdue: 0, met: 0 };
-    for (const c of Object.values(state.commitments).filter((c) => c.obligor === code)) {
+    const overdueCommitments: string[] = [];
+    const atRiskCommitments: string[] = [];
+    for (const [id, c] of byKey(Object.entries(state.commitments)).filter(([, c]) => c.obligor === code)) {
       if (c.status === 'MET') commitments.met += 1;
-      else if (c.status === 'OVERDUE' || !isAfter(c.dueAt, asOf)) commitments.overdue += 1;
-      else if (!isAfter(c.dueAt, addDays(asOf, AT_RISK_DAYS))) commitments.atRisk += 1;
-      else commitments.onTrack += 1;
+      else if (c.status === 'OVERDUE' || !isAfter(c.dueAt, asOf)) {
+        commitments.overdue += 1;
+        overdueCommitments.push(id);
+      } else if (!isAfter(c.dueAt, addDays(asOf, rules.atRiskDays))) {
+        commitments.atRisk += 1;
+        atRiskCommitments.push(id);
+      } else commitments.onTrack += 1;
     }
-    const partial = {
-      confirmedBreaches: { total: mine.length, bySeverity, findings: mine.map(([id]) => id) },
+    const reasons = reasonsFor(rules, {
+      breaches: counted,
+      denials: denials.map(([id]) => id),
+      overdueCommitments,
+      atRiskCommitments,
+      overdueMeasures: overdueMeasures.map(([id]) => id),
+    });
+    const status: StatusLevel = reasons[0]?.level ?? 'COMPLIANT';
+    return {
+      party: code,
+      name,
+      status,
+      label: rules.labels[status],
+      reasons,
+      confirmedBreaches: {
+        total: counted.length,
+        bySeverity,
+        findings: counted.map(([id]) => id),
+        notCounted: { belowConfidence: belowConfidence.map(([id]) => id), cured: cured.map(([id]) => id) },
+      },
       pendingAllegations: { total: pending.length, incidents: pending.map(([id]) => id) },
       openDisputes: Object.values(state.disputes).filter((d) => d.open && d.party === code).length,
-      accessDenials: Object.values(state.accessDenials).filter((d) => d.party === code).length,
-      consequencesOutstanding: measures.length,
-      consequencesOverdue: measures.filter((m) => m.dueAt !== null && !isAfter(m.dueAt, asOf)).length,
+      accessDenials: denials.length,
+      consequencesOutstanding: outstanding.length,
+      consequencesOverdue: overdueMeasures.length,
       commitments,
     };
-    return { party: code, name, status: statusFrom(partial), ...partial };
   });
+  const suspendedSince = state.suspensions.find((s) => s.from <= asOf && (s.to === null || s.to > asOf))?.from ?? null;
   return {
     agreementId: state.agreementId,
     asOf,
+    period: period ?? null,
+    agreement: { status: suspendedSince ? 'SUSPENDED' : 'ACTIVE', suspendedSince },
+    rulebook: { version: rules.version, labels: rules.labels },
     parties,
-    unattributedBreaches: breaches.filter(([, b]) => b.parties.length === 0).length,
+    unattributedBreaches: standing.filter(([, b]) => b.parties.length === 0).length,
   };
 };
+
+interface Facts {
+  breaches: [string, BreachRow][];
+  denials: string[];
+  overdueCommitments: string[];
+  atRiskCommitments: string[];
+  overdueMeasures: string[];
+}
+
+const LEVELS_WORST_FIRST: RatedLevel[] = ['SERIOUS_NON_COMPLIANCE', 'NON_COMPLIANT', 'CONCERN'];
+
+/** Every threshold of every level that the facts reach, worst level first. */
+const reasonsFor = (rules: ComplianceRulebook, facts: Facts): ComplianceReason[] =>
+  LEVELS_WORST_FIRST.flatMap((level) => {
+    const rule: LevelRule = rules.levels[level];
+    const reasons: ComplianceReason[] = [];
+    const fire = (name: string, count: number, threshold: number | undefined, refs: ReasonRef[]) => {
+      if (threshold !== undefined && count >= threshold)
+        reasons.push({ level, rule: `${level}.${name}`, count, threshold, refs });
+    };
+    for (const severity of SEVERITIES) {
+      const of = facts.breaches.filter(([, b]) => b.severity === severity);
+      fire(
+        `breaches.${severity}`,
+        of.length,
+        rule.breaches?.[severity],
+        of.map(([id]) => ref('finding', id)),
+      );
+    }
+    fire(
+      'accessDenials',
+      facts.denials.length * rules.accessDenialWeight,
+      rule.accessDenials,
+      facts.denials.map((id) => ref('accessDenial', id)),
+    );
+    fire(
+      'overdueCommitments',
+      facts.overdueCommitments.length,
+      rule.overdueCommitments,
+      facts.overdueCommitments.map((id) => ref('commitment', id)),
+    );
+    fire(
+      'atRiskCommitments',
+      facts.atRiskCommitments.length,
+      rule.atRiskCommitments,
+      facts.atRiskCommitments.map((id) => ref('commitment', id)),
+    );
+    fire(
+      'overdueMeasures',
+      facts.overdueMeasures.length,
+      rule.overdueMeasures,
+      facts.overdueMeasures.map((id) => ref('measure', id)),
+    );
+    return reasons;
+  });

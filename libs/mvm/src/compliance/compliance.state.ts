@@ -2,7 +2,8 @@ import { eventTypesWhere } from '@ceasefire/decider';
 import type { AgreementEvent } from '../agreement/agreement.events';
 import type { CommitmentEvent } from '../commitment/commitment.events';
 import type { IncidentEvent } from '../incident/incident.events';
-import type { Severity } from '../incident/incident.vocabulary';
+import type { Confidence, Severity } from '../incident/incident.vocabulary';
+import type { ComplianceRulebook } from './compliance.rulebook';
 
 export type AgreementRecordEvent = AgreementEvent | IncidentEvent | CommitmentEvent;
 
@@ -10,8 +11,10 @@ export type AgreementRecordEvent = AgreementEvent | IncidentEvent | CommitmentEv
 export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
   AgreementRegistered: true,
   AgreementReaffirmed: false,
-  AgreementSuspended: false,
-  AgreementResumed: false,
+  AgreementSuspended: true,
+  AgreementResumed: true,
+  RulebookAdoptionVoted: false,
+  RulebookAdopted: true,
   MeetingScheduled: false,
   MeetingHeld: false,
   IncidentReported: true,
@@ -24,16 +27,21 @@ export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
   AccessDenied: true,
   FindingDrafted: false,
   FindingEndorsed: false,
+  FindingWithdrawn: false,
   FindingAdoptionVoted: false,
   FindingAdopted: true,
   BreachConfirmed: true,
   DissentRecorded: false,
   DisputeFiled: true,
   DisputeRuled: true,
+  DisputeRulingVoted: false,
   BreachAmended: true,
   BreachVacated: true,
   MeasureRecorded: true,
+  MeasureVoted: false,
   MeasureFulfilled: true,
+  MeasureLifted: true,
+  MeasureLapsed: true,
   CaseClosed: true,
   CommitmentDefined: true,
   ProgressReported: false,
@@ -42,6 +50,30 @@ export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
   CommitmentDeadlineMissed: true,
 });
 
+export interface BreachRow {
+  incidentId: string;
+  findingId: string;
+  parties: string[];
+  severity: Severity;
+  category: string;
+  confidence: Confidence;
+  /** When the incident occurred (valid time): what a period or a cure rule counts from. */
+  occurredAt: string;
+  vacated: boolean;
+}
+
+export interface MeasureRow {
+  incidentId: string;
+  measureId: string;
+  /** The breach (case key) it answers; null on older events. */
+  breach: string | null;
+  party: string;
+  level: string;
+  dueAt: string | null;
+  status: 'OUTSTANDING' | 'FULFILLED' | 'LIFTED' | 'LAPSED';
+  fulfilledAt: string | null;
+}
+
 /**
  * Everything under one agreement that bears on compliance, folded from its events. Time-free:
  * what is overdue or at risk is decided when a report is asked for, as of a moment.
@@ -49,17 +81,16 @@ export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
 export interface ComplianceState {
   agreementId: string | null;
   parties: { code: string; name: string }[];
-  breaches: Record<
-    string,
-    { incidentId: string; parties: string[]; severity: Severity; category: string; vacated: boolean }
-  >;
+  /** Rulebooks the agreement adopted, in the order they take effect. */
+  rulebooks: { effectiveFrom: string; rulebook: ComplianceRulebook }[];
+  suspensions: { from: string; to: string | null }[];
+  breaches: Record<string, BreachRow>;
+  /** The confidence each adopted finding (or its amendment) states, for the breach it confirms. */
+  confidences: Record<string, Confidence>;
   allegations: Record<string, { against: string; category: string; occurredAt: string; pending: boolean }>;
   disputes: Record<string, { incidentId: string; findingId: string; party: string; open: boolean }>;
   accessDenials: Record<string, { incidentId: string; denialId: string; party: string; at: string }>;
-  measures: Record<
-    string,
-    { incidentId: string; party: string; level: string; dueAt: string | null; fulfilled: boolean }
-  >;
+  measures: Record<string, MeasureRow>;
   commitments: Record<
     string,
     {
@@ -76,7 +107,10 @@ export interface ComplianceState {
 export const initialComplianceState = (): ComplianceState => ({
   agreementId: null,
   parties: [],
+  rulebooks: [],
+  suspensions: [],
   breaches: {},
+  confidences: {},
   allegations: {},
   disputes: {},
   accessDenials: {},
@@ -102,9 +136,9 @@ const settle = (state: ComplianceState, incidentId: string): ComplianceState =>
  */
 export const complianceSliceOf = (event: AgreementRecordEvent): string => {
   const data = event.data as { incidentId?: string; commitmentId?: string };
-  if (event.type === 'AgreementRegistered') return 'agreement';
   if (data.incidentId !== undefined) return `incident:${data.incidentId}`;
-  return `commitment:${data.commitmentId}`;
+  if (data.commitmentId !== undefined) return `commitment:${data.commitmentId}`;
+  return 'agreement';
 };
 
 /** Slices of one agreement's compliance, each folded with evolveCompliance from its own events, as one state. */
@@ -113,7 +147,10 @@ export const mergeCompliance = (slices: ComplianceState[]): ComplianceState =>
     (merged, s) => ({
       agreementId: merged.agreementId ?? s.agreementId,
       parties: merged.parties.length > 0 ? merged.parties : s.parties,
+      rulebooks: merged.rulebooks.length > 0 ? merged.rulebooks : s.rulebooks,
+      suspensions: merged.suspensions.length > 0 ? merged.suspensions : s.suspensions,
       breaches: { ...merged.breaches, ...s.breaches },
+      confidences: { ...merged.confidences, ...s.confidences },
       allegations: { ...merged.allegations, ...s.allegations },
       disputes: { ...merged.disputes, ...s.disputes },
       accessDenials: { ...merged.accessDenials, ...s.accessDenials },
@@ -123,10 +160,35 @@ export const mergeCompliance = (slices: ComplianceState[]): ComplianceState =>
     initialComplianceState(),
   );
 
+const settleMeasure = (
+  state: ComplianceState,
+  incidentId: string,
+  measureId: string,
+  status: MeasureRow['status'],
+  fulfilledAt: string | null,
+): ComplianceState => {
+  const key = caseKey(incidentId, measureId);
+  const m = state.measures[key];
+  return m ? { ...state, measures: { ...state.measures, [key]: { ...m, status, fulfilledAt } } } : state;
+};
+
 export const evolveCompliance = (state: ComplianceState, event: AgreementRecordEvent): ComplianceState => {
   switch (event.type) {
     case 'AgreementRegistered':
       return { ...state, agreementId: event.data.agreementId, parties: event.data.parties };
+    case 'AgreementSuspended':
+      return { ...state, suspensions: [...state.suspensions, { from: event.data.at, to: null }] };
+    case 'AgreementResumed':
+      return {
+        ...state,
+        suspensions: state.suspensions.map((s, i) =>
+          i === state.suspensions.length - 1 && s.to === null ? { ...s, to: event.data.at } : s,
+        ),
+      };
+    case 'RulebookAdopted': {
+      const { effectiveFrom, rulebook } = event.data;
+      return { ...state, rulebooks: [...state.rulebooks, { effectiveFrom, rulebook }] };
+    }
     case 'IncidentReported': {
       const { incidentId, allegedPerpetrator, category, occurredAt } = event.data;
       return {
@@ -139,20 +201,33 @@ export const evolveCompliance = (state: ComplianceState, event: AgreementRecordE
     }
     case 'IncidentTriaged':
       return event.data.decision === 'ADMISSIBLE' ? state : settle(state, event.data.incidentId);
-    case 'FindingAdopted':
+    case 'FindingAdopted': {
+      const key = caseKey(event.data.incidentId, event.data.findingId);
+      const adopted = settle(state, event.data.incidentId);
+      return { ...adopted, confidences: { ...adopted.confidences, [key]: event.data.confidence } };
+    }
     case 'CaseClosed':
       return settle(state, event.data.incidentId);
-    case 'BreachConfirmed': {
-      const { findingId, incidentId, parties, severity, category } = event.data;
-      const breach = { incidentId, parties, severity, category, vacated: false };
-      return { ...state, breaches: { ...state.breaches, [caseKey(incidentId, findingId)]: breach } };
-    }
+    case 'BreachConfirmed':
     case 'BreachAmended': {
-      const key = caseKey(event.data.incidentId, event.data.findingId);
+      // A ruling that amends a breach nobody confirmed (older events did this) confirms it, as the feed reads it.
+      const { findingId, incidentId, parties, severity } = event.data;
+      const key = caseKey(incidentId, findingId);
       const previous = state.breaches[key];
-      if (!previous) return state;
-      const { parties, severity } = event.data;
-      return { ...state, breaches: { ...state.breaches, [key]: { ...previous, parties, severity, vacated: false } } };
+      const allegation = state.allegations[incidentId];
+      const category =
+        event.type === 'BreachConfirmed' ? event.data.category : (previous?.category ?? allegation?.category ?? '');
+      const breach: BreachRow = {
+        incidentId,
+        findingId,
+        parties,
+        severity,
+        category,
+        confidence: state.confidences[key] ?? previous?.confidence ?? 'VERIFIED',
+        occurredAt: allegation?.occurredAt ?? previous?.occurredAt ?? '',
+        vacated: false,
+      };
+      return { ...state, breaches: { ...state.breaches, [key]: breach } };
     }
     case 'BreachVacated': {
       const key = caseKey(event.data.incidentId, event.data.findingId);
@@ -167,7 +242,11 @@ export const evolveCompliance = (state: ComplianceState, event: AgreementRecordE
     case 'DisputeRuled': {
       const key = caseKey(event.data.incidentId, event.data.disputeId);
       const d = state.disputes[key];
-      const ruled = d ? { ...state, disputes: { ...state.disputes, [key]: { ...d, open: false } } } : state;
+      const disputes = d ? { ...state.disputes, [key]: { ...d, open: false } } : state.disputes;
+      const amendment = event.data.amendment;
+      const findingKey = caseKey(event.data.incidentId, event.data.findingId);
+      const confidences = amendment ? { ...state.confidences, [findingKey]: amendment.confidence } : state.confidences;
+      const ruled = { ...state, disputes, confidences };
       // A remanded finding sends the allegation back to pending until a new finding is adopted.
       if (event.data.ruling !== 'REMANDED' || !ruled.allegations[event.data.incidentId]) return ruled;
       const a = ruled.allegations[event.data.incidentId];
@@ -179,15 +258,25 @@ export const evolveCompliance = (state: ComplianceState, event: AgreementRecordE
       return { ...state, accessDenials: { ...state.accessDenials, [caseKey(incidentId, denialId)]: denial } };
     }
     case 'MeasureRecorded': {
-      const { measureId, incidentId, party, level, dueAt } = event.data;
-      const measure = { incidentId, party, level, dueAt, fulfilled: false };
+      const { measureId, incidentId, party, level, dueAt, findingId } = event.data;
+      const measure: MeasureRow = {
+        incidentId,
+        measureId,
+        breach: findingId ? caseKey(incidentId, findingId) : null,
+        party,
+        level,
+        dueAt,
+        status: 'OUTSTANDING',
+        fulfilledAt: null,
+      };
       return { ...state, measures: { ...state.measures, [caseKey(incidentId, measureId)]: measure } };
     }
-    case 'MeasureFulfilled': {
-      const key = caseKey(event.data.incidentId, event.data.measureId);
-      const m = state.measures[key];
-      return m ? { ...state, measures: { ...state.measures, [key]: { ...m, fulfilled: true } } } : state;
-    }
+    case 'MeasureFulfilled':
+      return settleMeasure(state, event.data.incidentId, event.data.measureId, 'FULFILLED', event.data.at);
+    case 'MeasureLifted':
+      return settleMeasure(state, event.data.incidentId, event.data.measureId, 'LIFTED', null);
+    case 'MeasureLapsed':
+      return settleMeasure(state, event.data.incidentId, event.data.measureId, 'LAPSED', null);
     case 'CommitmentDefined': {
       const { commitmentId, obligor, title, dueAt, target } = event.data;
       return {

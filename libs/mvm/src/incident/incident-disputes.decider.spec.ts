@@ -1,6 +1,14 @@
 import { DeciderSpecification } from '@ceasefire/decider/testing';
-import { actors } from '../testing/fixtures';
-import { caseIds, command, history, untilAdopted, untilDisputed, untilEndorsed } from '../testing/incident-fixtures';
+import { actors, NOW } from '../testing/fixtures';
+import {
+  agreementContext,
+  caseIds,
+  command,
+  history,
+  untilAdopted,
+  untilDisputed,
+  untilEndorsed,
+} from '../testing/incident-fixtures';
 import { incidentDecider } from './incident.decider';
 import type { IncidentEvent } from './incident.events';
 
@@ -178,6 +186,39 @@ describe('disputes, consequences and closure', () => {
         .thenThrows('DisputeAlreadyRuled');
       spec.given(untilAdopted).when(rule('VACATED')).thenThrows('DisputeNotFound', 'not_found');
     });
+    it('confirms a breach when a ruling amends "no violation" into a violation (defect 1)', () => {
+      const noViolation = (e: IncidentEvent): IncidentEvent =>
+        e.type === 'FindingDrafted' || e.type === 'FindingAdopted'
+          ? ({
+              ...e,
+              data: { ...e.data, outcome: 'NO_VIOLATION', attributedParties: [], severity: null },
+            } as IncidentEvent)
+          : e;
+      const given = untilDisputed.filter((e) => e.type !== 'BreachConfirmed').map(noViolation);
+      const amendment = {
+        outcome: 'VIOLATION_ATTRIBUTED',
+        attributedParties: ['AF'],
+        severity: 'S2',
+        confidence: 'VERIFIED',
+      };
+      spec
+        .given(given)
+        .when(rule('AMENDED', amendment))
+        .then([
+          ruled('AMENDED', amendment),
+          {
+            type: 'BreachConfirmed',
+            data: {
+              ...caseIds,
+              findingId: 'f1',
+              parties: ['AF'],
+              severity: 'S2',
+              category: 'CROSS_BORDER_RAID',
+              outcome: 'VIOLATION_ATTRIBUTED',
+            },
+          },
+        ]);
+    });
     it('rejects a ruling by a monitor', () =>
       spec
         .given(untilDisputed)
@@ -199,7 +240,10 @@ describe('disputes, consequences and closure', () => {
       description: 'Formal demand for action against the group',
       dueAt: '2025-12-01T00:00:00.000Z',
     } as const;
-    const recorded = { type: 'MeasureRecorded' as const, data: { ...caseIds, ...measure, decidedBy: 'p-qa' } };
+    const recorded = {
+      type: 'MeasureRecorded' as const,
+      data: { ...caseIds, ...measure, findingId: 'f1', decidedBy: 'p-qa' },
+    };
     it('records a consequence against the party of a confirmed breach', () =>
       spec
         .given(untilAdopted)
@@ -243,11 +287,172 @@ describe('disputes, consequences and closure', () => {
       spec
         .given([...untilAdopted, recorded, fulfilled])
         .when(command('RecordMeasureFulfilment', { measureId: 'm1', note: 'x' }, actors.monitor))
-        .thenThrows('MeasureAlreadyFulfilled');
+        .thenThrows('MeasureNotOutstanding');
       spec
         .given(untilAdopted)
         .when(command('RecordMeasureFulfilment', { measureId: 'm9', note: 'x' }, actors.monitor))
         .thenThrows('MeasureNotFound');
+    });
+  });
+
+  describe('consequences follow the breach, not the case (defects 2 and 3)', () => {
+    const recorded = {
+      type: 'MeasureRecorded' as const,
+      data: {
+        ...caseIds,
+        measureId: 'm1',
+        party: 'AF',
+        level: 'L2' as const,
+        description: 'Formal demand',
+        dueAt: '2025-12-01T00:00:00.000Z',
+        findingId: 'f1',
+        decidedBy: 'p-qa',
+      },
+    };
+    const closed = { type: 'CaseClosed' as const, data: { ...caseIds, reason: 'done', closedBy: 'p-tr' } };
+    const lapsed = (reason: string) => ({
+      type: 'MeasureLapsed',
+      data: { ...caseIds, findingId: 'f1', measureId: 'm1', party: 'AF', reason },
+    });
+    it('lapses the measures of a vacated or remanded breach, and of a party an amendment no longer names', () => {
+      const disputed = [...untilAdopted, recorded, history.disputed];
+      spec
+        .given(disputed)
+        .when(rule('VACATED'))
+        .thenContains([{ type: 'DisputeRuled' }, { type: 'BreachVacated' }, lapsed('VACATED') as never]);
+      spec
+        .given(disputed)
+        .when(rule('REMANDED'))
+        .thenContains([{ type: 'DisputeRuled' }, { type: 'BreachVacated' }, lapsed('REMANDED') as never]);
+      const toPk = {
+        outcome: 'VIOLATION_ATTRIBUTED',
+        attributedParties: ['PK'],
+        severity: 'S2',
+        confidence: 'VERIFIED',
+      };
+      spec
+        .given(disputed)
+        .when(rule('AMENDED', toPk))
+        .thenContains([{ type: 'DisputeRuled' }, { type: 'BreachAmended' }, lapsed('AMENDED') as never]);
+      spec
+        .given(disputed)
+        .when(rule('UPHELD'))
+        .then([ruled('UPHELD')]);
+    });
+    it('lets a measure be fulfilled or lifted after the case is closed', () => {
+      spec
+        .given([...untilAdopted, recorded, closed])
+        .when(command('RecordMeasureFulfilment', { measureId: 'm1', note: 'Arrests documented' }, actors.monitor))
+        .thenContains([{ type: 'MeasureFulfilled' }]);
+      spec
+        .given([...untilAdopted, recorded, closed])
+        .when(command('LiftMeasure', { measureId: 'm1', reason: 'Superseded by talks' }, actors.turkiye))
+        .then([
+          {
+            type: 'MeasureLifted',
+            data: {
+              ...caseIds,
+              measureId: 'm1',
+              party: 'AF',
+              at: NOW,
+              reason: 'Superseded by talks',
+              liftedBy: 'p-tr',
+            },
+          },
+        ]);
+      spec
+        .given([...untilAdopted, recorded])
+        .when(command('LiftMeasure', { measureId: 'm1', reason: 'x' }, actors.monitor))
+        .thenThrows('RoleNotAllowed');
+    });
+  });
+
+  describe('rulings and consequences by quorum of institutions (defect 5)', () => {
+    const quorate = { ...agreementContext, terms: { ...agreementContext.terms, rulingQuorum: 2, measureQuorum: 2 } };
+    const at = (c: ReturnType<typeof command>) => ({ ...c, agreement: quorate }) as typeof c;
+    const vote = (mediator: string, institution: string, votes: number) => ({
+      type: 'DisputeRulingVoted' as const,
+      data: {
+        ...caseIds,
+        findingId: 'f1',
+        disputeId: 'd1',
+        ruling: 'VACATED' as const,
+        amendment: null,
+        rationale: 'Reviewed',
+        mediator,
+        institution,
+        votes,
+        quorum: 2,
+      },
+    });
+    it('rules when a second institution backs the same ruling, never on one institution alone', () => {
+      spec
+        .given(untilDisputed)
+        .when(at(rule('VACATED')))
+        .then([vote('p-tr', 'TR', 1)]);
+      spec
+        .given([...untilDisputed, vote('p-tr', 'TR', 1)])
+        .when(
+          at(
+            command(
+              'RuleOnDispute',
+              { disputeId: 'd1', ruling: 'VACATED', rationale: 'Reviewed', amendment: null } as never,
+              actors.turkiye2,
+              within,
+            ),
+          ),
+        )
+        .thenThrows('InstitutionAlreadyVoted');
+      spec
+        .given([...untilDisputed, vote('p-tr', 'TR', 1)])
+        .when(
+          at(
+            command(
+              'RuleOnDispute',
+              { disputeId: 'd1', ruling: 'VACATED', rationale: 'Agreed', amendment: null } as never,
+              actors.qatar,
+              within,
+            ),
+          ),
+        )
+        .thenContains([
+          { type: 'DisputeRulingVoted' },
+          { type: 'DisputeRuled', data: expect.objectContaining({ ruling: 'VACATED', ruledBy: 'p-qa' }) } as never,
+          { type: 'BreachVacated' },
+        ]);
+    });
+    it('does not let an institution that voted one ruling vote another', () =>
+      spec
+        .given([...untilDisputed, vote('p-tr', 'TR', 1)])
+        .when(
+          at(
+            command(
+              'RuleOnDispute',
+              { disputeId: 'd1', ruling: 'UPHELD', rationale: 'r', amendment: null } as never,
+              actors.turkiye2,
+              within,
+            ),
+          ),
+        )
+        .thenThrows('InstitutionAlreadyVoted'));
+    it('records a consequence once two institutions back the same one', () => {
+      const measure = { measureId: 'm1', party: 'AF', level: 'L2', description: 'Demand', dueAt: null } as const;
+      const voted = {
+        type: 'MeasureVoted' as const,
+        data: { ...caseIds, ...measure, findingId: 'f1', mediator: 'p-tr', institution: 'TR', votes: 1, quorum: 2 },
+      };
+      spec
+        .given(untilAdopted)
+        .when(at(command('RecordMeasure', measure, actors.turkiye)))
+        .then([voted]);
+      spec
+        .given([...untilAdopted, voted])
+        .when(at(command('RecordMeasure', { ...measure, level: 'L3' }, actors.qatar)))
+        .thenThrows('MeasureDiffersFromVotes');
+      spec
+        .given([...untilAdopted, voted])
+        .when(at(command('RecordMeasure', measure, actors.qatar)))
+        .thenContains([{ type: 'MeasureVoted' }, { type: 'MeasureRecorded' }]);
     });
   });
 

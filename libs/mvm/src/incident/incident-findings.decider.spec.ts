@@ -4,6 +4,7 @@ import {
   caseIds,
   command,
   history,
+  untilAdopted,
   untilEndorsed,
   untilInvestigating,
   untilReported,
@@ -159,6 +160,58 @@ describe('investigation and findings', () => {
         .when(command('AdoptFinding', { findingId: 'f1' }, actors.qatar))
         .then([history.secondVote, history.adopted, history.breach]);
     });
+    it('counts institutions, not accounts: a second Türkiye account adds no vote (defect 5)', () => {
+      spec
+        .given([...untilEndorsed, history.firstVote])
+        .when(command('AdoptFinding', { findingId: 'f1' }, actors.turkiye2))
+        .thenThrows('InstitutionAlreadyVoted', 'conflict');
+    });
+    it('refuses a mediator of no institution, or of one the agreement does not list', () => {
+      spec
+        .given(untilEndorsed)
+        .when(command('AdoptFinding', { findingId: 'f1' }, actors.stranger))
+        .thenThrows('MediatorOfAgreement', 'forbidden');
+      spec
+        .given(untilEndorsed)
+        .when(command('AdoptFinding', { findingId: 'f1' }, { principalId: 'p-none', role: 'mediator' }))
+        .thenThrows('MediatorOfInstitution', 'forbidden');
+    });
+    it('recuses the mediator who reported the incident from adopting its finding', () => {
+      const reportedByTurkiye = untilEndorsed.map((e) =>
+        e.type === 'IncidentReported'
+          ? {
+              ...e,
+              data: { ...e.data, reporter: { kind: 'MONITOR' as const, principalId: actors.turkiye.principalId } },
+            }
+          : e,
+      );
+      spec
+        .given(reportedByTurkiye)
+        .when(command('AdoptFinding', { findingId: 'f1' }, actors.turkiye))
+        .thenThrows('ReporterRecused', 'forbidden');
+    });
+    it('lets a pending finding be withdrawn or returned, so the case can draft another', () => {
+      const withdrawn = {
+        type: 'FindingWithdrawn' as const,
+        data: { ...caseIds, findingId: 'f1', reason: 'no quorum', withdrawnBy: 'p-qa' },
+      };
+      spec
+        .given(untilEndorsed)
+        .when(command('WithdrawFinding', { findingId: 'f1', reason: 'no quorum' }, actors.qatar))
+        .then([withdrawn]);
+      spec
+        .given(untilEndorsed)
+        .when(draft({ findingId: 'f2' }))
+        .thenThrows('OnePendingFinding');
+      spec
+        .given([...untilEndorsed, withdrawn])
+        .when(draft({ findingId: 'f2' }))
+        .thenContains([{ type: 'FindingDrafted' }]);
+      spec
+        .given([...untilEndorsed, withdrawn])
+        .when(command('AdoptFinding', { findingId: 'f1' }, actors.turkiye))
+        .thenThrows('AdoptEndorsedOnly');
+    });
     it('confirms no breach when a no-violation finding is adopted', () => {
       const noViolation = {
         ...history.drafted,
@@ -180,22 +233,25 @@ describe('investigation and findings', () => {
         .when(command('AdoptFinding', { findingId: 'f1' }, actors.afghanistan))
         .thenThrows('RoleNotAllowed');
     });
-    it('records dissent on a finding', () =>
+    it('signs a dissent as the principal is — institution, component or party — never as typed', () => {
+      const dissent = (by: string, component: string) => ({
+        type: 'DissentRecorded' as const,
+        data: { ...caseIds, findingId: 'f1', by, component, text: 'Attribution is unproven' },
+      });
+      spec
+        .given(untilAdopted)
+        .when(command('RecordDissent', { findingId: 'f1', text: 'Attribution is unproven' }, actors.afghanistan))
+        .then([dissent('p-af', 'party:AF')]);
       spec
         .given(untilEndorsed)
-        .when(
-          command(
-            'RecordDissent',
-            { findingId: 'f1', component: 'AF liaison', text: 'Attribution is unproven' },
-            actors.afghanistan,
-          ),
-        )
-        .then([
-          {
-            type: 'DissentRecorded',
-            data: { ...caseIds, findingId: 'f1', by: 'p-af', component: 'AF liaison', text: 'Attribution is unproven' },
-          },
-        ]));
+        .when(command('RecordDissent', { findingId: 'f1', text: 'Attribution is unproven' }, actors.qatar))
+        .then([dissent('p-qa', 'mediator:QA')]);
+    });
+    it('lets a party dissent only on an adopted finding, not on a draft', () =>
+      spec
+        .given(untilEndorsed)
+        .when(command('RecordDissent', { findingId: 'f1', text: 'no' }, actors.afghanistan))
+        .thenThrows('PartyDissentsOnAdopted', 'forbidden'));
   });
 
   describe('verification deadline', () => {

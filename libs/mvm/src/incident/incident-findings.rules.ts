@@ -3,7 +3,8 @@ import { requireRole } from '../shared/actor';
 import { addDays, isAtOrAfter } from '../shared/time';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
-import { checkConclusion, existingCase, findingOf, openCase, requireParty } from './incident.guards';
+import { castVote, mediatorInstitutionOf, requireNotReporter } from '../shared/institutions';
+import { actingParty, checkConclusion, existingCase, findingOf, openCase, requireParty } from './incident.guards';
 import type { IncidentState } from './incident.state';
 import { isViolation } from './incident.vocabulary';
 
@@ -114,22 +115,28 @@ export const endorseFinding = (c: Cmd<'EndorseFinding'>, state: IncidentState): 
   ];
 };
 
-/** Each mediator votes once; the vote that reaches the quorum adopts the finding and, for a violation, confirms the breach. */
+/**
+ * Each mediator institution votes once, whichever of its accounts casts the vote; the vote that brings
+ * the count of distinct institutions to the quorum adopts the finding and, for a violation, confirms the breach.
+ */
 export const adoptFinding = (c: Cmd<'AdoptFinding'>, state: IncidentState): IncidentEvent[] => {
   requireRole(c.actor, ['mediator'], 'adopt a finding');
   const found = openCase(state);
+  const institution = mediatorInstitutionOf(c.actor, c.agreement);
+  requireNotReporter(c.actor, found.reporter.principalId, 'adopt its findings');
   const finding = findingOf(found, c.findingId);
   if (finding.status !== 'ENDORSED')
     throw conflict('AdoptEndorsedOnly', `the finding is ${finding.status}; it must be endorsed first`);
-  if (finding.adoptionVotes.includes(c.actor.principalId))
-    throw conflict('AlreadyVoted', 'this mediator has already adopted the finding');
+  const votes = castVote(finding.adoptionVotes, c.actor, institution);
   const ids = { incidentId: c.incidentId, agreementId: found.agreementId, findingId: c.findingId };
-  const votes = finding.adoptionVotes.length + 1;
   const quorum = c.agreement.terms.adoptionQuorum;
   const events: IncidentEvent[] = [
-    { type: 'FindingAdoptionVoted', data: { ...ids, mediator: c.actor.principalId, votes, quorum } },
+    {
+      type: 'FindingAdoptionVoted',
+      data: { ...ids, mediator: c.actor.principalId, institution, votes: votes.length, quorum },
+    },
   ];
-  if (votes < quorum) return events;
+  if (votes.length < quorum) return events;
   const { outcome, attributedParties, severity, confidence } = finding;
   events.push({
     type: 'FindingAdopted',
@@ -139,7 +146,7 @@ export const adoptFinding = (c: Cmd<'AdoptFinding'>, state: IncidentState): Inci
       attributedParties,
       severity,
       confidence,
-      adoptedBy: [...finding.adoptionVotes, c.actor.principalId],
+      adoptedBy: votes.map((v) => v.principalId),
       adoptedAt: c.now,
       disputeWindowEndsAt: addDays(c.now, c.agreement.terms.disputeWindowDays),
     },
@@ -152,10 +159,47 @@ export const adoptFinding = (c: Cmd<'AdoptFinding'>, state: IncidentState): Inci
   return events;
 };
 
+/**
+ * A draft or endorsed finding nobody adopts does not hold its case for ever: a monitor withdraws it, or a
+ * mediator returns it, and a new finding can be drafted.
+ */
+export const withdrawFinding = (c: Cmd<'WithdrawFinding'>, state: IncidentState): IncidentEvent[] => {
+  requireRole(c.actor, ['monitor', 'mediator'], 'withdraw or return a finding');
+  if (c.actor.role === 'mediator') mediatorInstitutionOf(c.actor, c.agreement);
+  const found = openCase(state);
+  const finding = findingOf(found, c.findingId);
+  if (finding.status !== 'DRAFT' && finding.status !== 'ENDORSED')
+    throw conflict('WithdrawPendingOnly', `the finding is ${finding.status}; only a pending finding is withdrawn`);
+  return [
+    {
+      type: 'FindingWithdrawn',
+      data: {
+        incidentId: c.incidentId,
+        agreementId: found.agreementId,
+        findingId: c.findingId,
+        reason: c.reason,
+        withdrawnBy: c.actor.principalId,
+      },
+    },
+  ];
+};
+
+/**
+ * A dissent is signed as what the principal is — its mediator institution, monitoring component or party —
+ * never as a name it types. Parties see findings once adopted, so they dissent only then.
+ */
 export const recordDissent = (c: Cmd<'RecordDissent'>, state: IncidentState): IncidentEvent[] => {
   requireRole(c.actor, ['monitor', 'mediator', 'party'], 'record a dissent');
   const found = openCase(state);
-  findingOf(found, c.findingId);
+  const finding = findingOf(found, c.findingId);
+  const component =
+    c.actor.role === 'mediator'
+      ? `mediator:${mediatorInstitutionOf(c.actor, c.agreement)}`
+      : c.actor.role === 'party'
+        ? `party:${actingParty(c.actor)}`
+        : `monitor:${c.actor.component ?? 'unassigned'}`;
+  if (c.actor.role === 'party' && finding.status !== 'ADOPTED' && finding.status !== 'VACATED')
+    throw forbidden('PartyDissentsOnAdopted', 'a party dissents on an adopted finding, not on a draft');
   return [
     {
       type: 'DissentRecorded',
@@ -164,7 +208,7 @@ export const recordDissent = (c: Cmd<'RecordDissent'>, state: IncidentState): In
         agreementId: found.agreementId,
         findingId: c.findingId,
         by: c.actor.principalId,
-        component: c.component,
+        component,
         text: c.text,
       },
     },

@@ -68,7 +68,7 @@ describe('incident intake', () => {
       spec
         .given([])
         .when(reportBy({ principalId: 'p-in', role: 'party', party: 'IN' }))
-        .thenThrows('ReporterPartyOfAgreement', 'forbidden'));
+        .thenThrows('PartyPrincipalOfAgreement', 'forbidden'));
     it('rejects an incident that occurred before the agreement took effect', () =>
       spec
         .given([])

@@ -12,11 +12,6 @@ type Cmd<T extends IncidentCommand['type']> = Extract<IncidentCommand, { type: T
 export const reportIncident = (c: Cmd<'ReportIncident'>, state: IncidentState): IncidentEvent[] => {
   if (state.status !== 'NONE') throw conflict('IncidentAlreadyReported', 'this incident id is taken');
   requireRole(c.actor, ['party', 'monitor', 'mediator'], 'report an incident');
-  if (c.actor.role === 'party' && !c.agreement.parties.includes(actingParty(c.actor)))
-    throw forbidden(
-      'ReporterPartyOfAgreement',
-      `${c.actor.party} is not a party to this agreement and cannot report under it`,
-    );
   const reporter: Reporter =
     c.actor.role === 'party'
       ? { kind: 'PARTY', party: actingParty(c.actor), principalId: c.actor.principalId }

@@ -49,13 +49,13 @@ const rows: [string, IncidentEvent[], ReturnType<typeof command>, string][] = [
   [
     'a dissent on a finding that does not exist',
     untilEndorsed,
-    command('RecordDissent', { findingId: 'f9', component: 'c', text: 't' }, actors.monitor),
+    command('RecordDissent', { findingId: 'f9', text: 't' }, actors.monitor),
     'FindingNotFound',
   ],
   [
     'a dissent by an observer',
     untilEndorsed,
-    command('RecordDissent', { findingId: 'f1', component: 'c', text: 't' }, actors.observer),
+    command('RecordDissent', { findingId: 'f1', text: 't' }, actors.observer),
     'RoleNotAllowed',
   ],
   [

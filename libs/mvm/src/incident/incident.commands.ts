@@ -53,7 +53,7 @@ export type IncidentCommand =
   | (Base & Conclusion & { type: 'DraftFinding'; findingId: string; rationale: string })
   | (Base & { type: 'EndorseFinding'; findingId: string })
   | (Base & { type: 'AdoptFinding'; findingId: string })
-  | (Base & { type: 'RecordDissent'; findingId: string; component: string; text: string })
+  | (Base & { type: 'RecordDissent'; findingId: string; text: string })
   | (Base & { type: 'FileDispute'; disputeId: string; findingId: string; grounds: DisputeGrounds; statement: string })
   | (Base & {
       type: 'RuleOnDispute';
@@ -69,8 +69,12 @@ export type IncidentCommand =
       level: MeasureLevel;
       description: string;
       dueAt: string | null;
+      /** The breach it answers; when absent, the case's latest adopted violation attributed to the party. */
+      findingId?: string;
     })
   | (Base & { type: 'RecordMeasureFulfilment'; measureId: string; note: string })
+  | (Base & { type: 'LiftMeasure'; measureId: string; reason: string })
+  | (Base & { type: 'WithdrawFinding'; findingId: string; reason: string })
   | (Base & { type: 'CloseCase'; reason: string })
   | (Base & { type: 'MarkResponseDeadlineMissed' })
   | (Base & { type: 'MarkVerificationDeadlineMissed' });

@@ -7,10 +7,12 @@ import {
   openInvestigation,
   recordAccessDenial,
   recordDissent,
+  withdrawFinding,
 } from './incident-findings.rules';
 import {
   closeCase,
   fileDispute,
+  liftMeasure,
   recordMeasure,
   recordMeasureFulfilment,
   ruleOnDispute,
@@ -22,11 +24,13 @@ import {
   respondToAllegation,
   triageIncident,
 } from './incident-intake.rules';
+import { requireActorOfAgreement } from '../shared/institutions';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
 
 export const decideIncident = (command: IncidentCommand, state: IncidentState): IncidentEvent[] => {
+  requireActorOfAgreement(command.actor, command.agreement);
   switch (command.type) {
     case 'ReportIncident':
       return reportIncident(command, state);
@@ -60,6 +64,10 @@ export const decideIncident = (command: IncidentCommand, state: IncidentState): 
       return recordMeasure(command, state);
     case 'RecordMeasureFulfilment':
       return recordMeasureFulfilment(command, state);
+    case 'LiftMeasure':
+      return liftMeasure(command, state);
+    case 'WithdrawFinding':
+      return withdrawFinding(command, state);
     case 'CloseCase':
       return closeCase(command, state);
     default: {

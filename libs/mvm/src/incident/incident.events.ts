@@ -82,7 +82,18 @@ export type IncidentEvent =
     >
   | E<'FindingDrafted', Conclusion & { findingId: string; rationale: string; draftedBy: string }>
   | E<'FindingEndorsed', { findingId: string; endorsedBy: string }>
-  | E<'FindingAdoptionVoted', { findingId: string; mediator: string; votes: number; quorum: number }>
+  | E<'FindingWithdrawn', { findingId: string; reason: string; withdrawnBy: string }>
+  | E<
+      'FindingAdoptionVoted',
+      {
+        findingId: string;
+        mediator: string;
+        /** The mediator institution the vote counts for (absent on older events: each account counted alone). */
+        institution?: string;
+        votes: number;
+        quorum: number;
+      }
+    >
   | E<
       'FindingAdopted',
       Conclusion & { findingId: string; adoptedBy: string[]; adoptedAt: string; disputeWindowEndsAt: string }
@@ -109,6 +120,20 @@ export type IncidentEvent =
         investigationDueAt?: string;
       }
     >
+  | E<
+      'DisputeRulingVoted',
+      {
+        disputeId: string;
+        findingId: string;
+        ruling: Ruling;
+        amendment: Conclusion | null;
+        rationale: string;
+        mediator: string;
+        institution: string;
+        votes: number;
+        quorum: number;
+      }
+    >
   | E<'BreachAmended', { findingId: string; parties: string[]; severity: Severity; outcome: FindingOutcome }>
   | E<'BreachVacated', { findingId: string; reason: Ruling }>
   | E<
@@ -120,9 +145,29 @@ export type IncidentEvent =
         description: string;
         dueAt: string | null;
         decidedBy: string;
+        /** The breach the measure answers (absent on older events: any breach of the party in the case). */
+        findingId?: string;
+      }
+    >
+  | E<
+      'MeasureVoted',
+      {
+        measureId: string;
+        findingId: string;
+        party: string;
+        level: MeasureLevel;
+        description: string;
+        dueAt: string | null;
+        mediator: string;
+        institution: string;
+        votes: number;
+        quorum: number;
       }
     >
   | E<'MeasureFulfilled', { measureId: string; at: string; note: string; recordedBy: string }>
+  | E<'MeasureLifted', { measureId: string; party: string; at: string; reason: string; liftedBy: string }>
+  /** A measure stops being owed because the breach it answered no longer stands against its party. */
+  | E<'MeasureLapsed', { measureId: string; party: string; findingId: string; reason: Ruling }>
   | E<'CaseClosed', { reason: string; closedBy: string }>;
 
 export type IncidentEventType = IncidentEvent['type'];
@@ -138,15 +183,20 @@ export const INCIDENT_EVENT_TYPES = eventTypes<IncidentEvent>({
   AccessDenied: true,
   FindingDrafted: true,
   FindingEndorsed: true,
+  FindingWithdrawn: true,
   FindingAdoptionVoted: true,
   FindingAdopted: true,
   BreachConfirmed: true,
   DissentRecorded: true,
   DisputeFiled: true,
   DisputeRuled: true,
+  DisputeRulingVoted: true,
   BreachAmended: true,
   BreachVacated: true,
   MeasureRecorded: true,
+  MeasureVoted: true,
   MeasureFulfilled: true,
+  MeasureLifted: true,
+  MeasureLapsed: true,
   CaseClosed: true,
 });

@@ -1,3 +1,4 @@
+import type { Vote } from '../shared/institutions';
 import type { Conclusion, IncidentEvent, Location, Reporter } from './incident.events';
 import type { IncidentCategory, ResponseKind, Ruling } from './incident.vocabulary';
 
@@ -6,11 +7,11 @@ export type CaseStatus =
 
 export interface FindingState extends Conclusion {
   findingId: string;
-  status: 'DRAFT' | 'ENDORSED' | 'ADOPTED' | 'VACATED';
+  status: 'DRAFT' | 'ENDORSED' | 'ADOPTED' | 'VACATED' | 'WITHDRAWN';
   rationale: string;
   draftedBy: string;
   endorsedBy: string | null;
-  adoptionVotes: string[];
+  adoptionVotes: Vote[];
   adoptedAt: string | null;
   disputeWindowEndsAt: string | null;
   dissents: { by: string; component: string; text: string }[];
@@ -34,9 +35,30 @@ export interface IncidentCase {
   investigation: { dueAt: string; deadlineMissed: boolean } | null;
   accessDenials: { denialId: string; deniedBy: string; at: string }[];
   findings: FindingState[];
-  disputes: { disputeId: string; findingId: string; party: string; status: 'OPEN' | 'RULED'; ruling: Ruling | null }[];
-  measures: { measureId: string; party: string; level: string; dueAt: string | null; fulfilledAt: string | null }[];
+  disputes: {
+    disputeId: string;
+    findingId: string;
+    party: string;
+    status: 'OPEN' | 'RULED';
+    ruling: Ruling | null;
+    /** Votes per proposed ruling (its canonical text), until one reaches the ruling quorum. */
+    rulingVotes: Record<string, Vote[]>;
+  }[];
+  measures: MeasureState[];
+  /** Votes on consequences not yet decided, by measure id. */
+  measureVotes: Record<string, { proposal: string; votes: Vote[] }>;
   closedReason: string | null;
+}
+
+export interface MeasureState {
+  measureId: string;
+  party: string;
+  level: string;
+  dueAt: string | null;
+  /** The breach it answers; null on older events (any breach of the party in this case). */
+  findingId: string | null;
+  status: 'OUTSTANDING' | 'FULFILLED' | 'LIFTED' | 'LAPSED';
+  fulfilledAt: string | null;
 }
 
 export type IncidentState = { status: 'NONE' } | IncidentCase;
@@ -51,6 +73,27 @@ const updateFinding = (
   ...state,
   findings: state.findings.map((f) => (f.findingId === findingId ? change(f) : f)),
 });
+
+const updateMeasure = (state: IncidentCase, measureId: string, change: Partial<MeasureState>): IncidentCase => ({
+  ...state,
+  measures: state.measures.map((m) => (m.measureId === measureId ? { ...m, ...change } : m)),
+});
+
+/** Two votes back the same ruling when they propose the same ruling and amendment (key order aside). */
+export const rulingProposal = (ruling: Ruling, amendment: Conclusion | null): string =>
+  JSON.stringify([
+    ruling,
+    amendment && [amendment.outcome, [...amendment.attributedParties].sort(), amendment.severity, amendment.confidence],
+  ]);
+
+/** Votes on a measure back the same consequence: party, level, description, due date and the breach it answers. */
+export const measureProposal = (m: {
+  findingId: string;
+  party: string;
+  level: string;
+  description: string;
+  dueAt: string | null;
+}): string => JSON.stringify([m.findingId, m.party, m.level, m.description, m.dueAt]);
 
 export const evolveIncident = (state: IncidentState, event: IncidentEvent): IncidentState => {
   if (event.type === 'IncidentReported') {
@@ -74,6 +117,7 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       findings: [],
       disputes: [],
       measures: [],
+      measureVotes: {},
       closedReason: null,
     };
   }
@@ -130,11 +174,15 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
         status: 'ENDORSED',
         endorsedBy: event.data.endorsedBy,
       }));
-    case 'FindingAdoptionVoted':
+    case 'FindingWithdrawn':
+      return updateFinding(state, event.data.findingId, (f) => ({ ...f, status: 'WITHDRAWN' }));
+    case 'FindingAdoptionVoted': {
+      const { mediator, institution } = event.data;
       return updateFinding(state, event.data.findingId, (f) => ({
         ...f,
-        adoptionVotes: [...f.adoptionVotes, event.data.mediator],
+        adoptionVotes: [...f.adoptionVotes, { principalId: mediator, institution: institution ?? mediator }],
       }));
+    }
     case 'FindingAdopted': {
       const { adoptedAt, disputeWindowEndsAt } = event.data;
       return {
@@ -156,7 +204,26 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
     }
     case 'DisputeFiled': {
       const { disputeId, findingId, party } = event.data;
-      return { ...state, disputes: [...state.disputes, { disputeId, findingId, party, status: 'OPEN', ruling: null }] };
+      const dispute = { disputeId, findingId, party, status: 'OPEN' as const, ruling: null, rulingVotes: {} };
+      return { ...state, disputes: [...state.disputes, dispute] };
+    }
+    case 'DisputeRulingVoted': {
+      const { disputeId, ruling, amendment, mediator, institution } = event.data;
+      const key = rulingProposal(ruling, amendment);
+      return {
+        ...state,
+        disputes: state.disputes.map((d) =>
+          d.disputeId === disputeId
+            ? {
+                ...d,
+                rulingVotes: {
+                  ...d.rulingVotes,
+                  [key]: [...(d.rulingVotes[key] ?? []), { principalId: mediator, institution }],
+                },
+              }
+            : d,
+        ),
+      };
     }
     case 'DisputeRuled': {
       const { disputeId, findingId, ruling, amendment } = event.data;
@@ -182,17 +249,32 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
     case 'BreachAmended':
     case 'BreachVacated':
       return state;
+    case 'MeasureVoted': {
+      const { measureId, mediator, institution } = event.data;
+      const pending = state.measureVotes[measureId] ?? { proposal: measureProposal(event.data), votes: [] };
+      const votes = [...pending.votes, { principalId: mediator, institution }];
+      return { ...state, measureVotes: { ...state.measureVotes, [measureId]: { ...pending, votes } } };
+    }
     case 'MeasureRecorded': {
-      const { measureId, party, level, dueAt } = event.data;
-      return { ...state, measures: [...state.measures, { measureId, party, level, dueAt, fulfilledAt: null }] };
+      const { measureId, party, level, dueAt, findingId } = event.data;
+      const measure: MeasureState = {
+        measureId,
+        party,
+        level,
+        dueAt,
+        findingId: findingId ?? null,
+        status: 'OUTSTANDING',
+        fulfilledAt: null,
+      };
+      const { [measureId]: _decided, ...measureVotes } = state.measureVotes;
+      return { ...state, measures: [...state.measures, measure], measureVotes };
     }
     case 'MeasureFulfilled':
-      return {
-        ...state,
-        measures: state.measures.map((m) =>
-          m.measureId === event.data.measureId ? { ...m, fulfilledAt: event.data.at } : m,
-        ),
-      };
+      return updateMeasure(state, event.data.measureId, { status: 'FULFILLED', fulfilledAt: event.data.at });
+    case 'MeasureLifted':
+      return updateMeasure(state, event.data.measureId, { status: 'LIFTED' });
+    case 'MeasureLapsed':
+      return updateMeasure(state, event.data.measureId, { status: 'LAPSED' });
     case 'CaseClosed':
       return { ...state, status: 'CLOSED', closedReason: event.data.reason };
     default: {

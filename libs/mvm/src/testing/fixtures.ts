@@ -11,8 +11,12 @@ export const actors = {
   afghanistan: { principalId: 'p-af', role: 'party', party: 'AF' },
   monitor: { principalId: 'p-mon1', role: 'monitor' },
   monitor2: { principalId: 'p-mon2', role: 'monitor' },
-  turkiye: { principalId: 'p-tr', role: 'mediator' },
-  qatar: { principalId: 'p-qa', role: 'mediator' },
+  turkiye: { principalId: 'p-tr', role: 'mediator', institution: 'TR' },
+  /** A second account of the same institution: it adds no vote to a quorum. */
+  turkiye2: { principalId: 'p-tr2', role: 'mediator', institution: 'TR' },
+  qatar: { principalId: 'p-qa', role: 'mediator', institution: 'QA' },
+  /** A mediator of an institution the agreement does not list. */
+  stranger: { principalId: 'p-xx', role: 'mediator', institution: 'XX' },
   auditor: { principalId: 'p-aud', role: 'auditor' },
   observer: { principalId: 'p-obs', role: 'observer' },
 } satisfies Record<string, Actor>;

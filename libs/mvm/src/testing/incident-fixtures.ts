@@ -10,6 +10,7 @@ export const agreementContext: AgreementContext = {
   agreementId: AGREEMENT_ID,
   status: 'ACTIVE',
   parties: ['PK', 'AF'],
+  mediators: ['TR', 'QA'],
   provisions: ['P1', 'P2'],
   terms,
   effectiveAt: '2025-10-19T00:00:00.000Z',
@@ -74,11 +75,11 @@ export const history = {
   endorsed: { type: 'FindingEndorsed', data: { ...ids, findingId: 'f1', endorsedBy: actors.monitor2.principalId } },
   firstVote: {
     type: 'FindingAdoptionVoted',
-    data: { ...ids, findingId: 'f1', mediator: actors.turkiye.principalId, votes: 1, quorum: 2 },
+    data: { ...ids, findingId: 'f1', mediator: actors.turkiye.principalId, institution: 'TR', votes: 1, quorum: 2 },
   },
   secondVote: {
     type: 'FindingAdoptionVoted',
-    data: { ...ids, findingId: 'f1', mediator: actors.qatar.principalId, votes: 2, quorum: 2 },
+    data: { ...ids, findingId: 'f1', mediator: actors.qatar.principalId, institution: 'QA', votes: 2, quorum: 2 },
   },
   adopted: {
     type: 'FindingAdopted',
