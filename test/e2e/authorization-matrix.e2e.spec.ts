@@ -133,7 +133,7 @@ const ENDPOINTS: { name: string; allowed: Who[]; path: (ids: Ids) => string; bod
     name: 'record dissent',
     allowed: ['pk', 'af', 'monitor', 'mediator'],
     path: (i) => `/v1/incidents/${i.incident}/findings/f1/dissents`,
-    body: () => ({ component: 'c', text: 't' }),
+    body: () => ({ text: 't' }),
   },
   {
     name: 'file dispute',
@@ -226,7 +226,7 @@ describe('authorization matrix: every role × every write endpoint', () => {
     tokens.observer = await api.principal('Observer', 'observer');
     tokens.admin = ADMIN_TOKEN;
     const drafter = await api.principal('Drafting monitor', 'monitor');
-    const second = await api.principal('Second mediator', 'mediator');
+    const second = await api.principal('Second mediator', 'mediator', 'QA');
     const ok = async (path: string, token: string, body: unknown) => {
       const reply = await api.post(path, token, body);
       if (reply.status !== 201) throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);

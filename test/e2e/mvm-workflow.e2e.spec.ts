@@ -13,7 +13,7 @@ describe('the MVM workflow over HTTP', () => {
     t.mon1 = await api.principal('Monitor 1', 'monitor');
     t.mon2 = await api.principal('Monitor 2', 'monitor');
     t.tr = await api.principal('Türkiye', 'mediator');
-    t.qa = await api.principal('Qatar', 'mediator');
+    t.qa = await api.principal('Qatar', 'mediator', 'QA');
     t.aud = await api.principal('Auditor', 'auditor');
     const created = await api.post('/v1/agreements', t.tr, agreementBody);
     expect(created.status).toBe(201);
@@ -104,18 +104,23 @@ describe('the MVM workflow over HTTP', () => {
     });
     const blocked = await step('closure', t.tr, { reason: 'done' }, 409);
     expect(blocked.body.rule).toBe('OpenDisputes');
-    await step('disputes/d1/ruling', t.qa, {
+    // The ruling quorum defaults to the adoption quorum: both mediator institutions back the same ruling.
+    const amendedRuling = {
       ruling: 'AMENDED',
       rationale: 'Severity reduced',
       amendment: { outcome: 'VIOLATION_ATTRIBUTED', attributedParties: ['AF'], severity: 'S2', confidence: 'CREDIBLE' },
-    });
-    await step('measures', t.tr, {
+    };
+    await step('disputes/d1/ruling', t.qa, amendedRuling);
+    await step('disputes/d1/ruling', t.tr, amendedRuling);
+    const measure = {
       measureId: 'm1',
       party: 'AF',
       level: 'L2',
       description: 'Formal demand for action against the group',
       dueAt: inDays(30),
-    });
+    };
+    await step('measures', t.tr, measure);
+    await step('measures', t.qa, measure);
     const closed = await step('closure', t.tr, { reason: 'Finding adopted, dispute ruled, measure recorded' });
 
     const caseFile = await api.get(`/v1/incidents/${id}?minPosition=${closed.body.position}`, t.aud);

@@ -25,7 +25,7 @@ describe('deleting the read models while stopped', () => {
   it('loses no checkpoint and no cosignature, and the log goes on extending what it signed', async () => {
     let api = await TestApi.start();
     const dataDir = api.dataDir;
-    const mediator = await api.principal('QA mediator', 'mediator');
+    const mediator = await api.principal('QA mediator', 'mediator', 'QA');
     const reporter = await api.principal('PK', 'party', 'PK');
     const agreement = (await api.post('/v1/agreements', mediator, agreementBody)).body.id as string;
     expect(

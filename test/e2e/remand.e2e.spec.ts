@@ -36,6 +36,7 @@ describe('a remanded finding', () => {
     await step('findings/f1/adoption', t.qa, {});
     await step('disputes', t.af, { disputeId: 'd1', findingId: 'f1', grounds: 'ATTRIBUTION', statement: 'Not ours' });
     const before = Date.now();
+    await step('disputes/d1/ruling', t.tr, { ruling: 'REMANDED', rationale: 'Investigate the crossing' });
     const ruled = await step('disputes/d1/ruling', t.qa, { ruling: 'REMANDED', rationale: 'Investigate the crossing' });
     const caseFile = (await api.get(`/v1/incidents/${id}?minPosition=${ruled.body.position}`, t.tr)).body;
     expect(caseFile.status).toBe('UNDER_INVESTIGATION');

@@ -1,3 +1,4 @@
+import { principalBody } from './case-data';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { ADMIN_TOKEN } from './test-api';
@@ -67,12 +68,9 @@ export class ApiProcess {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
-  async principal(name: string, role: string, party?: string): Promise<string> {
-    const reply = await this.request('POST', '/v1/principals', ADMIN_TOKEN, {
-      name,
-      role,
-      ...(party ? { party } : {}),
-    });
+  async principal(name: string, role: string, of?: string): Promise<string> {
+    const reply = await this.request('POST', '/v1/principals', ADMIN_TOKEN, principalBody(name, role, of));
+    if (reply.status !== 201) throw new Error(`principal ${name}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body.token as string;
   }
 }

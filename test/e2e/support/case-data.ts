@@ -15,3 +15,15 @@ export const accessDenial = (n: number, deniedBy = 'AF') => ({
   place: 'Road to the post',
   description: 'Checkpoint refused passage',
 });
+
+/**
+ * A principal's registration body. `of` is what it belongs to: a party's code, a mediator's institution
+ * (TR unless said), a monitor's component.
+ */
+export const principalBody = (name: string, role: string, of?: string): Record<string, string> => ({
+  name,
+  role,
+  ...(role === 'party' && of ? { party: of } : {}),
+  ...(role === 'mediator' ? { institution: of ?? 'TR' } : {}),
+  ...(role === 'monitor' && of ? { component: of } : {}),
+});

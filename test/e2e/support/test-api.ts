@@ -1,3 +1,4 @@
+import { principalBody } from './case-data';
 import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,14 +99,14 @@ export class TestApi {
       af: await this.principal('AF', 'party', 'AF'),
       mon1: await this.principal('Monitor 1', 'monitor'),
       mon2: await this.principal('Monitor 2', 'monitor'),
-      tr: await this.principal('Türkiye', 'mediator'),
-      qa: await this.principal('Qatar', 'mediator'),
+      tr: await this.principal('Türkiye', 'mediator', 'TR'),
+      qa: await this.principal('Qatar', 'mediator', 'QA'),
     };
   }
 
-  /** Registers a principal and returns its bearer token. */
-  async principal(name: string, role: string, party?: string): Promise<string> {
-    const reply = await this.post('/v1/principals', ADMIN_TOKEN, { name, role, ...(party ? { party } : {}) });
+  /** Registers a principal and returns its bearer token (see principalBody for `of`). */
+  async principal(name: string, role: string, of?: string): Promise<string> {
+    const reply = await this.post('/v1/principals', ADMIN_TOKEN, principalBody(name, role, of));
     if (reply.status !== 201) throw new Error(`principal ${name}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body.token as string;
   }

@@ -28,7 +28,17 @@ export class RegisterAgreementHttpController {
     const result = await this.commands.execute(
       new WriteAgreement({
         agreementId: id,
-        input: { type: 'RegisterAgreement', ...plain(body), effectiveAt: utc(body.effectiveAt) },
+        input: {
+          type: 'RegisterAgreement',
+          ...plain(body),
+          // A ruling or a consequence needs the same authority as the finding it acts on, unless the agreement says otherwise.
+          terms: {
+            ...plain(body.terms),
+            rulingQuorum: body.terms.rulingQuorum ?? body.terms.adoptionQuorum,
+            measureQuorum: body.terms.measureQuorum ?? body.terms.adoptionQuorum,
+          },
+          effectiveAt: utc(body.effectiveAt),
+        },
         context,
       }),
     );

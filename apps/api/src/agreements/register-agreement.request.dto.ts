@@ -48,7 +48,29 @@ export class MechanismTermsDto {
   @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(24 * 90) responseWindowHours: number;
   @ApiProperty({ example: 14 }) @IsInt() @Min(1) @Max(365) verificationDeadlineDays: number;
   @ApiProperty({ example: 7 }) @IsInt() @Min(1) @Max(365) disputeWindowDays: number;
-  @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(20) adoptionQuorum: number;
+  @ApiProperty({ example: 2, description: 'Distinct mediator institutions whose votes adopt a finding.' })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  adoptionQuorum: number;
+  @ApiPropertyOptional({
+    example: 2,
+    description: 'Distinct mediator institutions whose votes rule on a dispute; defaults to adoptionQuorum.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  rulingQuorum?: number;
+  @ApiPropertyOptional({
+    example: 2,
+    description: 'Distinct mediator institutions whose votes record a consequence; defaults to adoptionQuorum.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  measureQuorum?: number;
   @ApiPropertyOptional({ description: "Parties' writes must be signed (Submission-Signature)." })
   @IsOptional()
   @IsBoolean()
@@ -73,11 +95,24 @@ export class RegisterAgreementRequestDto {
   @ValidateNested({ each: true })
   @Type(() => PartyDto)
   parties: PartyDto[];
-  @ApiProperty({ example: ['TR', 'QA'] })
+  @ApiProperty({
+    example: ['TR', 'QA'],
+    description: 'Mediator institutions; mediator principals belong to one, and quorums count distinct ones.',
+  })
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @Matches(PARTY_CODE, { each: true, message: 'each mediator must be an upper-case code' })
   mediators: string[];
+  @ApiPropertyOptional({
+    example: ['JMC-NORTH'],
+    description: 'Monitoring components; when given, a monitor acts here only for one of them.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { each: true, message: 'each monitoring component must be a component name' })
+  monitoringComponents?: string[];
   @ApiProperty({ type: [ProvisionDto] })
   @IsArray()
   @ArrayMaxSize(500)

@@ -5,6 +5,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { SubmissionSignatureGuard } from '../submissions/submission-signature.guard';
 import { adminTokenHash } from './admin-token';
 import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './bearer-auth.guard';
+import { ListPrincipalsHttpController } from './list-principals/list-principals.http.controller';
+import { PrincipalLifecycleHttpController } from './principal-lifecycle/principal-lifecycle.http.controller';
 import { RegisterPrincipalHttpController } from './register-principal/register-principal.http.controller';
 import { WritePrincipalHandler } from './register-principal/write-principal.command';
 
@@ -13,7 +15,7 @@ import { WritePrincipalHandler } from './register-principal/write-principal.comm
  * guards are registered here, in that order, because the second reads what the first found.
  */
 @Module({
-  controllers: [RegisterPrincipalHttpController],
+  controllers: [RegisterPrincipalHttpController, PrincipalLifecycleHttpController, ListPrincipalsHttpController],
   providers: [
     {
       provide: ADMIN_TOKEN_HASH,

@@ -30,22 +30,10 @@ export class BearerAuthGuard implements CanActivate {
       request.actor = { principalId: 'admin', role: 'admin' };
       return true;
     }
-    request.actor = this.known.get(hash) ?? this.lookup(hash);
+    const found = principalByTokenHash(this.runner, hash);
+    if (!found) throw new UnauthorizedException('unknown token');
+    if (found.status !== 'ACTIVE') throw new UnauthorizedException(`this principal is ${found.status.toLowerCase()}`);
+    request.actor = found.actor;
     return true;
-  }
-
-  /**
-   * Principals are registered, never changed or revoked, so a token once found stays valid: keeping the
-   * actor by token hash spares a query per request. Bounded; unknown tokens are never kept.
-   */
-  private readonly known = new Map<string, Actor>();
-
-  private lookup(hash: string): Actor {
-    const row = principalByTokenHash(this.runner, hash);
-    if (!row) throw new UnauthorizedException('unknown token');
-    const actor: Actor = { principalId: row.principal_id, role: row.role, ...(row.party ? { party: row.party } : {}) };
-    if (this.known.size >= 10_000) this.known.delete(this.known.keys().next().value as string);
-    this.known.set(hash, actor);
-    return actor;
   }
 }

@@ -1,24 +1,52 @@
 import type { Projection } from '@ceasefire/projections';
 import { PRINCIPAL_EVENT_TYPES, type PrincipalEvent } from '@ceasefire/mvm';
 
-/** Token hash → principal, for the bearer guard; rebuilt from PrincipalRegistered events like any read model. */
+/**
+ * Principals as the bearer guard and the admin listing read them: status, institution or component,
+ * agreement scope, and the hash of the current token. Rebuilt from the principal streams like any read model.
+ */
 export const principalsProjection: Projection<PrincipalEvent> = {
   name: 'principals',
-  version: 1,
+  version: 2,
   handles: PRINCIPAL_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`CREATE TABLE ${table('principals')} (
-      principal_id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, party TEXT,
-      token_sha256 TEXT NOT NULL UNIQUE, registered_at TEXT NOT NULL)`),
+      principal_id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, party TEXT, institution TEXT,
+      component TEXT, agreements TEXT, status TEXT NOT NULL, token_sha256 TEXT NOT NULL UNIQUE,
+      registered_at TEXT NOT NULL, changed_at TEXT NOT NULL)`),
   apply: (event, { db, table }) => {
     const d = event.data;
-    db.prepare(`INSERT OR REPLACE INTO ${table('principals')} VALUES (?, ?, ?, ?, ?, ?)`).run(
-      d.principalId,
-      d.name,
-      d.role,
-      d.party,
-      d.tokenSha256,
+    if (event.type === 'PrincipalRegistered') {
+      const r = event.data;
+      db.prepare(`INSERT OR REPLACE INTO ${table('principals')} VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)`).run(
+        r.principalId,
+        r.name,
+        r.role,
+        r.party,
+        r.institution ?? null,
+        r.component ?? null,
+        r.agreements ? JSON.stringify(r.agreements) : null,
+        r.tokenSha256,
+        event.recordedAt,
+        event.recordedAt,
+      );
+      return;
+    }
+    if (event.type === 'PrincipalTokenRotated') {
+      db.prepare(`UPDATE ${table('principals')} SET token_sha256 = ?, changed_at = ? WHERE principal_id = ?`).run(
+        event.data.tokenSha256,
+        event.recordedAt,
+        d.principalId,
+      );
+      return;
+    }
+    const status = { PrincipalSuspended: 'SUSPENDED', PrincipalReinstated: 'ACTIVE', PrincipalRevoked: 'REVOKED' }[
+      event.type
+    ];
+    db.prepare(`UPDATE ${table('principals')} SET status = ?, changed_at = ? WHERE principal_id = ?`).run(
+      status,
       event.recordedAt,
+      d.principalId,
     );
   },
 };

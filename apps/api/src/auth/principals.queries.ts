@@ -3,7 +3,53 @@ import type { ReadModels } from '@ceasefire/projections';
 
 const table = (rm: ReadModels) => rm.table('principals', 'principals');
 
-/** The principal a bearer token's SHA-256 belongs to. */
-export const principalByTokenHash = (rm: ReadModels, tokenSha256: string) =>
-  rm.db.prepare(`SELECT principal_id, role, party FROM ${table(rm)} WHERE token_sha256 = ?`).get(tokenSha256) as
-    { principal_id: string; role: Actor['role']; party: string | null } | undefined;
+interface PrincipalRow {
+  principal_id: string;
+  name: string;
+  role: Actor['role'];
+  party: string | null;
+  institution: string | null;
+  component: string | null;
+  agreements: string | null;
+  status: 'ACTIVE' | 'SUSPENDED' | 'REVOKED';
+  registered_at: string;
+  changed_at: string;
+}
+
+const actorOf = (row: PrincipalRow): Actor => ({
+  principalId: row.principal_id,
+  role: row.role,
+  ...(row.party ? { party: row.party } : {}),
+  ...(row.institution ? { institution: row.institution } : {}),
+  ...(row.component ? { component: row.component } : {}),
+  ...(row.agreements ? { agreements: JSON.parse(row.agreements) as string[] } : {}),
+});
+
+/** The principal a bearer token's SHA-256 currently belongs to, with its status. */
+export const principalByTokenHash = (
+  rm: ReadModels,
+  tokenSha256: string,
+): { actor: Actor; status: PrincipalRow['status'] } | undefined => {
+  const row = rm.db.prepare(`SELECT * FROM ${table(rm)} WHERE token_sha256 = ?`).get(tokenSha256) as
+    PrincipalRow | undefined;
+  return row && { actor: actorOf(row), status: row.status };
+};
+
+/** Principals for an admin: who they are and their status, never their token hashes. */
+export const listPrincipals = (rm: ReadModels, q: { after?: string; limit: number }) =>
+  (
+    rm.db
+      .prepare(`SELECT * FROM ${table(rm)} WHERE principal_id > ? ORDER BY principal_id LIMIT ?`)
+      .all(q.after ?? '', q.limit) as PrincipalRow[]
+  ).map((row) => ({
+    id: row.principal_id,
+    name: row.name,
+    role: row.role,
+    party: row.party,
+    institution: row.institution,
+    component: row.component,
+    agreements: row.agreements ? (JSON.parse(row.agreements) as string[]) : null,
+    status: row.status,
+    registeredAt: row.registered_at,
+    changedAt: row.changed_at,
+  }));

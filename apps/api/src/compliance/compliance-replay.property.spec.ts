@@ -15,6 +15,7 @@ import {
 import { openReadModelDatabase, InProcessProjectionRunner } from '@ceasefire/projections';
 import { handleCommand } from '../write-path/handle-command';
 import type { WriteContext } from '../write-path/write-context';
+import { breachFeedProjection } from '../feeds/breach-feed.projection';
 import { complianceProjection, complianceStateOf } from './compliance.projection';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -23,8 +24,9 @@ const who: Record<string, Actor> = {
   af: { principalId: 'af', role: 'party', party: 'AF' },
   mon1: { principalId: 'mon1', role: 'monitor' },
   mon2: { principalId: 'mon2', role: 'monitor' },
-  tr: { principalId: 'tr', role: 'mediator' },
-  qa: { principalId: 'qa', role: 'mediator' },
+  tr: { principalId: 'tr', role: 'mediator', institution: 'TR' },
+  tr2: { principalId: 'tr2', role: 'mediator', institution: 'TR' },
+  qa: { principalId: 'qa', role: 'mediator', institution: 'QA' },
 };
 const incidentIds = ['a', 'b', 'c'].map((c) => `${c.repeat(8)}-0000-4000-8000-000000000000`);
 const party = fc.constantFrom('PK', 'AF');
@@ -42,11 +44,14 @@ const caseScript = (incident: number) =>
       severity,
       disputeBy: fc.option(fc.constantFrom('pk', 'af')),
       ruling: fc.constantFrom('UPHELD', 'VACATED', 'REMANDED', 'AMENDED'),
-      amended: severity,
+      amended: fc.record({ violation: fc.boolean(), party, severity }),
+      rulers: fc.constantFrom(['tr', 'qa'], ['tr', 'tr2', 'qa'], ['qa']),
       measure: fc.boolean(),
+      measureAfterRuling: fc.boolean(),
       close: fc.boolean(),
+      settle: fc.constantFrom('fulfil', 'lift', 'none'),
       n: fc.nat(1_000_000),
-      length: fc.nat(14),
+      length: fc.oneof(fc.constant(99), fc.nat(16)),
     })
     .map((c) => {
       const steps: Step[] = [
@@ -58,14 +63,20 @@ const caseScript = (incident: number) =>
         { kind: 'endorse', incident },
         { kind: 'adopt', incident, by: 'tr' },
         { kind: 'adopt', incident, by: 'qa' },
+        ...(c.measure && !c.measureAfterRuling
+          ? [{ kind: 'measure', incident, against: c.against, n: c.n } as Step]
+          : []),
         ...(c.disputeBy
           ? [
               { kind: 'dispute', incident, by: c.disputeBy, n: c.n } as Step,
-              { kind: 'rule', incident, ruling: c.ruling, severity: c.amended } as Step,
+              ...c.rulers.map((by) => ({ kind: 'rule', incident, by, ruling: c.ruling, amended: c.amended }) as Step),
             ]
           : []),
-        ...(c.measure ? [{ kind: 'measure', incident, against: c.against, n: c.n } as Step] : []),
+        ...(c.measure && c.measureAfterRuling
+          ? [{ kind: 'measure', incident, against: c.amended.party, n: c.n } as Step]
+          : []),
         ...(c.close ? [{ kind: 'close', incident } as Step] : []),
+        ...(c.settle !== 'none' ? [{ kind: c.settle, incident, n: c.n } as Step] : []),
       ];
       return steps.slice(0, 4 + c.length);
     });
@@ -97,19 +108,29 @@ type Step =
   | { kind: 'endorse'; incident: number }
   | { kind: 'adopt'; incident: number; by: string }
   | { kind: 'dispute'; incident: number; by: string; n: number }
-  | { kind: 'rule'; incident: number; ruling: string; severity: string }
+  | {
+      kind: 'rule';
+      incident: number;
+      by: string;
+      ruling: string;
+      amended: { violation: boolean; party: string; severity: string };
+    }
   | { kind: 'measure'; incident: number; against: string; n: number }
+  | { kind: 'fulfil' | 'lift'; incident: number; n: number }
   | { kind: 'close'; incident: number }
   | { kind: 'verify'; quantity: number; n: number };
 
-const stats = { breaches: 0, disputes: 0 };
+const stats = { breaches: 0, disputes: 0, confirmedByRuling: 0, lapsed: 0, settledAfterClosure: 0 };
 
 describe('compliance (property)', () => {
   it('replaying the log gives the same compliance as the live projection, for random workflows', async () => {
     await fc.assert(
       fc.asyncProperty(workflow, async (steps) => {
         const store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 5 });
-        const runner = new InProcessProjectionRunner(store, openReadModelDatabase(':memory:'), [complianceProjection]);
+        const runner = new InProcessProjectionRunner(store, openReadModelDatabase(':memory:'), [
+          complianceProjection,
+          breachFeedProjection('https://test'),
+        ]);
         runner.start();
         let clock = Date.parse('2025-11-01T00:00:00Z');
         const ctx = (actor: Actor): WriteContext => ({
@@ -123,7 +144,14 @@ describe('compliance (property)', () => {
           status: 'ACTIVE' as const,
           parties: ['PK', 'AF'],
           provisions: ['P1'],
-          terms: { responseWindowHours: 72, verificationDeadlineDays: 14, disputeWindowDays: 7, adoptionQuorum: 2 },
+          mediators: ['TR', 'QA'],
+          terms: {
+            responseWindowHours: 72,
+            verificationDeadlineDays: 14,
+            disputeWindowDays: 7,
+            adoptionQuorum: 2,
+            rulingQuorum: 2,
+          },
           effectiveAt: '2025-10-19T00:00:00.000Z',
         };
         try {
@@ -179,6 +207,27 @@ describe('compliance (property)', () => {
             replayed = evolveCompliance(replayed, { type: e.type, data: e.data } as AgreementRecordEvent);
           // The replay folds every event of the log, so a type missing from the projection's filter shows up here.
           expect(replayed).toEqual(live);
+          // Subscribers and compliance read the same breaches: fold the feed as a subscriber would.
+          const feed = feedView(runner);
+          const standing = Object.fromEntries(
+            Object.entries(live.breaches)
+              .filter(([, b]) => !b.vacated)
+              .map(([key, b]) => [key, { parties: b.parties, severity: b.severity }]),
+          );
+          expect(feed.breaches).toEqual(standing);
+          const owed = Object.entries(live.measures)
+            .filter(([, m]) => m.status === 'OUTSTANDING')
+            .map(([key]) => key)
+            .sort();
+          expect(feed.outstandingMeasures).toEqual(owed);
+          const types = [];
+          for await (const e of store.readAll()) types.push(e.type);
+          if (types.includes('DisputeRuled') && types.lastIndexOf('BreachConfirmed') > types.indexOf('DisputeRuled'))
+            stats.confirmedByRuling += 1;
+          if (types.includes('MeasureLapsed')) stats.lapsed += 1;
+          const closedAt = types.indexOf('CaseClosed');
+          if (closedAt >= 0 && types.slice(closedAt).some((t) => t === 'MeasureFulfilled' || t === 'MeasureLifted'))
+            stats.settledAfterClosure += 1;
           stats.breaches += Object.keys(live.breaches).length;
           stats.disputes += Object.keys(live.disputes).length;
           for (const asOf of ['2025-11-01T00:00:00.000Z', '2025-11-20T00:00:00.000Z', '2026-01-01T00:00:00.000Z'])
@@ -188,13 +237,48 @@ describe('compliance (property)', () => {
           await store.close();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
     // The generator must reach the interesting states, or the property says little.
     expect(stats.breaches).toBeGreaterThan(0);
     expect(stats.disputes).toBeGreaterThan(0);
-  }, 120_000);
+    expect(stats.confirmedByRuling).toBeGreaterThan(0);
+    expect(stats.lapsed).toBeGreaterThan(0);
+    expect(stats.settledAfterClosure).toBeGreaterThan(0);
+  }, 180_000);
 });
+
+/**
+ * The breach feed as a subscriber reads it: a confirmed or amended breach stands with its parties and
+ * severity until vacated; a measure is owed from its recording until fulfilled, lifted or lapsed.
+ */
+const feedView = (runner: InProcessProjectionRunner) => {
+  const rows = runner.db
+    .prepare(`SELECT cloud_event FROM ${runner.table('breach_feed', 'entries')} ORDER BY position`)
+    .all() as { cloud_event: string }[];
+  const breaches: Record<string, { parties: string[]; severity: string }> = {};
+  const measures = new Set<string>();
+  for (const { cloud_event } of rows) {
+    const e = JSON.parse(cloud_event) as { type: string; data: Record<string, never> };
+    const type = e.type.split('.').at(-1);
+    const d = e.data as unknown as {
+      incidentId: string;
+      findingId: string;
+      measureId: string;
+      parties: string[];
+      severity: string;
+    };
+    const finding = `${d.incidentId}/${d.findingId}`;
+    const measure = `${d.incidentId}/${d.measureId}`;
+    if (type === 'BreachConfirmed' || type === 'BreachAmended')
+      breaches[finding] = { parties: d.parties, severity: d.severity };
+    else if (type === 'BreachVacated') delete breaches[finding];
+    else if (type === 'MeasureRecorded') measures.add(measure);
+    else if (type === 'MeasureFulfilled' || type === 'MeasureLifted' || type === 'MeasureLapsed')
+      measures.delete(measure);
+  }
+  return { breaches, outstandingMeasures: [...measures].sort() };
+};
 
 /** Ids the workflow created so far per incident, so later steps name real findings and disputes. */
 interface Made {
@@ -309,11 +393,22 @@ const apply = async (
       return;
     case 'rule': {
       const amendment =
-        s.ruling === 'AMENDED'
-          ? { outcome: 'VIOLATION_ATTRIBUTED', attributedParties: ['AF'], severity: s.severity, confidence: 'VERIFIED' }
-          : null;
-      return run(who.tr, { type: 'RuleOnDispute', disputeId: dispute, ruling: s.ruling, rationale: 'r', amendment });
+        s.ruling !== 'AMENDED'
+          ? null
+          : s.amended.violation
+            ? {
+                outcome: 'VIOLATION_ATTRIBUTED',
+                attributedParties: [s.amended.party],
+                severity: s.amended.severity,
+                confidence: 'VERIFIED',
+              }
+            : { outcome: 'NO_VIOLATION', attributedParties: [], severity: null, confidence: 'VERIFIED' };
+      return run(who[s.by], { type: 'RuleOnDispute', disputeId: dispute, ruling: s.ruling, rationale: 'r', amendment });
     }
+    case 'fulfil':
+      return run(who.mon1, { type: 'RecordMeasureFulfilment', measureId: `m${s.n}`, note: 'n' });
+    case 'lift':
+      return run(who.qa, { type: 'LiftMeasure', measureId: `m${s.n}`, reason: 'r' });
     case 'measure':
       return run(who.tr, {
         type: 'RecordMeasure',

@@ -74,6 +74,9 @@ const factsOf = (event: RecordedEventOf<IncidentEvent | CommitmentEvent>, { db, 
         .get(event.data.incidentId, event.data.measureId) as { party: string } | undefined;
       return { parties: measure ? [measure.party] : [] };
     }
+    case 'MeasureLifted':
+    case 'MeasureLapsed':
+      return { parties: [event.data.party] };
     case 'AccessDenied':
       return { parties: [event.data.deniedBy] };
     case 'CommitmentDeadlineMissed':

@@ -4,7 +4,7 @@ import type { Projection } from '@ceasefire/projections';
 /** The case file of every incident, folded with the decider's own evolve, plus the columns lists filter on. */
 export const incidentCaseProjection: Projection<IncidentEvent> = {
   name: 'incident_cases',
-  version: 1,
+  version: 2,
   handles: INCIDENT_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`CREATE TABLE ${table('cases')} (

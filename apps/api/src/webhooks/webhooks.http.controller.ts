@@ -31,10 +31,7 @@ import {
   DeliveriesRequestDto,
   WebhookIdParams,
 } from './webhooks.request.dto';
-
-const CurrentActor = createParamDecorator(
-  (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<{ actor: Actor }>().actor,
-);
+import { CurrentActor } from '../auth/current-actor.decorator';
 
 /** How long a rotated-out secret keeps signing beside the new one. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;

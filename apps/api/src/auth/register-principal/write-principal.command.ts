@@ -1,15 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { principalDecider, principalStream, type RegisterPrincipal } from '@ceasefire/mvm';
+import { type PrincipalCommand, principalDecider, principalStream } from '@ceasefire/mvm';
 import { type CommandInput, completeCommand } from '../../write-path/command-input';
 import { handleCommand, type WriteResult } from '../../write-path/handle-command';
 import type { WriteContext } from '../../write-path/write-context';
 
 type Filled = 'actor' | 'now' | 'principalId';
-export type WritePrincipalInput = CommandInput<RegisterPrincipal, Filled>;
+export type WritePrincipalInput = CommandInput<PrincipalCommand, Filled>;
 
-/** Registering a principal: one stream per principal. */
+/** Registering a principal and its life after: one stream per principal. */
 export class WritePrincipal extends Command<WriteResult> {
   constructor(readonly write: { principalId: string; input: WritePrincipalInput; context: WriteContext }) {
     super();
@@ -25,7 +25,7 @@ export class WritePrincipalHandler implements ICommandHandler<WritePrincipal> {
       stream: principalStream(principalId),
       decider: principalDecider,
       command: () =>
-        completeCommand<RegisterPrincipal, Filled>(input, { actor: context.actor, now: context.now, principalId }),
+        completeCommand<PrincipalCommand, Filled>(input, { actor: context.actor, now: context.now, principalId }),
       context,
     });
   }

@@ -1,0 +1,73 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { Write, type WriteContext } from '../../write-path/write-context';
+import type { WriteResult } from '../../write-path/handle-command';
+import { newToken, sha256Hex } from '../admin-token';
+import { type WritePrincipalInput, WritePrincipal } from '../register-principal/write-principal.command';
+import { EmptyRequestDto } from '../../incidents/investigation.request.dto';
+import { PrincipalIdParams, ReasonRequestDto } from './principal-lifecycle.request.dto';
+
+/**
+ * A principal's life after registration, each step an event on its stream. The answer comes once the
+ * bearer guard's read model has it, so a suspended or revoked token is refused from the next request on.
+ */
+@ApiTags('access')
+@ApiBearerAuth()
+@Controller('v1/principals/:id')
+export class PrincipalLifecycleHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  private async write(principalId: string, input: WritePrincipalInput, context: WriteContext) {
+    const result: WriteResult = await this.commands.execute(new WritePrincipal({ principalId, input, context }));
+    if (result.position) await this.runner.waitFor(result.position, { projections: ['principals'] });
+    return { id: principalId, revision: result.revision, position: result.position };
+  }
+
+  @Post('suspension')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Suspend a principal (admin): its token is refused until reinstated.' })
+  suspend(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
+    return this.write(id, { type: 'SuspendPrincipal', reason: b.reason }, c);
+  }
+
+  @Post('reinstatement')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Reinstate a suspended principal (admin).' })
+  reinstate(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
+    return this.write(id, { type: 'ReinstatePrincipal', reason: b.reason }, c);
+  }
+
+  @Post('revocation')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Revoke a principal for good (admin). What it submitted stays attributed and verifiable.',
+  })
+  revoke(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
+    return this.write(id, { type: 'RevokePrincipal', reason: b.reason }, c);
+  }
+
+  /** The new token is shown once; a retried Idempotency-Key gets the result but not the token again. */
+  @Post('token-rotation')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      "Rotate a principal's token (admin, or the principal itself). Returns { token } once; the old one stops working.",
+  })
+  async rotate(@Param() { id }: PrincipalIdParams, @Body() _b: EmptyRequestDto, @Write() c: WriteContext) {
+    const token = newToken();
+    const result: WriteResult = await this.commands.execute(
+      new WritePrincipal({
+        principalId: id,
+        input: { type: 'RotatePrincipalToken', tokenSha256: sha256Hex(token) },
+        context: c,
+      }),
+    );
+    if (result.position) await this.runner.waitFor(result.position, { projections: ['principals'] });
+    return { id, token: result.replayed ? null : token, revision: result.revision, position: result.position };
+  }
+}
