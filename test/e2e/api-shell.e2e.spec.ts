@@ -14,7 +14,7 @@ describe('API shell over the embedded store', () => {
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-    process.env.ADMIN_TOKEN = 'shell-admin-token-0123456789';
+    process.env.ADMIN_TOKEN = 'shell-admin-token-0123456789abcdef';
     app = await createApp(appConfigFromEnv({ DATA_DIR: dataDir, PORT: '0', SCHEDULER_INTERVAL_MS: '0' }), {
       logger: false,
       docsUi: false,
@@ -29,7 +29,7 @@ describe('API shell over the embedded store', () => {
 
   const get = async (path: string) => {
     const response = await fetch(`${base}${path}`, {
-      headers: { authorization: 'Bearer shell-admin-token-0123456789' },
+      headers: { authorization: 'Bearer shell-admin-token-0123456789abcdef' },
     });
     return {
       status: response.status,

@@ -4,6 +4,7 @@ import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyRequest } from 'fastify';
 import { sha256Hex } from './admin-token';
+import { FailedTokenThrottle } from './failed-token-throttle';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { principalByTokenHash } from './principals.queries';
 
@@ -18,21 +19,28 @@ export class BearerAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
   ) {}
 
+  private readonly throttle = new FailedTokenThrottle();
+
   canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
       return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    this.throttle.check(request.ip);
+    const refuse = (message: string): never => {
+      this.throttle.failed(request.ip);
+      throw new UnauthorizedException(message);
+    };
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{16,200})$/.exec(header) : null;
-    if (!match) throw new UnauthorizedException('send Authorization: Bearer <token>');
+    if (!match) return refuse('send Authorization: Bearer <token>');
     const hash = sha256Hex(match[1]);
     if (hash === this.adminHash) {
       request.actor = { principalId: 'admin', role: 'admin' };
       return true;
     }
     const found = principalByTokenHash(this.runner, hash);
-    if (!found) throw new UnauthorizedException('unknown token');
-    if (found.status !== 'ACTIVE') throw new UnauthorizedException(`this principal is ${found.status.toLowerCase()}`);
+    if (!found) return refuse('unknown token');
+    if (found.status !== 'ACTIVE') return refuse(`this principal is ${found.status.toLowerCase()}`);
     request.actor = found.actor;
     return true;
   }

@@ -1,6 +1,7 @@
+import { AdoptRulebookHttpController } from './adopt-rulebook.http.controller';
 import { Module } from '@nestjs/common';
 import { GetComplianceHttpController } from './get-compliance.http.controller';
 import { GetComplianceHandler } from './get-compliance.query';
 
-@Module({ controllers: [GetComplianceHttpController], providers: [GetComplianceHandler] })
+@Module({ controllers: [GetComplianceHttpController, AdoptRulebookHttpController], providers: [GetComplianceHandler] })
 export class ComplianceModule {}

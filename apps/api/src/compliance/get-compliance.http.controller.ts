@@ -15,12 +15,23 @@ export class GetComplianceHttpController {
   @Get()
   @ApiOperation({
     summary:
-      "Each party's compliance status with confirmed breaches by severity, pending allegations apart, disputes, access denials, consequences and commitments.",
+      "Each party's compliance status under the agreement's rulebook in force, with the reasons (rules fired and the findings, denials, commitments or measures behind them), breaches by severity, pending allegations apart, disputes, consequences and commitments. As of a time or position, or over a period of valid time.",
   })
   get(@Param() { id }: AgreementIdParams, @Query() q: ComplianceRequestDto) {
     if (q.asOf && q.atPosition) throw new BadRequestException('give asOf or atPosition, not both');
+    if ((q.from === undefined) !== (q.to === undefined))
+      throw new BadRequestException('from and to go together: give both, or windowDays');
+    if (q.from && q.windowDays) throw new BadRequestException('give from and to, or windowDays, not both');
+    const period = q.from && q.to ? { from: utc(q.from), to: utc(q.to) } : undefined;
+    if (period && period.from >= period.to) throw new BadRequestException('from must be before to');
     return this.queries.execute(
-      new GetComplianceQuery(id, { asOf: q.asOf && utc(q.asOf), atPosition: q.atPosition, minPosition: q.minPosition }),
+      new GetComplianceQuery(id, {
+        asOf: q.asOf && utc(q.asOf),
+        atPosition: q.atPosition,
+        minPosition: q.minPosition,
+        period,
+        windowDays: q.windowDays,
+      }),
     );
   }
 }

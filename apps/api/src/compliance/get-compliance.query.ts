@@ -4,6 +4,8 @@ import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import {
   type AgreementRecordEvent,
+  addDays,
+  type ComplianceCut,
   type ComplianceReport,
   complianceReport,
   evolveCompliance,
@@ -15,11 +17,25 @@ import { compliancePositionOf, complianceStateOf } from './compliance.projection
 
 export type ComplianceAnswer = ComplianceReport & { source: 'live' | 'replay'; position: string | null };
 
+/** The moment a report is evaluated at, and the period of valid time it counts, if any. */
+const reportCut = (at: string, cut: GetComplianceQuery['cut']): ComplianceCut => {
+  if (cut.period) return { asOf: cut.period.to, period: cut.period };
+  if (cut.windowDays) return { asOf: at, period: { from: addDays(at, -cut.windowDays), to: at } };
+  return { asOf: at };
+};
+
 /** Live from the projection, or — as of a time or a position — by replaying the same fold over the log. */
 export class GetComplianceQuery extends Query<ComplianceAnswer> {
   constructor(
     readonly agreementId: string,
-    readonly cut: { asOf?: string; atPosition?: string; minPosition?: string },
+    readonly cut: {
+      asOf?: string;
+      atPosition?: string;
+      minPosition?: string;
+      /** Valid time: count what occurred in [from, to). */
+      period?: { from: string; to: string };
+      windowDays?: number;
+    },
   ) {
     super();
   }
@@ -39,10 +55,10 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
     const state = this.runner.db.transaction(() => complianceStateOf(this.runner.db, table, agreementId))();
     if (!state) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
     const position = compliancePositionOf(this.runner.db, table, agreementId);
-    return { ...complianceReport(state, new Date().toISOString()), source: 'live', position };
+    return { ...complianceReport(state, reportCut(new Date().toISOString(), cut)), source: 'live', position };
   }
 
-  private async replay(agreementId: string, cut: { asOf?: string; atPosition?: string }): Promise<ComplianceAnswer> {
+  private async replay(agreementId: string, cut: GetComplianceQuery['cut']): Promise<ComplianceAnswer> {
     let state = initialComplianceState();
     let position: string | null = null;
     let lastTime: string | null = null;
@@ -57,6 +73,6 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
     if (!state.agreementId)
       throw notFound('AgreementNotFound', `no agreement ${agreementId} at that point of the record`);
     const asOf = cut.asOf ?? lastTime ?? new Date().toISOString();
-    return { ...complianceReport(state, asOf), source: 'replay', position };
+    return { ...complianceReport(state, reportCut(asOf, cut)), source: 'replay', position };
   }
 }

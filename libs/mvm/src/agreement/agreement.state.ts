@@ -1,9 +1,13 @@
 import type { Vote } from '../shared/institutions';
 import type { AgreementEvent, MechanismTerms, Party, Provision } from './agreement.events';
 
-/** Votes back the same rulebook when it is the same text taking effect at the same time. */
+/** Votes back the same rulebook when it is the same text taking effect at the same time, key order aside. */
 export const rulebookProposal = (r: { effectiveFrom: string; rulebook: unknown }): string =>
-  JSON.stringify([r.effectiveFrom, r.rulebook]);
+  JSON.stringify([r.effectiveFrom, r.rulebook], (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
+  );
 
 export type AgreementState =
   | { status: 'NONE' }

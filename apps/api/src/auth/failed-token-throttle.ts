@@ -1,0 +1,44 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/**
+ * Guessing tokens is throttled: each client address may present so many unknown or refused tokens per
+ * window; past that, every request with a token is answered 429 until the window ends. Valid tokens
+ * presented within the allowance are not slowed.
+ */
+export class FailedTokenThrottle {
+  private readonly failures = new Map<string, { count: number; windowEnds: number }>();
+
+  constructor(
+    private readonly allowance = 20,
+    private readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Refuses a client that has used up its allowance, before its token is looked at. */
+  check(client: string): void {
+    const entry = this.failures.get(client);
+    if (!entry) return;
+    const now = this.now();
+    if (now >= entry.windowEnds) {
+      this.failures.delete(client);
+      return;
+    }
+    if (entry.count >= this.allowance)
+      throw new HttpException(
+        {
+          statusCode: 429,
+          message: `too many refused tokens from this address; retry after ${Math.ceil((entry.windowEnds - now) / 1000)} s`,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+  }
+
+  failed(client: string): void {
+    const now = this.now();
+    const entry = this.failures.get(client);
+    if (!entry || now >= entry.windowEnds) {
+      if (this.failures.size >= 100_000) this.failures.delete(this.failures.keys().next().value as string);
+      this.failures.set(client, { count: 1, windowEnds: now + this.windowMs });
+    } else entry.count += 1;
+  }
+}
