@@ -97,7 +97,7 @@ describe('compliance and governance', () => {
   });
 
   it('lets a measure be fulfilled after its case is closed (defect 3)', async () => {
-    const { id, step } = await adoptedCase(violation('AF', 'S1'));
+    const { step } = await adoptedCase(violation('AF', 'S1'));
     const measure = { measureId: 'm1', party: 'AF', level: 'L2', description: 'Arrest the cell', dueAt: inDays(20) };
     await step('measures', t.tr, measure);
     await step('measures', t.qa, measure);
