@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import canonicalize from 'canonicalize';
+import { signedHeaders } from './support/submission-signing';
 import { formatCheckpoint, type NoteSigner, noteKeyHash, parseSignerKey, signNote } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { auditDataDir } from '../../apps/cli/src/verify/audit-data-dir';
@@ -24,10 +25,6 @@ type Envelope = {
   recordedAt: string;
   metadata: any;
 };
-
-const signedBy = (body: unknown, keyId: string, privateKey: KeyObject) => ({
-  'submission-signature': `keyId=${keyId}, sig=${sign(null, Buffer.concat([Buffer.from('ceasefire-submission/v1\n'), Buffer.from(canonicalize(body) as string)]), privateKey).toString('base64')}`,
-});
 
 /**
  * An insider with the data directory (and even the log's signing key) changes the record in every way
@@ -62,11 +59,12 @@ describe('tamper evidence: every insider change to the store is caught', () => {
     const keyId = (await api.post('/v1/parties/PK/keys', pk, { jwk: { kty: 'OKP', crv: 'Ed25519', x } })).body.keyId;
     const agreement = (await api.post('/v1/agreements', tr, agreementBody)).body.id;
     for (let i = 0; i < 3; i++) {
+      const target = `/v1/agreements/${agreement}/incidents`;
       const signed = await api.post(
-        `/v1/agreements/${agreement}/incidents`,
+        target,
         pk,
         raidReport,
-        signedBy(raidReport, keyId, pkKey.privateKey),
+        signedHeaders({ target, body: raidReport }, keyId, pkKey.privateKey),
       );
       expect(signed.status).toBe(201);
       const statement = { response: 'DENY', statement: `No group crossed from our side (${i}).` };

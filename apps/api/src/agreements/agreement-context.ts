@@ -43,6 +43,6 @@ export const agreementOfStream = async (
 export const requireSignatureIfAgreed = (agreement: AgreementContext, context: WriteContext): void => {
   if (agreement.terms.requireSignedSubmissions && context.actor.role === 'party' && !context.submission)
     throw new UnauthorizedException(
-      'this agreement requires signed party submissions: send Submission-Signature: keyId=<key id>, sig=<base64 Ed25519 signature over "ceasefire-submission/v1\\n" followed by JCS(body)>',
+      'this agreement requires signed party submissions: send Idempotency-Key and Submission-Signature: keyId=<key id>, created=<unix seconds>, sig=<base64 Ed25519 signature over "ceasefire-submission/v2\\n" followed by JCS({method, target, created, idempotencyKey, body})>',
     );
 };

@@ -101,7 +101,9 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('measures/:measureId/fulfilment')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record that a consequence was fulfilled (mediators, monitors), whether or not the case is closed.' })
+  @ApiOperation({
+    summary: 'Record that a consequence was fulfilled (mediators, monitors), whether or not the case is closed.',
+  })
   fulfil(
     @Param() { id, measureId }: MeasureParams,
     @Body() b: NoteRequestDto,
@@ -113,7 +115,9 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('measures/:measureId/lifting')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Lift a consequence before it is fulfilled, with the reason (mediator), even after closure.' })
+  @ApiOperation({
+    summary: 'Lift a consequence before it is fulfilled, with the reason (mediator), even after closure.',
+  })
   lift(
     @Param() { id, measureId }: MeasureParams,
     @Body() b: LiftMeasureRequestDto,
@@ -125,7 +129,9 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('closure')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Close the case; not while a dispute is open (mediator). Outstanding consequences stay owed.' })
+  @ApiOperation({
+    summary: 'Close the case; not while a dispute is open (mediator). Outstanding consequences stay owed.',
+  })
   close(
     @Param() { id }: IncidentIdParams,
     @Body() b: CloseCaseRequestDto,

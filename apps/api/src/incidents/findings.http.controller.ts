@@ -87,7 +87,10 @@ export class FindingsHttpController {
 
   @Post(':findingId/dissents')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record a dissent from a finding, kept beside it, signed as the principal\'s institution, component or party (parties: adopted findings only).' })
+  @ApiOperation({
+    summary:
+      "Record a dissent from a finding, kept beside it, signed as the principal's institution, component or party (parties: adopted findings only).",
+  })
   dissent(
     @Param() { id, findingId }: FindingParams,
     @Body() b: DissentRequestDto,

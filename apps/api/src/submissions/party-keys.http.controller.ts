@@ -1,17 +1,20 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { WritePartyKeys } from './write-party-keys.command';
+import { EmptyRequestDto } from '../incidents/investigation.request.dto';
 import { utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
-import { keyIdOf } from './submission-signature';
+import type { WriteResult } from '../write-path/handle-command';
+import { partyKeysOf } from './party-keys.queries';
 import {
+  PartyKeyParams,
+  PartyParams,
   RegisterPartyKeyRequestDto,
   RevokePartyKeyRequestDto,
-  PartyParams,
-  PartyKeyParams,
 } from './party-keys.request.dto';
+import { keyIdOf } from './submission-signature';
+import { type WritePartyKeysInput, WritePartyKeys } from './write-party-keys.command';
 
 @ApiTags('submissions')
 @ApiBearerAuth()
@@ -22,36 +25,49 @@ export class PartyKeysHttpController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
-  @Post()
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Register a signing key (Ed25519 JWK) for a party; the party itself or an admin.' })
-  async register(@Param() { code }: PartyParams, @Body() b: RegisterPartyKeyRequestDto, @Write() c: WriteContext) {
-    const keyId = keyIdOf(b.jwk.x);
-    const jwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: b.jwk.x };
-    const result = await this.commands.execute(
-      new WritePartyKeys({ party: code, input: { type: 'RegisterPartyKey', keyId, jwk }, context: c }),
-    );
+  /** Answers once the signature guard's registry has the change, so the key works (or stops) at once. */
+  private async write(party: string, keyId: string, input: WritePartyKeysInput, context: WriteContext) {
+    const result: WriteResult = await this.commands.execute(new WritePartyKeys({ party, keyId, input, context }));
     if (result.position) await this.runner.waitFor(result.position, { projections: ['party_keys'] });
     return { keyId, revision: result.revision, position: result.position };
   }
 
+  @Get()
+  @ApiOperation({
+    summary: "A party's signing keys: who registered each, which mediator institutions acknowledged it, revocation.",
+  })
+  list(@Param() { code }: PartyParams) {
+    return { party: code, keys: partyKeysOf(this.runner, code) };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      "Register a signing key (Ed25519 JWK) — the party's own principal only. A key id belongs to the first party that registers it, for ever.",
+  })
+  register(@Param() { code }: PartyParams, @Body() b: RegisterPartyKeyRequestDto, @Write() c: WriteContext) {
+    const jwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: b.jwk.x };
+    return this.write(code, keyIdOf(b.jwk.x), { type: 'RegisterPartyKey', jwk }, c);
+  }
+
+  @Post(':keyId/acknowledgement')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      "A mediator institution vouches that the key is the party's (once per institution); the verifier reports it.",
+  })
+  acknowledge(@Param() { code, keyId }: PartyKeyParams, @Body() _b: EmptyRequestDto, @Write() c: WriteContext) {
+    return this.write(code, keyId, { type: 'AcknowledgePartyKey' }, c);
+  }
+
   @Post(':keyId/revocation')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Revoke a party key, optionally naming since when it was compromised.' })
-  async revoke(
-    @Param() { code, keyId }: PartyKeyParams,
-    @Body() b: RevokePartyKeyRequestDto,
-    @Write() c: WriteContext,
-  ) {
+  @ApiOperation({
+    summary: 'Revoke a party key for good (the party or an admin), optionally naming since when it was compromised.',
+  })
+  revoke(@Param() { code, keyId }: PartyKeyParams, @Body() b: RevokePartyKeyRequestDto, @Write() c: WriteContext) {
     const compromisedSince = b.compromisedSince ? utc(b.compromisedSince) : null;
-    const result = await this.commands.execute(
-      new WritePartyKeys({
-        party: code,
-        input: { type: 'RevokePartyKey', keyId, reason: b.reason, compromisedSince },
-        context: c,
-      }),
-    );
-    if (result.position) await this.runner.waitFor(result.position, { projections: ['party_keys'] });
-    return { keyId, revision: result.revision, position: result.position };
+    return this.write(code, keyId, { type: 'RevokePartyKey', reason: b.reason, compromisedSince }, c);
   }
 }

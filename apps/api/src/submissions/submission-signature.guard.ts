@@ -7,24 +7,31 @@ import {
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
-import canonicalize from 'canonicalize';
 import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyRequest } from 'fastify';
-import { parseSubmissionHeader, verifySubmission } from './submission-signature';
+import { contextBytes, parseSubmissionHeader, type SignedContext, verifySubmission } from './submission-signature';
 import { partyKeyById } from './party-keys.queries';
 
 export interface Submission {
-  /** base64 of the exact bytes signed after the prefix: JCS of the request body. */
+  /** Signature format: 2 signs the request's context (method, target, time, Idempotency-Key) and body. */
+  v: 2;
+  /** base64 of the exact bytes signed after the prefix: JCS of the signed context. */
   bytes: string;
   keyId: string;
   sig: string;
 }
 
+/** How far a signature's `created` may be from the server's clock. */
+const MAX_SKEW_SECONDS = 300;
+
+const HEADER_FORMAT =
+  'Submission-Signature: keyId=<64 hex>, created=<unix seconds>, sig=<base64 Ed25519 over "ceasefire-submission/v2\\n" ‖ JCS({method, target, created, idempotencyKey, body})>';
+
 /**
- * Checks a party's detached signature over its request body when one is sent: the key must be
- * registered to that party and not revoked, and the signature must verify. The bytes, key id and
- * signature then travel into the events' metadata, so the ledger leaf commits to them.
+ * Checks a party's detached signature over its request when one is sent: the key must be registered to
+ * that party and not revoked, the signature must cover this method, path, time and Idempotency-Key
+ * and this body. The signed bytes then travel into the events' metadata, so the ledger leaf commits to them.
  */
 @Injectable()
 export class SubmissionSignatureGuard implements CanActivate {
@@ -35,9 +42,17 @@ export class SubmissionSignatureGuard implements CanActivate {
     const header = request.headers['submission-signature'];
     if (header === undefined) return true;
     const parsed = typeof header === 'string' ? parseSubmissionHeader(header) : undefined;
-    if (!parsed) throw new BadRequestException('Submission-Signature must be "keyId=<64 hex>, sig=<base64>"');
+    if (!parsed) throw new BadRequestException(`Submission-Signature must be of the form ${HEADER_FORMAT}`);
+    const idempotencyKey = request.headers['idempotency-key'];
+    if (typeof idempotencyKey !== 'string')
+      throw new BadRequestException('a signed submission carries an Idempotency-Key, which its signature covers');
     const actor = request.actor;
     if (actor?.role !== 'party') throw new ForbiddenException('only party principals sign submissions');
+    const skew = Math.abs(Date.now() / 1000 - parsed.created);
+    if (skew > MAX_SKEW_SECONDS)
+      throw new UnauthorizedException(
+        `Submission-Signature: created is ${Math.round(skew)} s from the server's clock; at most ${MAX_SKEW_SECONDS} s`,
+      );
     const key = partyKeyById(this.runner, parsed.keyId);
     if (!key) throw new UnauthorizedException(`Submission-Signature: no registered key ${parsed.keyId}`);
     if (key.party !== actor.party)
@@ -46,16 +61,16 @@ export class SubmissionSignatureGuard implements CanActivate {
       );
     if (key.revoked_at)
       throw new UnauthorizedException(`Submission-Signature: key ${parsed.keyId} was revoked at ${key.revoked_at}`);
-    const body = request.body ?? null;
-    if (!verifySubmission(key.x, body, Buffer.from(parsed.sig, 'base64')))
-      throw new UnauthorizedException(
-        'Submission-Signature does not verify over "ceasefire-submission/v1\\n" ‖ JCS(body)',
-      );
-    request.submission = {
-      bytes: Buffer.from(canonicalize(body) as string, 'utf8').toString('base64'),
-      keyId: parsed.keyId,
-      sig: parsed.sig,
+    const signed: SignedContext = {
+      method: request.method,
+      target: request.url.split('?')[0],
+      created: parsed.created,
+      idempotencyKey,
+      body: request.body ?? null,
     };
+    if (!verifySubmission(key.x, signed, Buffer.from(parsed.sig, 'base64')))
+      throw new UnauthorizedException(`Submission-Signature does not verify over this request; ${HEADER_FORMAT}`);
+    request.submission = { v: 2, bytes: contextBytes(signed).toString('base64'), keyId: parsed.keyId, sig: parsed.sig };
     return true;
   }
 }

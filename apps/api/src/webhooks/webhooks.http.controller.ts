@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
-  createParamDecorator,
   Delete,
-  type ExecutionContext,
   ForbiddenException,
   Get,
   HttpCode,

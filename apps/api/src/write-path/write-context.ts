@@ -17,8 +17,8 @@ export interface WriteContext {
   ifMatch?: number;
   /** RFC 7240 `Prefer: wait=<seconds>`: how long the answer may wait for the ledger to sequence the events (at most 5 s). */
   preferWaitMs?: number;
-  /** A party's verified detached signature over the body (SubmissionSignatureGuard). */
-  submission?: { bytes: string; keyId: string; sig: string };
+  /** A party's verified detached signature over the request (SubmissionSignatureGuard). */
+  submission?: { v: 2; bytes: string; keyId: string; sig: string };
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -56,8 +56,11 @@ export const writeContextOf = (
     actor,
     now: new Date().toISOString(),
     correlationId: typeof correlation === 'string' && KEY.test(correlation) ? correlation : randomUUID(),
+    // A signed request is the party's, whichever of its principals sends it: its key scopes the retry.
     idempotencyKey: rawKey
-      ? createHash('sha256').update(`${actor.principalId}\u0000${rawKey}`).digest('hex')
+      ? createHash('sha256')
+          .update(`${request.submission ? `key:${request.submission.keyId}` : actor.principalId}\u0000${rawKey}`)
+          .digest('hex')
       : undefined,
     // Only a retry needs telling apart from a reuse of its key, so only then is the body hashed.
     requestHash: rawKey ? requestHashOf(request) : '',

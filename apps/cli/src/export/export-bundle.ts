@@ -20,7 +20,8 @@ const get = async (target: ExportTarget, path: string) => {
 };
 
 /** Streams every selective bundle keeps whole: who each principal is and each party's keys, to check signatures. */
-const isRegistry = (stream: string) => stream.startsWith('principal-') || stream.startsWith('partykeys-');
+const isRegistry = (stream: string) =>
+  stream.startsWith('principal-') || stream.startsWith('partykeys-') || stream.startsWith('partykey-');
 
 /**
  * A bundle: the latest signed checkpoint (with cosignatures), the leaves it covers as canonical envelopes,

@@ -77,6 +77,7 @@ export const auditDataDir = (
         entries: summary.entries,
         streams: summary.streams,
         signedSubmissions: summary.signedSubmissions,
+        partyKeys: summary.partyKeys,
         extends: checked.older.map((o) => o.size),
       });
       report.warnings.push(...checked.warnings, ...summary.warnings);

@@ -38,6 +38,9 @@ export class EntryChecker {
   get signedSubmissions(): number {
     return this.signatures.signedSubmissions;
   }
+  get partyKeys() {
+    return this.signatures.keys;
+  }
   get warnings(): string[] {
     return this.signatures.warnings;
   }

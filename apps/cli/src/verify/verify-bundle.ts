@@ -4,6 +4,7 @@ import { join, normalize } from 'node:path';
 import { checkCheckpoint, type VerifyOptions } from './checkpoint-checks';
 import { readLines } from './read-lines';
 import { type FailurePlace, VerifyFailure } from './verify-failure';
+import type { KeyReport } from './signature-checks';
 import { verifyLog } from './verify-log';
 import { verifySelection } from './verify-selection';
 
@@ -16,6 +17,8 @@ export interface VerifyReport {
   entries?: number;
   streams?: number;
   signedSubmissions?: number;
+  /** Who registered and who acknowledged each party key the log holds. */
+  partyKeys?: KeyReport[];
   cosigners?: string[];
   /** Sizes of the older checkpoints this one was proven to extend. */
   extends?: number[];
@@ -103,6 +106,7 @@ export const verifyBundle = (
       entries: summary.entries,
       streams: summary.streams,
       signedSubmissions: summary.signedSubmissions,
+      partyKeys: summary.partyKeys,
       extends: checked.older.map((o) => o.size),
     });
     report.warnings.push(...summary.warnings);

@@ -3,13 +3,14 @@ import { ChainChecker } from './chain-checks';
 import type { CheckedCheckpoint } from './checkpoint-checks';
 import type { Envelope } from './envelope';
 import { RootBuilder } from './offline-merkle';
-import { SignatureChecker } from './signature-checks';
+import { type KeyReport, SignatureChecker } from './signature-checks';
 import { VerifyFailure } from './verify-failure';
 
 export interface LogSummary {
   entries: number;
   streams: number;
   signedSubmissions: number;
+  partyKeys: KeyReport[];
   /** Entries past the checkpoint (a live store): chain-checked, not yet covered by a signature. */
   unsigned: number;
   warnings: string[];
@@ -88,6 +89,7 @@ export const verifyLog = async (
     entries: tree.count,
     streams: chains.tails.size,
     signedSubmissions: signatures.signedSubmissions,
+    partyKeys: signatures.keys,
     unsigned: tree.count - checkpoint.size,
     warnings: signatures.warnings,
   };

@@ -75,6 +75,7 @@ export const verifySelection = async (
     entries: count,
     streams: checker.streams,
     signedSubmissions: checker.signedSubmissions,
+    partyKeys: checker.partyKeys,
     unsigned: 0,
     warnings: checker.warnings,
   };

@@ -3,7 +3,18 @@ import type { VerifyReport } from './verify-bundle';
 
 /** The human summary: one OK line saying what was proven, or the one failure and where. */
 export const summarize = (report: VerifyReport): string[] => {
-  const warnings = report.warnings.map((w) => `warning: ${w}`);
+  const unvouched = (report.partyKeys ?? []).filter((k) => k.signatures > 0 && k.acknowledgedBy.length === 0);
+  const warnings = [
+    ...report.warnings,
+    ...unvouched.map(
+      (k) =>
+        `key ${k.keyId.slice(0, 12)}… signed ${k.signatures} submissions as ${k.party}, but no mediator institution acknowledged it`,
+    ),
+  ].map((w) => `warning: ${w}`);
+  const keys = (report.partyKeys ?? []).map(
+    (k) =>
+      `key ${k.keyId.slice(0, 12)}… of ${k.party}: registered by principal ${k.registeredBy.principal} (${k.registeredBy.role ?? 'unknown role'}${k.registeredBy.party ? ` of ${k.registeredBy.party}` : ''}, itself registered by ${k.registeredBy.registeredBy ?? 'unknown'}); acknowledged by ${k.acknowledgedBy.join(', ') || 'no mediator institution'}; ${k.signatures} signatures${k.revoked ? '; revoked' : ''}`,
+  );
   if (!report.ok && report.failure)
     return [...warnings, `FAIL: ${describePlace(report.failure)}${report.failure.message}`];
   const proven = [
@@ -15,6 +26,7 @@ export const summarize = (report: VerifyReport): string[] => {
   ];
   return [
     ...warnings,
+    ...keys,
     `OK: ${report.entries} entries in ${report.streams} streams of ${report.origin} (checkpoint size ${report.size}); ${proven.join('; ')}`,
   ];
 };
