@@ -58,4 +58,40 @@ describe('deadline scheduler', () => {
     const compliance = await api.get(`/v1/agreements/${agreement}/compliance?minPosition=${head}`, tokens.tr);
     expect(compliance.body.parties.find((p: { party: string }) => p.party === 'AF').commitments.overdue).toBe(1);
   });
+
+  it('lets no deadline run while the agreement is suspended (issue 13, defect 7)', async () => {
+    const agreement = (
+      await api.post('/v1/agreements', tokens.tr, {
+        ...agreementBody,
+        terms: { ...agreementBody.terms, responseWindowHours: 1, verificationDeadlineDays: 1 },
+      })
+    ).body.id;
+    const qa = await api.principal('QA', 'mediator', 'QA');
+    expect((await api.post(`/v1/agreements/${agreement}/suspension`, qa, { reason: 'Talks in Doha' })).status).toBe(
+      201,
+    );
+    const incident = (await api.post(`/v1/agreements/${agreement}/incidents`, tokens.pk, raidReport)).body;
+    await api.post(`/v1/incidents/${incident.id}/triage`, tokens.mon, { decision: 'ADMISSIBLE', reason: 'r' });
+    const opened = await api.post(`/v1/incidents/${incident.id}/investigation`, tokens.mon, {});
+    await api.get(`/v1/incidents/${incident.id}?minPosition=${opened.body.position}`, tokens.mon);
+    const scheduler = api.app.get(DeadlineScheduler);
+    await scheduler.tick(inDays(3));
+    const types = async () =>
+      (await api.get(`/v1/incidents/${incident.id}/history`, tokens.mon)).body.events.map(
+        (e: { type: string }) => e.type,
+      );
+    expect(await types()).not.toEqual(expect.arrayContaining(['ResponseDeadlineMissed']));
+    expect(await types()).not.toEqual(expect.arrayContaining(['VerificationDeadlineMissed']));
+    const compliance = await api.get(
+      `/v1/agreements/${agreement}/compliance?minPosition=${opened.body.position}`,
+      tokens.tr,
+    );
+    expect(compliance.body.agreement).toMatchObject({ status: 'SUSPENDED' });
+    // Resumed: the clocks run again from where they stopped.
+    expect((await api.post(`/v1/agreements/${agreement}/resumption`, qa, { reason: 'Talks resumed' })).status).toBe(
+      201,
+    );
+    await scheduler.tick(inDays(3));
+    expect(await types()).toEqual(expect.arrayContaining(['ResponseDeadlineMissed', 'VerificationDeadlineMissed']));
+  });
 });

@@ -40,4 +40,15 @@ describe('reporting an incident under an agreement', () => {
   it("accepts a party's report of an incident after the agreement took effect", async () => {
     expect((await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, raidReport)).status).toBe(201);
   });
+
+  it('marks a duplicate only of a case reported under the same agreement', async () => {
+    const monitor = await api.principal('Monitor', 'monitor');
+    const original = (await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, raidReport)).body.id;
+    const copy = (await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, raidReport)).body.id;
+    const triage = (duplicateOf: string) =>
+      api.post(`/v1/incidents/${copy}/triage`, monitor, { decision: 'DUPLICATE', duplicateOf, reason: 'Same raid' });
+    const unknown = await triage('0198c9a0-0000-7000-8000-000000000000');
+    expect(unknown).toMatchObject({ status: 422, body: { rule: 'DuplicateOfKnownCase' } });
+    expect((await triage(original)).status).toBe(201);
+  });
 });

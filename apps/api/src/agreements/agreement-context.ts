@@ -16,6 +16,7 @@ export const loadAgreementContext = async (
     status: state.status,
     parties: state.parties.map((p) => p.code),
     mediators: state.mediators,
+    suspensions: state.suspensions,
     ...(state.monitoringComponents ? { monitoringComponents: state.monitoringComponents } : {}),
     provisions: state.provisions.map((p) => p.id),
     terms: state.terms,

@@ -6,7 +6,7 @@ import { agreementOfStream } from '../agreements/agreement-context';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { type CommandInput, completeCommand } from '../write-path/command-input';
 import { LedgerSequencing } from '../ledger/ledger-sequencing';
-import { handleCommand, type WriteResult } from '../write-path/handle-command';
+import { handleCommand, loadState, type WriteResult } from '../write-path/handle-command';
 import type { WriteContext } from '../write-path/write-context';
 
 type Filled = 'actor' | 'now' | 'incidentId' | 'agreement';
@@ -51,16 +51,25 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
           { rule: 'IncidentNotFound', message: `no incident ${incidentId}` },
           context,
         );
-        return completeCommand<IncidentCommand, Filled>(input, {
+        const command = completeCommand<IncidentCommand, Filled>(input, {
           actor: context.actor,
           now: context.now,
           incidentId,
           agreement,
         });
+        if (command.type === 'TriageIncident' && command.duplicateOf)
+          return { ...command, original: await this.caseOf(command.duplicateOf) };
+        return command;
       },
       context,
       freshStream,
     });
     return this.ledger.sequenced(result, context);
+  }
+
+  /** The agreement of a case named by another (a duplicate's original), or null when no such case was reported. */
+  private async caseOf(incidentId: string): Promise<{ agreementId: string } | null> {
+    const { state } = await loadState(this.store, incidentStream(incidentId), incidentDecider);
+    return state.status === 'NONE' ? null : { agreementId: state.agreementId };
   }
 }

@@ -10,6 +10,8 @@ export interface AgreementContext {
   monitoringComponents?: string[];
   provisions: string[];
   terms: MechanismTerms;
+  /** Deadlines stop running while the agreement is suspended (absent: never suspended). */
+  suspensions?: { from: string; to: string | null }[];
   /** When the agreement took effect: nothing before it is a breach of it. */
   effectiveAt: string;
 }

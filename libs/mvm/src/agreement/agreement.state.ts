@@ -22,6 +22,8 @@ export type AgreementState =
       terms: MechanismTerms;
       effectiveAt: string;
       reaffirmations: { at: string; venue: string }[];
+      /** Each suspension, the last one open while the agreement is suspended. */
+      suspensions: { from: string; to: string | null }[];
       /** Rulebooks adopted, in the order they take effect, and the votes on ones not yet adopted. */
       rulebooks: { version: string; effectiveFrom: string }[];
       rulebookVotes: Record<string, { proposal: string; votes: Vote[] }>;
@@ -32,15 +34,27 @@ export const initialAgreementState = (): AgreementState => ({ status: 'NONE' });
 
 export const evolveAgreement = (state: AgreementState, event: AgreementEvent): AgreementState => {
   if (event.type === 'AgreementRegistered')
-    return { status: 'ACTIVE', ...event.data, reaffirmations: [], meetings: [], rulebooks: [], rulebookVotes: {} };
+    return {
+      status: 'ACTIVE',
+      ...event.data,
+      reaffirmations: [],
+      suspensions: [],
+      meetings: [],
+      rulebooks: [],
+      rulebookVotes: {},
+    };
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'AgreementReaffirmed':
       return { ...state, reaffirmations: [...state.reaffirmations, { at: event.data.at, venue: event.data.venue }] };
     case 'AgreementSuspended':
-      return { ...state, status: 'SUSPENDED' };
+      return { ...state, status: 'SUSPENDED', suspensions: [...state.suspensions, { from: event.data.at, to: null }] };
     case 'AgreementResumed':
-      return { ...state, status: 'ACTIVE' };
+      return {
+        ...state,
+        status: 'ACTIVE',
+        suspensions: state.suspensions.map((s) => (s.to === null ? { ...s, to: event.data.at } : s)),
+      };
     case 'RulebookAdoptionVoted': {
       const { version, mediator, institution } = event.data;
       const pending = state.rulebookVotes[version] ?? { proposal: rulebookProposal(event.data), votes: [] };

@@ -88,6 +88,8 @@ export const decideCommitment = (c: CommitmentCommand, state: CommitmentState): 
     }
     case 'MarkCommitmentDeadlineMissed': {
       const commitment = defined(state);
+      // A commitment's date is the agreement's own; it is not marked missed while the agreement is suspended.
+      if (c.agreement.status === 'SUSPENDED') return [];
       if (commitment.status !== 'OPEN' || !isAtOrAfter(c.now, commitment.dueAt)) return [];
       return [
         {

@@ -1,6 +1,6 @@
 import { conflict, forbidden } from '@ceasefire/decider';
 import { requireRole } from '../shared/actor';
-import { addDays, isAtOrAfter } from '../shared/time';
+import { addDays, dueUnderSuspensions, isAtOrAfter } from '../shared/time';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { castVote, mediatorInstitutionOf, requireNotReporter } from '../shared/institutions';
@@ -57,12 +57,11 @@ export const markVerificationDeadlineMissed = (
   const found = existingCase(state);
   const investigation = found.investigation;
   if (!investigation || investigation.deadlineMissed || found.status !== 'UNDER_INVESTIGATION') return [];
-  if (!isAtOrAfter(c.now, investigation.dueAt)) return [];
+  const started = addDays(investigation.dueAt, -c.agreement.terms.verificationDeadlineDays);
+  const dueAt = dueUnderSuspensions(started, investigation.dueAt, c.agreement.suspensions ?? []);
+  if (!dueAt || !isAtOrAfter(c.now, dueAt)) return [];
   return [
-    {
-      type: 'VerificationDeadlineMissed',
-      data: { incidentId: c.incidentId, agreementId: found.agreementId, dueAt: investigation.dueAt },
-    },
+    { type: 'VerificationDeadlineMissed', data: { incidentId: c.incidentId, agreementId: found.agreementId, dueAt } },
   ];
 };
 

@@ -1,7 +1,14 @@
 import { DeciderSpecification } from '@ceasefire/decider/testing';
 import type { Actor } from '../shared/actor';
 import { actors, NOW } from '../testing/fixtures';
-import { caseIds, command, history, untilInvestigating, untilReported } from '../testing/incident-fixtures';
+import {
+  agreementContext,
+  caseIds,
+  command,
+  history,
+  untilInvestigating,
+  untilReported,
+} from '../testing/incident-fixtures';
 import { incidentDecider } from './incident.decider';
 
 const spec = DeciderSpecification.for(incidentDecider);
@@ -177,6 +184,23 @@ describe('incident intake', () => {
         )
         .thenThrows('DuplicateNamesOriginal');
     });
+    it('checks that the original of a duplicate is a case reported under the same agreement', () => {
+      const duplicate = (original: { agreementId: string } | null) =>
+        command(
+          'TriageIncident',
+          { decision: 'DUPLICATE', duplicateOf: 'earlier-case', reason: 'same raid', original },
+          actors.monitor,
+        );
+      spec.given(untilReported).when(duplicate(null)).thenThrows('DuplicateOfKnownCase', 'invalid');
+      spec
+        .given(untilReported)
+        .when(duplicate({ agreementId: 'another-agreement' }))
+        .thenThrows('DuplicateOfKnownCase');
+      spec
+        .given(untilReported)
+        .when(duplicate({ agreementId: caseIds.agreementId }))
+        .thenContains([{ type: 'IncidentTriaged' }]);
+    });
     it('rejects triage by a party', () =>
       spec
         .given(untilReported)
@@ -234,6 +258,38 @@ describe('incident intake', () => {
         .given([...untilReported, { type: 'ResponseDeadlineMissed', data: { ...caseIds, party: 'AF', dueAt: late } }])
         .when(command('MarkResponseDeadlineMissed', {}, actors.admin, late))
         .then([]);
+    });
+    it('stops the clock while the agreement is suspended, and pushes the deadline back by the time suspended', () => {
+      const under = (suspensions: { from: string; to: string | null }[], now: string) => ({
+        ...(command('MarkResponseDeadlineMissed', {}, actors.admin, now) as object),
+        agreement: {
+          ...agreementContext,
+          status: suspensions.at(-1)?.to === null ? 'SUSPENDED' : 'ACTIVE',
+          suspensions,
+        },
+      });
+      const open = [{ from: '2025-11-02T09:00:00.000Z', to: null }];
+      spec
+        .given(untilReported)
+        .when(under(open, '2025-11-20T00:00:00.000Z') as never)
+        .then([]);
+      const day = [{ from: '2025-11-02T09:00:00.000Z', to: '2025-11-03T09:00:00.000Z' }];
+      spec
+        .given(untilReported)
+        .when(under(day, '2025-11-05T08:59:00.000Z') as never)
+        .then([]);
+      spec
+        .given(untilReported)
+        .when(under(day, '2025-11-05T09:00:00.000Z') as never)
+        .then([
+          { type: 'ResponseDeadlineMissed', data: { ...caseIds, party: 'AF', dueAt: '2025-11-05T09:00:00.000Z' } },
+        ]);
+      // A suspension over before the report was made changes nothing.
+      const before = [{ from: '2025-10-20T00:00:00.000Z', to: '2025-10-25T00:00:00.000Z' }];
+      spec
+        .given(untilReported)
+        .when(under(before, late) as never)
+        .thenContains([{ type: 'ResponseDeadlineMissed' }]);
     });
     it('still applies while an investigation runs', () =>
       spec

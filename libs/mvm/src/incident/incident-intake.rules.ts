@@ -1,6 +1,6 @@
 import { conflict, forbidden, invalid } from '@ceasefire/decider';
 import { requireRole } from '../shared/actor';
-import { addHours, isAfter, isAtOrAfter } from '../shared/time';
+import { addHours, dueUnderSuspensions, isAfter, isAtOrAfter } from '../shared/time';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent, Reporter } from './incident.events';
 import { actingParty, existingCase, openCase, requireParty } from './incident.guards';
@@ -95,6 +95,13 @@ export const triageIncident = (c: Cmd<'TriageIncident'>, state: IncidentState): 
   if ((c.decision === 'DUPLICATE') !== (c.duplicateOf !== null))
     throw invalid('DuplicateNamesOriginal', 'a DUPLICATE decision, and only that, names duplicateOf');
   if (c.duplicateOf === c.incidentId) throw invalid('DuplicateNamesOriginal', 'an incident cannot duplicate itself');
+  if (c.duplicateOf && c.original?.agreementId !== found.agreementId)
+    throw invalid(
+      'DuplicateOfKnownCase',
+      c.original
+        ? `duplicateOf ${c.duplicateOf} is a case under another agreement`
+        : `duplicateOf ${c.duplicateOf} names no reported incident`,
+    );
   const { incidentId, decision, duplicateOf, reason } = c;
   return [
     {
@@ -141,7 +148,9 @@ export const markResponseDeadlineMissed = (
   state: IncidentState,
 ): IncidentEvent[] => {
   const found = existingCase(state);
-  const due = found.responseDueAt;
+  if (!found.responseDueAt) return [];
+  const started = addHours(found.responseDueAt, -c.agreement.terms.responseWindowHours);
+  const due = dueUnderSuspensions(started, found.responseDueAt, c.agreement.suspensions ?? []);
   if (!due || found.responseDeadlineMissed || found.status === 'CLOSED' || !isAtOrAfter(c.now, due)) return [];
   if (found.responses.some((r) => r.party === found.allegedPerpetrator)) return [];
   return [

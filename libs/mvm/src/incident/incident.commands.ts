@@ -39,7 +39,14 @@ export type IncidentCommand =
       custodian: string;
       description: string;
     })
-  | (Base & { type: 'TriageIncident'; decision: TriageDecision; duplicateOf: string | null; reason: string })
+  | (Base & {
+      type: 'TriageIncident';
+      decision: TriageDecision;
+      duplicateOf: string | null;
+      reason: string;
+      /** The case duplicateOf names, as the log has it (the handler reads it); null when there is none. */
+      original?: { agreementId: string } | null;
+    })
   | (Base & { type: 'RespondToAllegation'; response: ResponseKind; statement: string })
   | (Base & { type: 'OpenInvestigation' })
   | (Base & {
