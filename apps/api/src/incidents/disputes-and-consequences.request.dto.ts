@@ -4,7 +4,9 @@ import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested }
 import {
   DISPUTE_GROUNDS,
   type DisputeGrounds,
+  describeScale,
   MEASURE_LEVELS,
+  MEASURE_MEANINGS,
   type MeasureLevel,
   type Ruling,
   RULINGS,
@@ -39,7 +41,12 @@ export class RecordMeasureRequestDto {
   @Matches(LOCAL_ID, { message: 'measureId must be 1–64 letters, digits, ".", "_" or "-"' })
   measureId: string;
   @ApiProperty({ example: 'AF' }) @Matches(PARTY_CODE, { message: 'party must be a party code' }) party: string;
-  @ApiProperty({ enum: MEASURE_LEVELS }) @IsIn(MEASURE_LEVELS) level: MeasureLevel;
+  @ApiProperty({
+    enum: MEASURE_LEVELS,
+    description: `The consequence ladder, recorded and routed, never enforced: ${describeScale(MEASURE_MEANINGS)}.`,
+  })
+  @IsIn(MEASURE_LEVELS)
+  level: MeasureLevel;
   @ApiProperty() @IsString() @Length(1, 10_000) description: string;
   @ApiPropertyOptional() @IsOptional() @IsUtcTimestamp() dueAt?: string;
   @ApiPropertyOptional({

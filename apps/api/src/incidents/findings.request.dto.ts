@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
   type Confidence,
+  CONFIDENCE_MEANINGS,
   CONFIDENCES,
+  describeScale,
+  SEVERITY_MEANINGS,
   FINDING_OUTCOMES,
   type FindingOutcome,
   type Severity,
@@ -17,11 +20,16 @@ export class ConclusionDto {
   @ArrayMaxSize(20)
   @Matches(PARTY_CODE, { each: true, message: 'each attributed party must be a party code' })
   attributedParties: string[];
-  @ApiPropertyOptional({ enum: SEVERITIES, description: 'Required for violations, absent otherwise.' })
+  @ApiPropertyOptional({
+    enum: SEVERITIES,
+    description: `Required for violations, absent otherwise. ${describeScale(SEVERITY_MEANINGS)}.`,
+  })
   @IsOptional()
   @IsIn(SEVERITIES)
   severity?: Severity;
-  @ApiProperty({ enum: CONFIDENCES }) @IsIn(CONFIDENCES) confidence: Confidence;
+  @ApiProperty({ enum: CONFIDENCES, description: `${describeScale(CONFIDENCE_MEANINGS)}.` })
+  @IsIn(CONFIDENCES)
+  confidence: Confidence;
 }
 
 export class DraftFindingRequestDto extends ConclusionDto {
