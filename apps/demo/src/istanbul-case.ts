@@ -8,18 +8,21 @@ type Say = (line: string) => void;
 /** The case, step by step, as the mechanism's people would record it. Returns the ids to look at. */
 export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
   say('Ceasefire Ledger demo — Doha ceasefire (18–19 Oct 2025), reaffirmed in Istanbul (25–30 Oct 2025)\n');
-  const principal = async (name: string, role: string, party?: string) =>
-    (await api.post('/v1/principals', admin, { name, role, ...(party ? { party } : {}) })).token as string;
+  const principal = async (name: string, role: string, belongs: object = {}) =>
+    (await api.post('/v1/principals', admin, { name, role, ...belongs })).token as string;
   const tokens = {
-    pakistan: await principal('Pakistan liaison officer', 'party', 'PK'),
-    afghanistan: await principal('Afghanistan liaison officer', 'party', 'AF'),
+    pakistan: await principal('Pakistan liaison officer', 'party', { party: 'PK' }),
+    afghanistan: await principal('Afghanistan liaison officer', 'party', { party: 'AF' }),
     monitor: await principal('MVM monitor (team lead)', 'monitor'),
     monitor2: await principal('MVM monitor (legal)', 'monitor'),
-    turkiye: await principal('Türkiye (mediator)', 'mediator'),
-    qatar: await principal('Qatar (mediator)', 'mediator'),
+    turkiye: await principal('Türkiye, Ministry of Foreign Affairs', 'mediator', { institution: 'TR' }),
+    turkiye2: await principal('Türkiye, MIT liaison', 'mediator', { institution: 'TR' }),
+    qatar: await principal('Qatar, Ministry of Foreign Affairs', 'mediator', { institution: 'QA' }),
     auditor: await principal('Independent auditor', 'auditor'),
   };
-  say('• principals registered: two party liaisons, two monitors, Türkiye and Qatar as mediators, an auditor');
+  say(
+    '• principals registered: two party liaisons, two monitors, mediators of two institutions (Türkiye ×2, Qatar), an auditor',
+  );
 
   const agreement = await api.post('/v1/agreements', tokens.turkiye, agreementRequest);
   const a = agreement.id as string;
@@ -99,6 +102,8 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
   });
   await api.post(`${r}/findings/f1/endorsement`, tokens.monitor2, {});
   await api.post(`${r}/findings/f1/adoption`, tokens.turkiye, {});
+  const second = await api.post(`${r}/findings/f1/adoption`, tokens.turkiye2, {}, 409);
+  say(`• a second Türkiye account tried to complete the quorum: refused (${second.rule as string})`);
   const beforeDispute = (await api.post(`${r}/findings/f1/adoption`, tokens.qatar, {})).position as string;
   say(
     '• cross-border attack alleged by Pakistan: evidence by hash, denial by Afghanistan, investigation, access denied, finding (S3) endorsed and adopted by both mediators → breach confirmed',
@@ -109,21 +114,27 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
     grounds: 'ATTRIBUTION',
     statement: 'The group is not under our command.',
   });
-  await api.post(`${r}/disputes/d1/ruling`, tokens.qatar, {
+  const ruling = {
     ruling: 'AMENDED',
     rationale: 'Attribution stands; casualties revised, severity reduced.',
     amendment: { outcome: 'VIOLATION_ATTRIBUTED', attributedParties: ['AF'], severity: 'S2', confidence: 'CREDIBLE' },
-  });
-  await api.post(`${r}/measures`, tokens.turkiye, {
+  };
+  const qatarVote = await api.post(`${r}/disputes/d1/ruling`, tokens.qatar, ruling);
+  const ruled = await api.post(`${r}/disputes/d1/ruling`, tokens.turkiye, ruling);
+  say(
+    `• Afghanistan disputed the attribution; Qatar voted to amend it to S2 (${(qatarVote.events as { type: string }[]).map((e) => e.type).join(', ')}), Türkiye's vote completed the ruling quorum (${(ruled.events as { type: string }[]).map((e) => e.type).join(', ')})`,
+  );
+  const measure = {
     measureId: 'm1',
+    findingId: 'f1',
     party: 'AF',
     level: 'L2',
     description: 'Formal demand for corrective action against the group, with a report due.',
     dueAt: inDays(21),
-  });
-  say(
-    '• Afghanistan disputed the attribution; the mediators amended the finding to S2 and recorded a consequence (L2)',
-  );
+  };
+  await api.post(`${r}/measures`, tokens.turkiye, measure);
+  await api.post(`${r}/measures`, tokens.qatar, measure);
+  say('• both institutions recorded a consequence on the finding (L2: formal demand, report due in 21 days)');
 
   const flight = await api.post(`/v1/agreements/${a}/incidents`, tokens.afghanistan, airIncursionReport);
   const f = `/v1/incidents/${flight.id}`;
@@ -165,6 +176,7 @@ export const runTheCase = async (api: DemoClient, admin: string, say: Say) => {
 
   const compliance = await api.get(`/v1/agreements/${a}/compliance?minPosition=${last.position}`, tokens.auditor);
   printCompliance(compliance, say);
+  printReasons(compliance, say);
   return { agreementId: a, tokens, beforeDispute };
 };
 
@@ -200,4 +212,17 @@ const printCompliance = (report: Record<string, any>, say: Say) => {
   say(line(head));
   say(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   rows.forEach((r) => say(line(r)));
+};
+
+/** Why each party has its status: the rules that fired, and what they rest on. */
+const printReasons = (report: Record<string, any>, say: Say) => {
+  say(`\nWhy (rulebook ${report.rulebook.version as string}; labels are the rulebook's, not a legal finding):`);
+  for (const p of report.parties as Record<string, any>[]) {
+    say(`  ${p.party as string} — ${p.label as string}`);
+    for (const reason of p.reasons as Record<string, any>[])
+      say(
+        `    ${reason.rule as string}: ${reason.count as number} ≥ ${reason.threshold as number} — ${(reason.refs as { kind: string; href: string }[]).map((ref) => `${ref.kind} ${ref.href}`).join(', ')}`,
+      );
+    if ((p.reasons as unknown[]).length === 0) say('    no rule fired');
+  }
 };
