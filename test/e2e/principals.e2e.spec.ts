@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { agreementBody, raidReport } from './support/case-data';
 import { ADMIN_TOKEN, TestApi } from './support/test-api';
 
@@ -32,6 +34,16 @@ describe('principals', () => {
     expect(text).not.toMatch(/token|sha256/i);
     expect(text).not.toContain(made.body.token);
     expect((await api.get('/v1/principals', t.tr)).status).toBe(403);
+  });
+
+  it('records no hash of a token anyone could test guesses against: the log holds a keyed verifier', async () => {
+    const { id, token } = (await register({ name: 'Observer Y', role: 'observer' })).body;
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    let text = '';
+    for await (const e of store.readAll()) text += e.canonical;
+    expect(text).toContain(id);
+    expect(text).not.toContain(createHash('sha256').update(token).digest('hex'));
+    expect(text).not.toMatch(/tokenSha256/);
   });
 
   it('refuses a suspended or revoked token at once, and revocation is final', async () => {

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { SubmissionSignatureGuard } from '../submissions/submission-signature.guard';
 import { adminTokenHash } from './admin-token';
+import { CREDENTIAL_KEY, loadCredentialKey } from './credential-key';
 import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './bearer-auth.guard';
 import { ListPrincipalsHttpController } from './list-principals/list-principals.http.controller';
 import { PrincipalLifecycleHttpController } from './principal-lifecycle/principal-lifecycle.http.controller';
@@ -22,9 +23,15 @@ import { WritePrincipalHandler } from './register-principal/write-principal.comm
       useFactory: (c: AppConfig) => adminTokenHash(c.dataDir, process.env, c.announceAdminToken),
       inject: [APP_CONFIG],
     },
+    {
+      provide: CREDENTIAL_KEY,
+      useFactory: (c: AppConfig) => loadCredentialKey(c.dataDir, process.env),
+      inject: [APP_CONFIG],
+    },
     { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
     WritePrincipalHandler,
   ],
+  exports: [CREDENTIAL_KEY],
 })
 export class AuthModule {}

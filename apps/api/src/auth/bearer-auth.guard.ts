@@ -6,7 +6,8 @@ import type { FastifyRequest } from 'fastify';
 import { sha256Hex } from './admin-token';
 import { FailedTokenThrottle } from './failed-token-throttle';
 import { PUBLIC_ROUTE } from './public.decorator';
-import { principalByTokenHash } from './principals.queries';
+import { principalByToken } from './principals.queries';
+import { CREDENTIAL_KEY, verifiersOf } from './credential-key';
 
 export const ADMIN_TOKEN_HASH = Symbol('ADMIN_TOKEN_HASH');
 
@@ -16,6 +17,7 @@ export class BearerAuthGuard implements CanActivate {
   constructor(
     @Inject(ADMIN_TOKEN_HASH) private readonly adminHash: string,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(CREDENTIAL_KEY) private readonly credentialKey: Buffer,
     private readonly reflector: Reflector,
   ) {}
 
@@ -38,7 +40,7 @@ export class BearerAuthGuard implements CanActivate {
       request.actor = { principalId: 'admin', role: 'admin' };
       return true;
     }
-    const found = principalByTokenHash(this.runner, hash);
+    const found = principalByToken(this.runner, verifiersOf(this.credentialKey, match[1]));
     if (!found) return refuse('unknown token');
     if (found.status !== 'ACTIVE') return refuse(`this principal is ${found.status.toLowerCase()}`);
     request.actor = found.actor;

@@ -25,13 +25,14 @@ const actorOf = (row: PrincipalRow): Actor => ({
   ...(row.agreements ? { agreements: JSON.parse(row.agreements) as string[] } : {}),
 });
 
-/** The principal a bearer token's SHA-256 currently belongs to, with its status. */
-export const principalByTokenHash = (
+/** The principal a bearer token currently belongs to (by any verifier it may be recorded under), with its status. */
+export const principalByToken = (
   rm: ReadModels,
-  tokenSha256: string,
+  verifiers: string[],
 ): { actor: Actor; status: PrincipalRow['status'] } | undefined => {
-  const row = rm.db.prepare(`SELECT * FROM ${table(rm)} WHERE token_sha256 = ?`).get(tokenSha256) as
-    PrincipalRow | undefined;
+  const row = rm.db
+    .prepare(`SELECT * FROM ${table(rm)} WHERE token_verifier IN (${verifiers.map(() => '?').join(', ')})`)
+    .get(...verifiers) as PrincipalRow | undefined;
   return row && { actor: actorOf(row), status: row.status };
 };
 

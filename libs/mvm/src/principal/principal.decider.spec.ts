@@ -11,7 +11,7 @@ const register = (over: Partial<RegisterPrincipal> = {}): RegisterPrincipal => (
   name: 'PK liaison',
   role: 'party',
   party: 'PK',
-  tokenSha256: 'c'.repeat(64),
+  tokenVerifier: 'hmac:' + 'c'.repeat(64),
   ...over,
 });
 
@@ -28,7 +28,7 @@ describe('principal decider', () => {
             name: 'PK liaison',
             role: 'party',
             party: 'PK',
-            tokenSha256: 'c'.repeat(64),
+            tokenVerifier: 'hmac:' + 'c'.repeat(64),
             registeredBy: 'p-admin',
           },
         },

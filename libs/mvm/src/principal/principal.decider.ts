@@ -12,19 +12,31 @@ interface Registration {
   component?: string;
   /** When present, the only agreements the principal may act in. */
   agreements?: string[];
-  tokenSha256: string;
+  /**
+   * What checks the bearer token: a MAC of it under the server's credential key, so the log, which many
+   * read, gives nothing to test guesses against. Opaque to the domain.
+   */
+  tokenVerifier: string;
 }
 
 type E<Type extends string, Data> = DomainEvent<Type, { principalId: string } & Data>;
 
-/** Who may act. Only the SHA-256 of a bearer token is recorded; the token itself is shown once. */
+/** Who may act. The token is shown once and never recorded; only its verifier is. */
 export type PrincipalEvent =
-  | E<'PrincipalRegistered', Omit<Registration, 'principalId'> & { registeredBy: string }>
+  | E<
+      'PrincipalRegistered',
+      Omit<Registration, 'principalId' | 'tokenVerifier'> & {
+        registeredBy: string;
+        tokenVerifier?: string;
+        /** Older events recorded the token's plain SHA-256 instead of a verifier. */
+        tokenSha256?: string;
+      }
+    >
   | E<'PrincipalSuspended', { reason: string; by: string; at: string }>
   | E<'PrincipalReinstated', { reason: string; by: string; at: string }>
   /** Final: a revoked principal never acts again; what it signed or submitted stays verifiable. */
   | E<'PrincipalRevoked', { reason: string; by: string; at: string }>
-  | E<'PrincipalTokenRotated', { tokenSha256: string; by: string; at: string }>;
+  | E<'PrincipalTokenRotated', { tokenVerifier?: string; tokenSha256?: string; by: string; at: string }>;
 
 interface Base {
   actor: Actor;
@@ -39,7 +51,7 @@ export type PrincipalCommand =
   | (Base & { type: 'SuspendPrincipal'; reason: string })
   | (Base & { type: 'ReinstatePrincipal'; reason: string })
   | (Base & { type: 'RevokePrincipal'; reason: string })
-  | (Base & { type: 'RotatePrincipalToken'; tokenSha256: string });
+  | (Base & { type: 'RotatePrincipalToken'; tokenVerifier: string });
 
 export type PrincipalState = { status: 'NONE' | 'ACTIVE' | 'SUSPENDED' | 'REVOKED' };
 
@@ -74,7 +86,7 @@ export const decidePrincipal = (c: PrincipalCommand, state: PrincipalState): Pri
       requireRole(c.actor, ['admin'], 'register principals');
       if (state.status !== 'NONE') throw conflict('PrincipalAlreadyRegistered', 'this principal id is taken');
       checkRegistration(c);
-      const { name, role, party, institution, component, agreements, tokenSha256 } = c;
+      const { name, role, party, institution, component, agreements, tokenVerifier } = c;
       return [
         {
           type: 'PrincipalRegistered',
@@ -86,7 +98,7 @@ export const decidePrincipal = (c: PrincipalCommand, state: PrincipalState): Pri
             ...(institution !== undefined ? { institution } : {}),
             ...(component !== undefined ? { component } : {}),
             ...(agreements !== undefined ? { agreements } : {}),
-            tokenSha256,
+            tokenVerifier,
             registeredBy: by,
           },
         },
@@ -108,7 +120,7 @@ export const decidePrincipal = (c: PrincipalCommand, state: PrincipalState): Pri
       if (c.actor.role !== 'admin' && c.actor.principalId !== principalId)
         throw forbidden('RotateOwnToken', 'a principal rotates its own token; an admin rotates any');
       existing(state);
-      return [{ type: 'PrincipalTokenRotated', data: { principalId, tokenSha256: c.tokenSha256, by, at } }];
+      return [{ type: 'PrincipalTokenRotated', data: { principalId, tokenVerifier: c.tokenVerifier, by, at } }];
     default: {
       const unexpected: never = c;
       return unexpected;

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { Write, type WriteContext } from '../../write-path/write-context';
 import type { WriteResult } from '../../write-path/handle-command';
-import { newToken, sha256Hex } from '../admin-token';
+import { newToken } from '../admin-token';
+import { CREDENTIAL_KEY, tokenVerifier } from '../credential-key';
 import { type WritePrincipalInput, WritePrincipal } from '../register-principal/write-principal.command';
 import { EmptyRequestDto } from '../../incidents/investigation.request.dto';
 import { PrincipalIdParams, ReasonRequestDto } from './principal-lifecycle.request.dto';
@@ -20,6 +21,7 @@ export class PrincipalLifecycleHttpController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(CREDENTIAL_KEY) private readonly credentialKey: Buffer,
   ) {}
 
   private async write(principalId: string, input: WritePrincipalInput, context: WriteContext) {
@@ -63,7 +65,7 @@ export class PrincipalLifecycleHttpController {
     const result: WriteResult = await this.commands.execute(
       new WritePrincipal({
         principalId: id,
-        input: { type: 'RotatePrincipalToken', tokenSha256: sha256Hex(token) },
+        input: { type: 'RotatePrincipalToken', tokenVerifier: tokenVerifier(this.credentialKey, token) },
         context: c,
       }),
     );

@@ -6,7 +6,8 @@ import { deterministicUuid } from '../../shared/deterministic-id';
 import { timeOrderedUuid } from '../../shared/time-ordered-id';
 import { WritePrincipal } from './write-principal.command';
 import { Write, type WriteContext } from '../../write-path/write-context';
-import { newToken, sha256Hex } from '../admin-token';
+import { newToken } from '../admin-token';
+import { CREDENTIAL_KEY, tokenVerifier } from '../credential-key';
 import { RegisterPrincipalRequestDto } from './register-principal.request.dto';
 
 @ApiTags('access')
@@ -16,6 +17,7 @@ export class RegisterPrincipalHttpController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(CREDENTIAL_KEY) private readonly credentialKey: Buffer,
   ) {}
 
   /** Returns the token once; only its hash is recorded. A retried Idempotency-Key gets the id but not the token again. */
@@ -36,7 +38,7 @@ export class RegisterPrincipalHttpController {
           ...(body.institution !== undefined ? { institution: body.institution } : {}),
           ...(body.component !== undefined ? { component: body.component } : {}),
           ...(body.agreements !== undefined ? { agreements: body.agreements } : {}),
-          tokenSha256: sha256Hex(token),
+          tokenVerifier: tokenVerifier(this.credentialKey, token),
         },
         context,
       }),
