@@ -70,8 +70,13 @@ const main = async () => {
     const reporter = (
       await post('http://127.0.0.1:3301/v1/principals', ADMIN, { name: 'PK liaison', role: 'party', party: 'PK' })
     ).token;
-    const mediator = (await post('http://127.0.0.1:3301/v1/principals', ADMIN, { name: 'Mediator', role: 'mediator' }))
-      .token;
+    const mediator = (
+      await post('http://127.0.0.1:3301/v1/principals', ADMIN, {
+        name: 'Mediator',
+        role: 'mediator',
+        institution: 'TR',
+      })
+    ).token;
     const agreement = (await post('http://127.0.0.1:3301/v1/agreements', mediator, agreementBody)).id;
     const path = `/v1/agreements/${agreement}/incidents`;
     const rounds: { bare: autocannon.Result; ours: autocannon.Result; cpu: { main: number; all: number } }[] = [];

@@ -97,7 +97,14 @@ const main = async () => {
       `bench:feeds — node ${process.version}; ${CLIENTS} SSE clients, 1 webhook, ${RATE} breaches/s for ${SECONDS} s`,
     );
     const principal = async (name: string, role: string, party?: string) =>
-      (await call('POST', '/v1/principals', ADMIN, { name, role, ...(party ? { party } : {}) })).token as string;
+      (
+        await call('POST', '/v1/principals', ADMIN, {
+          name,
+          role,
+          ...(party ? { party } : {}),
+          ...(role === 'mediator' ? { institution: 'TR' } : {}),
+        })
+      ).token as string;
     const [pk, mon, tr, obs] = [
       await principal('PK', 'party', 'PK'),
       await principal('Monitor', 'monitor'),
