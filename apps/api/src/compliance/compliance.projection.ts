@@ -17,7 +17,7 @@ import type Database from 'better-sqlite3';
  */
 export const complianceProjection: Projection<AgreementRecordEvent> = {
   name: 'compliance',
-  version: 3,
+  version: 4,
   handles: COMPLIANCE_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`
