@@ -1,4 +1,4 @@
-import type { Vote } from '../shared/institutions';
+import { type PendingVotes, recordVote } from '../shared/institutions';
 import type { AgreementEvent, MechanismTerms, Party, Provision } from './agreement.events';
 
 /** Votes back the same rulebook when it is the same text taking effect at the same time, key order aside. */
@@ -26,7 +26,7 @@ export type AgreementState =
       suspensions: { from: string; to: string | null }[];
       /** Rulebooks adopted, in the order they take effect, and the votes on ones not yet adopted. */
       rulebooks: { version: string; effectiveFrom: string }[];
-      rulebookVotes: Record<string, { proposal: string; votes: Vote[] }>;
+      rulebookVotes: PendingVotes;
       meetings: { meetingId: string; scheduledFor: string; venue: string; heldAt?: string; decisions: string[] }[];
     };
 
@@ -55,12 +55,16 @@ export const evolveAgreement = (state: AgreementState, event: AgreementEvent): A
         status: 'ACTIVE',
         suspensions: state.suspensions.map((s) => (s.to === null ? { ...s, to: event.data.at } : s)),
       };
-    case 'RulebookAdoptionVoted': {
-      const { version, mediator, institution } = event.data;
-      const pending = state.rulebookVotes[version] ?? { proposal: rulebookProposal(event.data), votes: [] };
-      const votes = [...pending.votes, { principalId: mediator, institution }];
-      return { ...state, rulebookVotes: { ...state.rulebookVotes, [version]: { ...pending, votes } } };
-    }
+    case 'RulebookAdoptionVoted':
+      return {
+        ...state,
+        rulebookVotes: recordVote(
+          state.rulebookVotes,
+          event.data.version,
+          () => rulebookProposal(event.data),
+          event.data,
+        ),
+      };
     case 'RulebookAdopted': {
       const { version } = event.data.rulebook;
       const { [version]: _adopted, ...rulebookVotes } = state.rulebookVotes;

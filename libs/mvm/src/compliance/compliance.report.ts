@@ -191,46 +191,50 @@ interface Facts {
 const LEVELS_WORST_FIRST: RatedLevel[] = ['SERIOUS_NON_COMPLIANCE', 'NON_COMPLIANT', 'CONCERN'];
 
 /** Every threshold of every level that the facts reach, worst level first. */
-const reasonsFor = (rules: ComplianceRulebook, facts: Facts): ComplianceReason[] =>
-  LEVELS_WORST_FIRST.flatMap((level) => {
-    const rule: LevelRule = rules.levels[level];
-    const reasons: ComplianceReason[] = [];
-    const fire = (name: string, count: number, threshold: number | undefined, refs: ReasonRef[]) => {
-      if (threshold !== undefined && count >= threshold)
-        reasons.push({ level, rule: `${level}.${name}`, count, threshold, refs });
-    };
-    for (const severity of SEVERITIES) {
-      const of = facts.breaches.filter(([, b]) => b.severity === severity);
-      fire(
-        `breaches.${severity}`,
-        of.length,
-        rule.breaches?.[severity],
-        of.map(([id]) => ref('finding', id)),
-      );
-    }
-    fire(
-      'accessDenials',
-      facts.denials.length * rules.accessDenialWeight,
-      rule.accessDenials,
-      facts.denials.map((id) => ref('accessDenial', id)),
-    );
-    fire(
-      'overdueCommitments',
-      facts.overdueCommitments.length,
-      rule.overdueCommitments,
-      facts.overdueCommitments.map((id) => ref('commitment', id)),
-    );
-    fire(
-      'atRiskCommitments',
-      facts.atRiskCommitments.length,
-      rule.atRiskCommitments,
-      facts.atRiskCommitments.map((id) => ref('commitment', id)),
-    );
-    fire(
-      'overdueMeasures',
-      facts.overdueMeasures.length,
-      rule.overdueMeasures,
-      facts.overdueMeasures.map((id) => ref('measure', id)),
-    );
-    return reasons;
-  });
+const reasonsFor = (rules: ComplianceRulebook, facts: Facts): ComplianceReason[] => {
+  const refs = (kind: ReasonRef['kind'], ids: string[]) => ids.map((id) => ref(kind, id));
+  const counted: { rule: string; count: number; refs: ReasonRef[]; threshold: (r: LevelRule) => number | undefined }[] =
+    [
+      ...SEVERITIES.map((severity) => {
+        const ids = facts.breaches.filter(([, b]) => b.severity === severity).map(([id]) => id);
+        return {
+          rule: `breaches.${severity}`,
+          count: ids.length,
+          refs: refs('finding', ids),
+          threshold: (r: LevelRule) => r.breaches?.[severity],
+        };
+      }),
+      {
+        rule: 'accessDenials',
+        count: facts.denials.length * rules.accessDenialWeight,
+        refs: refs('accessDenial', facts.denials),
+        threshold: (r) => r.accessDenials,
+      },
+      {
+        rule: 'overdueCommitments',
+        count: facts.overdueCommitments.length,
+        refs: refs('commitment', facts.overdueCommitments),
+        threshold: (r) => r.overdueCommitments,
+      },
+      {
+        rule: 'atRiskCommitments',
+        count: facts.atRiskCommitments.length,
+        refs: refs('commitment', facts.atRiskCommitments),
+        threshold: (r) => r.atRiskCommitments,
+      },
+      {
+        rule: 'overdueMeasures',
+        count: facts.overdueMeasures.length,
+        refs: refs('measure', facts.overdueMeasures),
+        threshold: (r) => r.overdueMeasures,
+      },
+    ];
+  return LEVELS_WORST_FIRST.flatMap((level) =>
+    counted.flatMap(({ rule, count, refs: on, threshold }) => {
+      const at = threshold(rules.levels[level]);
+      return at !== undefined && count >= at
+        ? [{ level, rule: `${level}.${rule}`, count, threshold: at, refs: on }]
+        : [];
+    }),
+  );
+};

@@ -1,4 +1,4 @@
-import type { Vote } from '../shared/institutions';
+import { type PendingVotes, recordVote, type Vote } from '../shared/institutions';
 import type { Conclusion, IncidentEvent, Location, Reporter } from './incident.events';
 import type { IncidentCategory, ResponseKind, Ruling } from './incident.vocabulary';
 
@@ -46,7 +46,7 @@ export interface IncidentCase {
   }[];
   measures: MeasureState[];
   /** Votes on consequences not yet decided, by measure id. */
-  measureVotes: Record<string, { proposal: string; votes: Vote[] }>;
+  measureVotes: PendingVotes;
   closedReason: string | null;
 }
 
@@ -249,12 +249,16 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
     case 'BreachAmended':
     case 'BreachVacated':
       return state;
-    case 'MeasureVoted': {
-      const { measureId, mediator, institution } = event.data;
-      const pending = state.measureVotes[measureId] ?? { proposal: measureProposal(event.data), votes: [] };
-      const votes = [...pending.votes, { principalId: mediator, institution }];
-      return { ...state, measureVotes: { ...state.measureVotes, [measureId]: { ...pending, votes } } };
-    }
+    case 'MeasureVoted':
+      return {
+        ...state,
+        measureVotes: recordVote(
+          state.measureVotes,
+          event.data.measureId,
+          () => measureProposal(event.data),
+          event.data,
+        ),
+      };
     case 'MeasureRecorded': {
       const { measureId, party, level, dueAt, findingId } = event.data;
       const measure: MeasureState = {

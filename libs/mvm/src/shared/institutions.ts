@@ -64,4 +64,21 @@ export const requireNotReporter = (actor: Actor, reporterPrincipalId: string, ac
     throw forbidden('ReporterRecused', `the principal who reported this incident may not ${action}`);
 };
 
+/** Votes cast so far on decisions named by an id, each vote for one proposal (its canonical text). */
+export type PendingVotes = Record<string, { proposal: string; votes: Vote[] }>;
+
+/** Folds a recorded vote into the pending ones: the first vote on an id fixes the proposal. */
+export const recordVote = (
+  pending: PendingVotes,
+  id: string,
+  proposal: () => string,
+  vote: { mediator: string; institution: string },
+): PendingVotes => {
+  const on = pending[id] ?? { proposal: proposal(), votes: [] };
+  return {
+    ...pending,
+    [id]: { ...on, votes: [...on.votes, { principalId: vote.mediator, institution: vote.institution }] },
+  };
+};
+
 export const quorumOf = (quorum: number | undefined): number => quorum ?? 1;
