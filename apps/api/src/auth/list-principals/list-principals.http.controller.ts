@@ -1,27 +1,10 @@
 import { Controller, ForbiddenException, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { ReadYourWritesDto } from '../../shared/read-options.dto';
-import { UUID } from '../../shared/validation';
 import { CurrentActor } from '../current-actor.decorator';
 import { listPrincipals } from '../principals.queries';
-
-export class ListPrincipalsRequestDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ description: 'Principals after this id, for the next page.' })
-  @IsOptional()
-  @Matches(UUID, { message: 'after must be a principal id' })
-  after?: string;
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
+import { ListPrincipalsRequestDto } from './list-principals.request.dto';
 
 @ApiTags('access')
 @ApiBearerAuth()
