@@ -15,6 +15,8 @@ export interface CreateAppOptions {
    * Jest's module runtime cannot load the UI's static-file server, so e2e tests turn it off.
    */
   docsUi?: boolean;
+  /** Throw a start-up error to the caller instead of exiting the process (tests of refused starts). */
+  throwOnStartError?: boolean;
 }
 
 /** Builds the HTTP app; main.ts listens, e2e tests listen on port 0. */
@@ -25,6 +27,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
     new FastifyAdapter({ bodyLimit: 256 * 1024 }),
     {
       logger: logger === false ? false : logger,
+      ...(options.throwOnStartError ? { abortOnError: false } : {}),
     },
   );
   app.enableShutdownHooks();

@@ -18,9 +18,6 @@ export const adminTokenProblem = (token: string): string | null => {
   return null;
 };
 
-/** Files that say this data directory already keeps a record (and so already has an admin). */
-const RECORD_FILES = ['events.sqlite', 'read-models.sqlite', 'checkpoints.sqlite'];
-
 /**
  * The bootstrap admin's token hash, kept in DATA_DIR/admin-token.sha256 whatever its source:
  * - ADMIN_TOKEN set: checked (a weak or malformed one stops the start with a message) and its hash kept;
@@ -28,7 +25,12 @@ const RECORD_FILES = ['events.sqlite', 'read-models.sqlite', 'checkpoints.sqlite
  * - else, on a data directory that keeps no record yet, a new token, printed once;
  * - else the start stops: a second admin is never minted silently beside a record.
  */
-export const adminTokenHash = (dataDir: string, env: NodeJS.ProcessEnv, announce: (token: string) => void): string => {
+export const adminTokenHash = (
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  announce: (token: string) => void,
+  keptRecord: boolean,
+): string => {
   const file = join(dataDir, 'admin-token.sha256');
   const persist = (hash: string) => {
     if (dataDir === ':memory:') return;
@@ -43,8 +45,7 @@ export const adminTokenHash = (dataDir: string, env: NodeJS.ProcessEnv, announce
     return hash;
   }
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const keepsRecord = dataDir !== ':memory:' && RECORD_FILES.some((f) => existsSync(join(dataDir, f)));
-  if (keepsRecord)
+  if (keptRecord)
     throw new Error(
       `DATA_DIR ${dataDir} keeps a record but no admin token hash (${file}): set ADMIN_TOKEN to the admin's token; no new admin is minted beside an existing record`,
     );

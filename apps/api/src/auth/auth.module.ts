@@ -20,7 +20,7 @@ import { WritePrincipalHandler } from './register-principal/write-principal.comm
   providers: [
     {
       provide: ADMIN_TOKEN_HASH,
-      useFactory: (c: AppConfig) => adminTokenHash(c.dataDir, process.env, c.announceAdminToken),
+      useFactory: (c: AppConfig) => adminTokenHash(c.dataDir, process.env, c.announceAdminToken, c.dataDirKeptRecord),
       inject: [APP_CONFIG],
     },
     {

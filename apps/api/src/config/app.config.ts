@@ -1,9 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@ceasefire/event-store';
+
+/** Files that say a data directory already keeps a record (and so already had an admin). */
+const RECORD_FILES = ['events.sqlite', 'read-models.sqlite', 'checkpoints.sqlite'];
 
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** DATA_DIR kept a record when the process started, before any store opened (and created) its files. */
+  dataDirKeptRecord: boolean;
   eventStore: EventStoreConfig;
   /** Run the projections on a worker thread of their own (PROJECTIONS_THREAD, default true). */
   projectionsThread: boolean;
@@ -45,6 +52,8 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     port: integer('PORT', env.PORT, 3000, 65535),
     host: env.HOST ?? '0.0.0.0',
     dataDir: eventStore.dataDir,
+    dataDirKeptRecord:
+      eventStore.dataDir !== ':memory:' && RECORD_FILES.some((f) => existsSync(join(eventStore.dataDir, f))),
     eventStore,
     projectionsThread: env.PROJECTIONS_THREAD !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', env.SCHEDULER_INTERVAL_MS, 15_000, 86_400_000),
