@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@ceasefire/event-store';
 import { ProjectionsModule } from '@ceasefire/projections';
 import { AgreementsModule } from './agreements/agreements.module';
+import { ConfidentialModule } from './confidential/confidential.module';
 import { AuthModule } from './auth/auth.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { ComplianceModule } from './compliance/compliance.module';
@@ -35,6 +36,7 @@ export class AppModule {
           thread: readModelsThread(config),
         }),
         AuthModule,
+        ConfidentialModule,
         HealthModule,
         AgreementsModule,
         IncidentsModule,

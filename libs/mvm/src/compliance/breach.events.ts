@@ -11,6 +11,8 @@ export const BREACH_EVENT_TYPES = eventTypesWhere<IncidentEvent | CommitmentEven
   EvidenceRegistered: false,
   IncidentTriaged: false,
   AllegationResponded: false,
+  CaseClassified: false,
+  InterviewRecorded: false,
   ResponseDeadlineMissed: false,
   InvestigationOpened: false,
   VerificationDeadlineMissed: false,

@@ -21,6 +21,8 @@ export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
   EvidenceRegistered: false,
   IncidentTriaged: true,
   AllegationResponded: false,
+  CaseClassified: false,
+  InterviewRecorded: false,
   ResponseDeadlineMissed: false,
   InvestigationOpened: false,
   VerificationDeadlineMissed: false,

@@ -1,5 +1,7 @@
 import type { AgreementContext } from '../agreement/agreement-context';
 import type { Actor } from '../shared/actor';
+import type { Sealed } from '../shared/sealed';
+import type { ClassificationLevel } from './classification';
 import type { Casualties, Conclusion, Location } from './incident.events';
 import type {
   DisputeGrounds,
@@ -48,6 +50,14 @@ export type IncidentCommand =
       original?: { agreementId: string } | null;
     })
   | (Base & { type: 'RespondToAllegation'; response: ResponseKind; statement: string })
+  | (Base & { type: 'ClassifyCase'; level: ClassificationLevel; reason: string })
+  | (Base & {
+      type: 'RecordInterview';
+      interviewId: string;
+      witness: Sealed;
+      source: { ref: string; digest: string } | null;
+      summary: string;
+    })
   | (Base & { type: 'OpenInvestigation' })
   | (Base & {
       type: 'RecordAccessDenial';

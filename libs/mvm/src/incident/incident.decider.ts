@@ -25,6 +25,7 @@ import {
   triageIncident,
 } from './incident-intake.rules';
 import { requireActorOfAgreement } from '../shared/institutions';
+import { classifyCase, recordInterview } from './incident-confidential.rules';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
@@ -40,6 +41,10 @@ export const decideIncident = (command: IncidentCommand, state: IncidentState): 
       return triageIncident(command, state);
     case 'RespondToAllegation':
       return respondToAllegation(command, state);
+    case 'ClassifyCase':
+      return classifyCase(command, state);
+    case 'RecordInterview':
+      return recordInterview(command, state);
     case 'MarkResponseDeadlineMissed':
       return markResponseDeadlineMissed(command, state);
     case 'OpenInvestigation':

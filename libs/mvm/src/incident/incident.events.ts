@@ -1,5 +1,7 @@
 import { eventTypes } from '@ceasefire/decider';
 import type { DomainEvent } from '@ceasefire/decider';
+import type { Sealed } from '../shared/sealed';
+import type { ClassificationLevel } from './classification';
 import type {
   Confidence,
   DisputeGrounds,
@@ -73,6 +75,22 @@ export type IncidentEvent =
     >
   | E<'IncidentTriaged', { decision: TriageDecision; duplicateOf: string | null; reason: string; triagedBy: string }>
   | E<'AllegationResponded', { party: string; response: ResponseKind; statement: string }>
+  /** Who may read the case from now on (the default, before any such event, is PARTIES). */
+  | E<'CaseClassified', { level: ClassificationLevel; reason: string; classifiedBy: string }>
+  /**
+   * An interview with a witness: who the witness is stays sealed under the witness's own key; a protected
+   * source is named only by its reference in the source register, which is kept off the log.
+   */
+  | E<
+      'InterviewRecorded',
+      {
+        interviewId: string;
+        witness: Sealed;
+        source: { ref: string; digest: string } | null;
+        summary: string;
+        recordedBy: string;
+      }
+    >
   | E<'ResponseDeadlineMissed', { party: string; dueAt: string }>
   | E<'InvestigationOpened', { openedBy: string; dueAt: string }>
   | E<'VerificationDeadlineMissed', { dueAt: string }>
@@ -177,6 +195,8 @@ export const INCIDENT_EVENT_TYPES = eventTypes<IncidentEvent>({
   EvidenceRegistered: true,
   IncidentTriaged: true,
   AllegationResponded: true,
+  CaseClassified: true,
+  InterviewRecorded: true,
   ResponseDeadlineMissed: true,
   InvestigationOpened: true,
   VerificationDeadlineMissed: true,

@@ -1,4 +1,6 @@
 import { type PendingVotes, recordVote, type Vote } from '../shared/institutions';
+import type { Sealed } from '../shared/sealed';
+import { type ClassificationLevel, DEFAULT_CASE_LEVEL } from './classification';
 import type { Conclusion, IncidentEvent, Location, Reporter } from './incident.events';
 import type { IncidentCategory, ResponseKind, Ruling } from './incident.vocabulary';
 
@@ -32,6 +34,14 @@ export interface IncidentCase {
   responseDeadlineMissed: boolean;
   responses: { party: string; response: ResponseKind; statement: string }[];
   evidence: { evidenceId: string; sha256: string; mediaType: string; custodian: string }[];
+  level: ClassificationLevel;
+  interviews: {
+    interviewId: string;
+    witness: Sealed;
+    source: { ref: string; digest: string } | null;
+    summary: string;
+    recordedBy: string;
+  }[];
   investigation: { dueAt: string; deadlineMissed: boolean } | null;
   accessDenials: { denialId: string; deniedBy: string; at: string }[];
   findings: FindingState[];
@@ -112,6 +122,8 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       responseDeadlineMissed: false,
       responses: [],
       evidence: [],
+      level: DEFAULT_CASE_LEVEL,
+      interviews: [],
       investigation: null,
       accessDenials: [],
       findings: [],
@@ -129,6 +141,12 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
     }
     case 'IncidentTriaged':
       return { ...state, status: event.data.decision };
+    case 'CaseClassified':
+      return { ...state, level: event.data.level };
+    case 'InterviewRecorded': {
+      const { interviewId, witness, source, summary, recordedBy } = event.data;
+      return { ...state, interviews: [...state.interviews, { interviewId, witness, source, summary, recordedBy }] };
+    }
     case 'AllegationResponded': {
       const { party, response, statement } = event.data;
       return { ...state, responses: [...state.responses, { party, response, statement }] };

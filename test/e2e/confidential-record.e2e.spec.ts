@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { SUBJECT_KEYS, type SubjectKeyStore } from '../../apps/api/src/confidential/subject-key.store';
+import { CheckpointSigner } from '../../apps/api/src/ledger/checkpoint-signer';
+import { exportBundle } from '../../apps/cli/src/export/export-bundle';
+import { auditDataDir } from '../../apps/cli/src/verify/audit-data-dir';
+import { verifyBundle } from '../../apps/cli/src/verify/verify-bundle';
+import { agreementBody, raidReport } from './support/case-data';
+import { TestApi } from './support/test-api';
+
+const WITNESS = { name: 'Gul Khan', contact: '+93 70 123 4567' };
+
+// Issue 14: a protected witness on the record — sealed, scoped, erasable — and the record still verifies.
+describe('a protected witness on the record', () => {
+  let api: TestApi;
+  let t: Awaited<ReturnType<TestApi['caseCast']>> & { aud: string; obs: string };
+  let incident: string;
+  let subjectKeyId: string;
+  let sourceRef: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    t = {
+      ...(await api.caseCast()),
+      aud: await api.principal('Auditor', 'auditor'),
+      obs: await api.principal('Journalist', 'observer'),
+    };
+    const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
+    incident = (await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport)).body.id;
+    await api.post(`/v1/incidents/${incident}/triage`, t.mon1, { decision: 'ADMISSIBLE', reason: 'Specific' });
+    await api.post(`/v1/incidents/${incident}/investigation`, t.mon1, {});
+    const source = await api.post('/v1/sources', t.mon1, {
+      identity: 'Border guard, Torkham',
+      consent: 'LIMITED',
+      risk: 'HIGH',
+    });
+    expect(source.status).toBe(201);
+    sourceRef = source.body.sourceRef;
+    const recorded = await api.post(`/v1/incidents/${incident}/interviews`, t.mon1, {
+      interviewId: 'w1',
+      witness: WITNESS,
+      sourceRef,
+      summary: 'Saw armed men cross from the Afghan side at 22:30.',
+    });
+    expect(recorded.status).toBe(201);
+    subjectKeyId = recorded.body.subjectKeyId;
+  });
+  afterAll(() => api.stop());
+
+  const caseFile = async (token: string) => {
+    const head = (await api.get('/health')).body.store.head;
+    return api.get(`/v1/incidents/${incident}?minPosition=${head}`, token);
+  };
+
+  it('never writes the witness or the source in clear to the log', async () => {
+    let log = '';
+    for await (const e of api.app.get<EventStore>(EVENT_STORE).readAll()) log += e.canonical;
+    expect(log).not.toContain(WITNESS.name);
+    expect(log).not.toContain(WITNESS.contact);
+    expect(log).not.toContain('Border guard, Torkham');
+    expect(log).toContain(sourceRef);
+  });
+
+  it('shows each reader exactly what its level allows', async () => {
+    const monitor = (await caseFile(t.mon1)).body;
+    expect(monitor.interviews[0]).toMatchObject({ witness: WITNESS, source: { ref: sourceRef } });
+    const auditor = (await caseFile(t.aud)).body;
+    expect(auditor.interviews[0].witness).toEqual({ withheld: true });
+    const party = await caseFile(t.af);
+    expect(party.status).toBe(200);
+    expect(party.body.interviews).toEqual([]);
+    expect(JSON.stringify(party.body)).not.toContain('Saw armed men');
+    expect((await caseFile(t.obs)).status).toBe(404);
+    const history = (await api.get(`/v1/incidents/${incident}/history`, t.af)).body.events;
+    expect(history.map((e: { type: string }) => e.type)).not.toContain('InterviewRecorded');
+    expect(JSON.stringify(history)).not.toContain('Saw armed men');
+    expect((await api.get(`/v1/sources/${sourceRef}`, t.af)).status).toBe(403);
+    expect((await api.get(`/v1/sources/${sourceRef}`, t.tr)).body).toMatchObject({ identity: 'Border guard, Torkham' });
+    const observerList = (await api.get(`/v1/agreements/${monitor.agreementId}/incidents`, t.obs)).body.incidents;
+    expect(observerList).toEqual([]);
+  });
+
+  it('erases the witness by shredding its key; the log, the export and the audit still verify', async () => {
+    expect((await api.post(`/v1/subject-keys/${subjectKeyId}/shredding`, t.af, { reason: 'x' })).status).toBe(403);
+    const keyBytes = api.app.get<SubjectKeyStore>(SUBJECT_KEYS).get(subjectKeyId) as Buffer;
+    expect(keyBytes).toHaveLength(32);
+    const shred = await api.post(`/v1/subject-keys/${subjectKeyId}/shredding`, t.tr, {
+      reason: 'Erasure requested by the witness through the MVM secretariat',
+    });
+    expect(shred.status).toBe(201);
+    expect((await caseFile(t.mon1)).body.interviews[0].witness).toEqual({ erased: true, subjectKeyId });
+    const history = (await api.get(`/v1/incidents/${incident}/history`, t.tr)).body.events;
+    expect(history.at(-1).stateAfter.interviews[0].witness).toEqual({ erased: true, subjectKeyId });
+    // The key is gone from the key store's file and its write-ahead log (secure_delete, checkpointed).
+    for (const file of ['subject-keys.sqlite', 'subject-keys.sqlite-wal'])
+      expect(readFileSync(join(api.dataDir, file)).includes(keyBytes)).toBe(false);
+
+    const head = (await api.get('/health')).body.store.head;
+    await api.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, { projections: ['ledger'] });
+    await api.app.get(CheckpointSigner).sign();
+    const key = (await api.get('/v1/ledger/key', t.aud)).body;
+    const bundle = mkdtempSync(join(tmpdir(), 'shredded-bundle-'));
+    await exportBundle({ api: api.base, token: t.aud }, bundle);
+    expect(await verifyBundle(bundle, { key })).toMatchObject({ ok: true });
+    expect(await auditDataDir(api.dataDir, { key })).toMatchObject({ ok: true });
+  });
+});
