@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
@@ -8,6 +9,7 @@ import { CheckpointSigner } from '../../apps/api/src/ledger/checkpoint-signer';
 import { exportBundle } from '../../apps/cli/src/export/export-bundle';
 import { auditDataDir } from '../../apps/cli/src/verify/audit-data-dir';
 import { verifyBundle } from '../../apps/cli/src/verify/verify-bundle';
+import { summarize } from '../../apps/cli/src/verify/verify-summary';
 import { agreementBody, raidReport } from './support/case-data';
 import { TestApi } from './support/test-api';
 
@@ -106,5 +108,42 @@ describe('a protected witness on the record', () => {
     await exportBundle({ api: api.base, token: t.aud }, bundle);
     expect(await verifyBundle(bundle, { key })).toMatchObject({ ok: true });
     expect(await auditDataDir(api.dataDir, { key })).toMatchObject({ ok: true });
+  });
+
+  it('exports for each audience only what it may read, and each bundle still verifies', async () => {
+    const head = (await api.get('/health')).body.store.head;
+    await api.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head, { projections: ['ledger'] });
+    await api.app.get(CheckpointSigner).sign();
+    const key = (await api.get('/v1/ledger/key', t.aud)).body;
+    const exported = async (token: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'audience-bundle-'));
+      await exportBundle({ api: api.base, token }, dir);
+      return { dir, text: readFileSync(join(dir, 'entries.jsonl'), 'utf8') };
+    };
+    const forParty = await exported(t.af);
+    expect(forParty.text).not.toContain('Saw armed men');
+    expect(forParty.text).toContain('"withheld"');
+    const partyReport = await verifyBundle(forParty.dir, { key });
+    expect(partyReport).toMatchObject({ ok: true });
+    const partyWithheld = Object.values(partyReport.withheld ?? {}).reduce((a, b) => a + b, 0);
+    expect(partyWithheld).toBeGreaterThan(0);
+    expect(summarize(partyReport).join('\n')).toMatch(/entries withheld from this bundle's audience/);
+    const forObserver = await verifyBundle((await exported(t.obs)).dir, { key });
+    expect(forObserver).toMatchObject({ ok: true });
+    expect(Object.values(forObserver.withheld ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(partyWithheld);
+    const forMonitor = await verifyBundle((await exported(t.mon1)).dir, { key });
+    expect(forMonitor).toMatchObject({ ok: true, withheld: {} });
+    // A withheld entry's hash that was tampered with no longer gives the signed root.
+    const tampered = await exported(t.af);
+    const lines = tampered.text.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('{"withheld"'));
+    lines[at] = lines[at].replace(/"leafHash":"(.)/, (_m, c: string) => `"leafHash":"${c === '0' ? '1' : '0'}`);
+    writeFileSync(join(tampered.dir, 'entries.jsonl'), `${lines.join('\n')}\n`);
+    const manifest = JSON.parse(readFileSync(join(tampered.dir, 'manifest.json'), 'utf8'));
+    manifest.files['entries.jsonl'] = createHash('sha256')
+      .update(`${lines.join('\n')}\n`)
+      .digest('hex');
+    writeFileSync(join(tampered.dir, 'manifest.json'), JSON.stringify(manifest));
+    expect(await verifyBundle(tampered.dir, { key })).toMatchObject({ ok: false });
   });
 });

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@ceasefire/event-store';
 import { ProjectionsModule } from '@ceasefire/projections';
 import { AgreementsModule } from './agreements/agreements.module';
+import { LedgerEntriesModule } from './ledger/ledger-entries.module';
 import { ConfidentialModule } from './confidential/confidential.module';
 import { AuthModule } from './auth/auth.module';
 import { CommitmentsModule } from './commitments/commitments.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CommitmentsModule,
         ComplianceModule,
         LedgerModule,
+        LedgerEntriesModule,
         SubmissionsModule,
         FeedsModule,
         WebhooksModule,

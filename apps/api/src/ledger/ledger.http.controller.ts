@@ -4,8 +4,8 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { consistencyPathOf, formatVerifierKey, inclusionPathOf, type NoteSigner } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { CheckpointSigner, LEDGER_SIGNER } from './checkpoint-signer';
-import { leafPosition, ledgerHasher, ledgerSize } from './ledger.queries';
-import { EntriesRequestDto, InclusionRequestDto, ConsistencyRequestDto } from './ledger.request.dto';
+import { ledgerHasher, ledgerSize } from './ledger.queries';
+import { InclusionRequestDto, ConsistencyRequestDto } from './ledger.request.dto';
 
 const b64 = (b: Buffer) => b.toString('base64');
 
@@ -43,19 +43,6 @@ export class LedgerHttpController {
   @ApiOperation({ summary: "The log's C2SP verifier key." })
   key(): string {
     return `${formatVerifierKey(this.signer)}\n`;
-  }
-
-  @Get('entries')
-  @ApiOperation({ summary: 'Leaves [start, end): index, canonical envelope and leaf hash.' })
-  async entries(@Query() q: EntriesRequestDto) {
-    if (q.end <= q.start || q.end - q.start > 1000)
-      throw new BadRequestException('end must be above start, by at most 1000');
-    this.requireSize(q.end);
-    const before = q.start === 0 ? undefined : leafPosition(this.runner, q.start - 1);
-    const entries: { index: number; leafHash: string; envelope: string }[] = [];
-    for await (const e of this.store.readAll({ fromExclusive: before, maxCount: q.end - q.start }))
-      entries.push({ index: q.start + entries.length, leafHash: e.hash, envelope: e.canonical });
-    return { entries };
   }
 
   @Get('proofs/inclusion')

@@ -68,9 +68,19 @@ export const exportBundle = async (
   for (let start = 0; start < size; start += 1000) {
     const end = Math.min(size, start + 1000);
     const page = (await (await get(target, `/v1/ledger/entries?start=${start}&end=${end}`)).json()) as {
-      entries: { index: number; envelope: string }[];
+      entries: ({ index: number; leafHash: string } & (
+        { envelope: string } | { withheld: { stream: string; revision: number; reason: string } }
+      ))[];
     };
     for (const e of page.entries) {
+      if ('withheld' in e) {
+        // Withheld from this audience: a full bundle carries its hash and place, so the root and chains still check.
+        if (selective) continue;
+        const line = `${JSON.stringify({ withheld: { leafHash: e.leafHash, reason: e.withheld.reason, revision: e.withheld.revision, stream: e.withheld.stream } })}\n`;
+        entriesHash.update(line);
+        if (!entries.write(line)) await new Promise<void>((resolve) => entries.once('drain', () => resolve()));
+        continue;
+      }
       const kept = keep(e.index, e.envelope);
       if (!kept) continue;
       if (selective) selected.push({ index: e.index, eventId: kept.eventId });

@@ -86,12 +86,16 @@ const prove = async (
   const proof = readTlogProof(receipt.text);
   const checkpoint = readSignedCheckpoint(proof.note, parseKey(state.logKey as string));
   const entry = JSON.parse((await get(`/v1/ledger/entries?start=${proof.index}&end=${proof.index + 1}`)).text) as {
-    entries: { envelope: string }[];
+    entries: ({ leafHash: string } & ({ envelope: string } | { withheld: unknown }))[];
   };
-  const envelope = entry.entries[0]?.envelope ?? '';
-  const leaf = leafHashOf(envelope);
-  if (leaf.toString('hex') !== event.eventhash || (JSON.parse(envelope) as { eventId: string }).eventId !== event.id)
-    throw new Error(`breach ${event.id}: the ledger entry at ${proof.index} is not this event`);
+  const found = entry.entries[0];
+  // An entry withheld from this reader still proves by its leaf hash, which must be the event's hash.
+  const envelope = found && 'envelope' in found ? found.envelope : undefined;
+  const leaf = envelope !== undefined ? leafHashOf(envelope) : Buffer.from(found?.leafHash ?? '', 'hex');
+  const sameEvent =
+    leaf.toString('hex') === event.eventhash &&
+    (envelope === undefined || (JSON.parse(envelope) as { eventId: string }).eventId === event.id);
+  if (!sameEvent) throw new Error(`breach ${event.id}: the ledger entry at ${proof.index} is not this event`);
   if (!verifyInclusion(proof.index, checkpoint.size, leaf, proof.path, checkpoint.root))
     throw new Error(`breach ${event.id}: its inclusion proof does not give the signed root`);
   const seen = state.checkpoint;

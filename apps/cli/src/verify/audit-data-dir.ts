@@ -78,6 +78,7 @@ export const auditDataDir = (
         streams: summary.streams,
         signedSubmissions: summary.signedSubmissions,
         partyKeys: summary.partyKeys,
+        withheld: summary.withheld,
         extends: checked.older.map((o) => o.size),
       });
       report.warnings.push(...checked.warnings, ...summary.warnings);

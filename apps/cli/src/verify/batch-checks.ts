@@ -1,5 +1,5 @@
 import { ChainChecker } from './chain-checks';
-import { type ChainLink, concernsSignatures } from './envelope';
+import { type ChainLink, concernsSignatures, withheldEntry } from './envelope';
 import { readEntry } from './entry-checks';
 import { nodeHashOf, prefixedLeafHashOf } from './offline-merkle';
 import { type FailurePlace, VerifyFailure } from './verify-failure';
@@ -16,6 +16,8 @@ export interface BatchAnswer {
   tails: [stream: string, revision: number, hash: string][];
   /** Lines (offsets in the batch) to read whole, in order, for the signature checks. */
   whole: number[];
+  /** Entries withheld from the bundle's audience, by reason. */
+  withheld: Record<string, number>;
   /** The batch's first failure; entries after it are not checked. */
   failure: { message: string; place: FailurePlace } | null;
 }
@@ -31,12 +33,27 @@ export const checkBatch = (bytes: Uint8Array, ends: Uint32Array, first: number, 
   const chains = new ChainChecker(true);
   const whole: number[] = [];
   const leaves: Buffer[] = [];
+  const withheld: Record<string, number> = {};
   let failure: BatchAnswer['failure'] = null;
   let start = 0;
   for (let i = 0; i < ends.length && !failure; i++) {
     const line = buffer.subarray(start + 1, ends[i]);
-    const leaf = prefixedLeafHashOf(buffer, start + 1, ends[i]);
+    const held = withheldEntry(line.toString('utf8'));
+    const leaf = held ? Buffer.from(held.leafHash, 'hex') : prefixedLeafHashOf(buffer, start + 1, ends[i]);
     start = ends[i];
+    if (held) {
+      hashes.set(leaf, 32 * i);
+      leaves.push(leaf);
+      withheld[held.reason] = (withheld[held.reason] ?? 0) + 1;
+      const place = { entry: first + i, stream: held.stream, revision: held.revision };
+      try {
+        chains.link({ stream: held.stream, revision: held.revision, prevHash: null }, held.leafHash, place);
+      } catch (error) {
+        if (!(error instanceof VerifyFailure)) throw error;
+        failure = { message: error.message, place: error.place };
+      }
+      continue;
+    }
     hashes.set(leaf, 32 * i);
     leaves.push(leaf);
     try {
@@ -58,6 +75,7 @@ export const checkBatch = (bytes: Uint8Array, ends: Uint32Array, first: number, 
     heads: chains.heads,
     tails: [...chains.tails].map(([stream, t]) => [stream, t.revision, t.hash]),
     whole,
+    withheld,
     failure,
   };
 };

@@ -35,13 +35,14 @@ export class ChainChecker {
   private static follows(e: ChainLink, tail: { revision: number; hash: string }, place: FailurePlace): void {
     if (e.revision !== tail.revision + 1)
       throw new VerifyFailure(`revision follows ${tail.revision}: a revision is missing or out of order`, place);
-    if (e.prevHash !== tail.hash)
+    if (e.prevHash !== null && e.prevHash !== tail.hash)
       throw new VerifyFailure(`prevHash is not the hash of revision ${tail.revision}`, place);
   }
 
   private static starts(e: ChainLink, place: FailurePlace): void {
     if (e.revision !== 0)
       throw new VerifyFailure('the stream starts after revision 0: earlier revisions are missing', place);
-    if (e.prevHash !== ZERO_HASH) throw new VerifyFailure('revision 0 must have a zero prevHash', place);
+    if (e.prevHash !== null && e.prevHash !== ZERO_HASH)
+      throw new VerifyFailure('revision 0 must have a zero prevHash', place);
   }
 }

@@ -19,6 +19,8 @@ export interface VerifyReport {
   signedSubmissions?: number;
   /** Who registered and who acknowledged each party key the log holds. */
   partyKeys?: KeyReport[];
+  /** Entries withheld from the bundle's audience, by reason (they still count in the root and chains). */
+  withheld?: Record<string, number>;
   cosigners?: string[];
   /** Sizes of the older checkpoints this one was proven to extend. */
   extends?: number[];
@@ -107,6 +109,7 @@ export const verifyBundle = (
       streams: summary.streams,
       signedSubmissions: summary.signedSubmissions,
       partyKeys: summary.partyKeys,
+      withheld: summary.withheld,
       extends: checked.older.map((o) => o.size),
     });
     report.warnings.push(...summary.warnings);

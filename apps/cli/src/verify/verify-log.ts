@@ -11,6 +11,8 @@ export interface LogSummary {
   streams: number;
   signedSubmissions: number;
   partyKeys: KeyReport[];
+  /** Entries withheld from the bundle's audience, by reason: in the root and the chains, not readable. */
+  withheld: Record<string, number>;
   /** Entries past the checkpoint (a live store): chain-checked, not yet covered by a signature. */
   unsigned: number;
   warnings: string[];
@@ -43,6 +45,7 @@ export const verifyLog = async (
         `the first ${checkpoint.size} entries do not give the signed root: something was altered, reordered, inserted or dropped`,
       );
   };
+  const withheld: Record<string, number> = {};
   const pool = new BatchPool();
   try {
     for await (const batch of checkedBatches(entries, pool)) joinBatch(batch);
@@ -50,6 +53,9 @@ export const verifyLog = async (
     await pool.close();
   }
   function joinBatch(batch: CheckedBatch) {
+    for (const [reason, n] of Object.entries(batch.withheld)) withheld[reason] = (withheld[reason] ?? 0) + n;
+    // A signer's registration may be among the withheld entries: an unknown principal is then not a failure.
+    if (Object.keys(withheld).length > 0) signatures.tolerateUnknownPrincipals();
     const end = batch.first + batch.lines.length;
     throwFirst([
       ...failureOf(batch),
@@ -90,6 +96,7 @@ export const verifyLog = async (
     streams: chains.tails.size,
     signedSubmissions: signatures.signedSubmissions,
     partyKeys: signatures.keys,
+    withheld,
     unsigned: tree.count - checkpoint.size,
     warnings: signatures.warnings,
   };

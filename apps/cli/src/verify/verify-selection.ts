@@ -76,6 +76,7 @@ export const verifySelection = async (
     streams: checker.streams,
     signedSubmissions: checker.signedSubmissions,
     partyKeys: checker.partyKeys,
+    withheld: {},
     unsigned: 0,
     warnings: checker.warnings,
   };

@@ -24,9 +24,16 @@ export const summarize = (report: VerifyReport): string[] => {
     ...(report.cosigners?.length ? [`cosigned by ${report.cosigners.join(', ')}`] : []),
     ...(report.extends?.length ? [`extends the checkpoints of size ${report.extends.join(', ')}`] : []),
   ];
+  const withheld = Object.entries(report.withheld ?? {});
+  const unread = withheld.length
+    ? [
+        `${withheld.reduce((n, [, k]) => n + k, 0)} entries withheld from this bundle's audience (${withheld.map(([reason, k]) => `${k}: ${reason}`).join('; ')}); their hashes count in the root and the chains`,
+      ]
+    : [];
   return [
     ...warnings,
     ...keys,
+    ...unread,
     `OK: ${report.entries} entries in ${report.streams} streams of ${report.origin} (checkpoint size ${report.size}); ${proven.join('; ')}`,
   ];
 };
