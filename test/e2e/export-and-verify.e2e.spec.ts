@@ -179,7 +179,7 @@ describe('export a bundle, verify it offline', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, warnings: [] });
     const dir = copy((d) => {
       const lines = entries(d);
-      rewrite(d, [lines[0], lines[1].replace('"v":1', '"v":2'), ...lines.slice(2)]);
+      rewrite(d, [lines[0], lines[1].replace('"v":2', '"v":3'), ...lines.slice(2)]);
     });
     const failed = cli(dir);
     expect(failed.status).toBe(1);

@@ -2,7 +2,14 @@ export * from './port/event-store.port';
 export * from './port/event-store.errors';
 export * from './port/global-position';
 export { canonicalBytes, canonicalText, toCanonicalValue } from './envelope/canonical-json';
-export { ENVELOPE_VERSION, type EventEnvelope, leafHash, parseEnvelope, ZERO_HASH } from './envelope/event-envelope';
+export {
+  ENVELOPE_VERSION,
+  ENVELOPE_VERSIONS,
+  type EventEnvelope,
+  leafHash,
+  parseEnvelope,
+  ZERO_HASH,
+} from './envelope/event-envelope';
 export { verifyStreamChain, type ChainBreak } from './envelope/verify-stream-chain';
 export { categoryOf, MAX_APPEND_BYTES, MAX_EVENT_BYTES } from './append/prepare-append';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';

@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { EventMetadata, JsonObject, JsonValue } from '../port/event-store.port';
 
-/** Leaf format version: bump it, never change the meaning of v1. */
-export const ENVELOPE_VERSION = 1;
+/**
+ * Leaf format version; each keeps its meaning for ever.
+ * - v1: the envelope below; `data` is the event's data in clear.
+ * - v2 (written since issue 14): the same members, and `data` may hold sealed values —
+ *   `{"sealed":{"alg":"A256GCM","kid","iv","ct","tag"}}`, ciphertext under a per-subject key kept off the log.
+ *   A reader treats them as opaque; after `SubjectKeyShredded` for their `kid` they can never be opened.
+ *   The leaf commits to the ciphertext, so erasure leaves every hash, chain and proof as it was.
+ */
+export const ENVELOPE_VERSION = 2;
+/** Versions this log reads: everything it ever wrote. */
+export const ENVELOPE_VERSIONS: readonly number[] = [1, 2];
 export const ZERO_HASH = '0'.repeat(64);
 
 /** What is hashed for each event; the ledger's Merkle leaf is exactly these bytes. */
 export interface EventEnvelope {
-  v: typeof ENVELOPE_VERSION;
+  v: 1 | 2;
   stream: string;
   revision: number;
   eventId: string;

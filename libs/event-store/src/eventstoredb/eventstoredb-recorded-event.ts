@@ -1,5 +1,5 @@
 import type { AllStreamResolvedEvent, ResolvedEvent } from '@eventstore/db-client';
-import { ENVELOPE_VERSION, leafHash, parseEnvelope } from '../envelope/event-envelope';
+import { ENVELOPE_VERSIONS, leafHash, parseEnvelope } from '../envelope/event-envelope';
 import type { RecordedEvent } from '../port/event-store.port';
 import type { GlobalPosition } from '../port/global-position';
 import { encodePosition } from './eventstoredb-position';
@@ -33,7 +33,7 @@ export const classifyRecord = (resolved: ResolvedEvent | AllStreamResolvedEvent)
   } catch (error) {
     return foreign(`not an envelope: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof envelope !== 'object' || envelope === null || envelope.v !== ENVELOPE_VERSION)
+  if (typeof envelope !== 'object' || envelope === null || !ENVELOPE_VERSIONS.includes(envelope.v))
     return foreign('not an envelope of this log');
   if (
     envelope.stream !== recorded.streamId ||

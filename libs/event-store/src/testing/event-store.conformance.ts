@@ -1,5 +1,5 @@
 import { canonicalBytes } from '../envelope/canonical-json';
-import { leafHash, parseEnvelope, ZERO_HASH } from '../envelope/event-envelope';
+import { ENVELOPE_VERSION, leafHash, parseEnvelope, ZERO_HASH } from '../envelope/event-envelope';
 import { verifyStreamChain } from '../envelope/verify-stream-chain';
 import {
   AppendTooLarge,
@@ -195,7 +195,7 @@ export const eventStoreConformance = (target: ConformanceTarget): void => {
             true,
           );
           expect(parseEnvelope(e.canonical)).toMatchObject({
-            v: 1,
+            v: ENVELOPE_VERSION,
             stream,
             revision: e.revision,
             eventId: e.eventId,
