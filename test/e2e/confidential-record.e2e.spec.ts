@@ -146,4 +146,31 @@ describe('a protected witness on the record', () => {
     writeFileSync(join(tampered.dir, 'manifest.json'), JSON.stringify(manifest));
     expect(await verifyBundle(tampered.dir, { key })).toMatchObject({ ok: false });
   });
+
+  it('publishes a case (mediators only) as a curated public record, readable without a token', async () => {
+    const byMonitor = await api.post(`/v1/incidents/${incident}/classification`, t.mon1, {
+      level: 'PUBLIC',
+      reason: 'r',
+    });
+    expect(byMonitor).toMatchObject({ status: 409, body: { rule: 'PublishedByMediators' } });
+    expect((await api.get(`/v1/public/cases/${incident}`)).status).toBe(404);
+    const published = await api.post(`/v1/incidents/${incident}/classification`, t.tr, {
+      level: 'PUBLIC',
+      reason: 'Finding to be published after the Istanbul meeting',
+    });
+    expect(published.status).toBe(201);
+    await api.get(`/v1/incidents/${incident}?minPosition=${published.body.position}`, t.tr);
+    const open = await api.get(`/v1/public/cases/${incident}`);
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject({ occurredOn: '2025-10-31', location: { lat: 34, lon: 71, precisionKm: 50 } });
+    const text = JSON.stringify(open.body);
+    for (const secret of ['Saw armed men', sourceRef, 'reporter', 'interviews', 'Torkham', 'custodian'])
+      expect(text).not.toContain(secret);
+    expect((await api.get(`/v1/public/agreements/${open.body.agreementId}/cases`)).body.cases).toHaveLength(1);
+    expect((await api.get('/v1/ledger/checkpoint')).status).toBe(200);
+    expect((await api.get('/v1/ledger/key')).status).toBe(200);
+    // An observer now reads the case, but still not the mechanism's interviews.
+    const observer = (await caseFile(t.obs)).body;
+    expect(observer.interviews).toEqual([]);
+  });
 });

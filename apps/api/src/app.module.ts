@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@ceasefire/event-store';
 import { ProjectionsModule } from '@ceasefire/projections';
 import { AgreementsModule } from './agreements/agreements.module';
+import { PublicRecordModule } from './public-record/public-record.module';
 import { LedgerEntriesModule } from './ledger/ledger-entries.module';
 import { ConfidentialModule } from './confidential/confidential.module';
 import { AuthModule } from './auth/auth.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ComplianceModule,
         LedgerModule,
         LedgerEntriesModule,
+        PublicRecordModule,
         SubmissionsModule,
         FeedsModule,
         WebhooksModule,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { consistencyPathOf, formatVerifierKey, inclusionPathOf, type NoteSigner } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { Public } from '../auth/public.decorator';
 import { CheckpointSigner, LEDGER_SIGNER } from './checkpoint-signer';
 import { ledgerHasher, ledgerSize } from './ledger.queries';
 import { InclusionRequestDto, ConsistencyRequestDto } from './ledger.request.dto';
@@ -27,6 +28,7 @@ export class LedgerHttpController {
     if (size > have) throw new BadRequestException(`size ${size} is beyond the ledger, which has ${have} leaves`);
   }
 
+  @Public()
   @Get('checkpoint')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({
@@ -38,6 +40,7 @@ export class LedgerHttpController {
     return this.checkpoints.withCosignatures(latest);
   }
 
+  @Public()
   @Get('key')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: "The log's C2SP verifier key." })

@@ -1,0 +1,35 @@
+import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { IncidentCase } from '@ceasefire/mvm';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { AgreementIdParams } from '../agreements/agreement-id.params';
+import { Public } from '../auth/public.decorator';
+import { caseRow, caseRows } from '../incidents/incident-case.queries';
+import { IncidentIdParams } from '../incidents/incident-id.params';
+import { publicCase } from './public-case';
+
+/** Readable without a token: cases a mediator published, curated; the log's checkpoint and key are public too. */
+@ApiTags('public record')
+@Public()
+@Controller('v1/public')
+export class PublicRecordHttpController {
+  constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+
+  @Get('agreements/:id/cases')
+  @ApiOperation({ summary: "An agreement's published cases: coarsened locations, adopted findings, no sources." })
+  list(@Param() { id }: AgreementIdParams) {
+    const cases = caseRows(this.runner, id, { limit: 1000 })
+      .map((row) => JSON.parse(row.state) as IncidentCase)
+      .filter((c) => c.level === 'PUBLIC');
+    return { cases: cases.map(publicCase) };
+  }
+
+  @Get('cases/:id')
+  @ApiOperation({ summary: 'One published case, curated.' })
+  get(@Param() { id }: IncidentIdParams) {
+    const row = caseRow(this.runner, id);
+    const found = row && (JSON.parse(row.state) as IncidentCase);
+    if (!found || found.level !== 'PUBLIC') throw new NotFoundException(`no published case ${id}`);
+    return publicCase(found);
+  }
+}

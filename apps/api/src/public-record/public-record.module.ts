@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { PublicRecordHttpController } from './public-record.http.controller';
+
+@Module({ controllers: [PublicRecordHttpController] })
+export class PublicRecordModule {}
