@@ -109,7 +109,7 @@ const main = async () => {
       await principal('PK', 'party', 'PK'),
       await principal('Monitor', 'monitor'),
       await principal('TR', 'mediator'),
-      await principal('Dashboard', 'observer'),
+      await principal('Dashboard', 'auditor'),
     ];
     const agreement = (await call('POST', '/v1/agreements', tr, agreementRequest)).id as string;
     const incidents: string[] = [];

@@ -14,7 +14,8 @@ describe('live feeds over Server-Sent Events', () => {
     t.af = await api.principal('AF', 'party', 'AF');
     t.mon = await api.principal('Monitor', 'monitor');
     t.tr = await api.principal('TR', 'mediator');
-    t.obs = await api.principal('Dashboard', 'observer');
+    t.obs = await api.principal('Dashboard', 'auditor');
+    t.journalist = await api.principal('Journalist', 'observer');
     agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
   });
   afterAll(() => api.stop());
@@ -63,6 +64,9 @@ describe('live feeds over Server-Sent Events', () => {
     await api.post(`/v1/incidents/${incident}/investigation`, t.mon, {});
     const all: Received[] = [];
     const af: Received[] = [];
+    const journalist: Received[] = [];
+    const unpublished = follow(`${api.base}/v1/feeds/breaches`, t.journalist, (m) => journalist.push(m));
+    unpublished.listen('org.ceasefireledger.mvm.AccessDenied');
     const everything = follow(`${api.base}/v1/feeds/breaches`, t.obs, (m) => all.push(m));
     everything.listen('org.ceasefireledger.mvm.AccessDenied');
     const onlyAf = follow(`${api.base}/v1/feeds/breaches?party=AF&agreement=${agreement}`, t.obs, (m) => af.push(m));
@@ -73,6 +77,9 @@ describe('live feeds over Server-Sent Events', () => {
     await until(() => all.length === 2);
     await until(() => af.length === 1);
     expect(af[0].data).toMatchObject({ parties: 'AF', subject: `incidents/${incident}` });
+    // An observer receives only what is published: this case is not (issue 14).
+    expect(journalist).toEqual([]);
+    unpublished.source.close();
     everything.source.close();
     onlyAf.source.close();
     const resumed: Received[] = [];

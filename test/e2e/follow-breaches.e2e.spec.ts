@@ -40,7 +40,7 @@ describe('the reference subscriber (cli follow)', () => {
     t.pk = await api.principal('PK', 'party', 'PK');
     t.mon = await api.principal('Monitor', 'monitor');
     t.tr = await api.principal('TR', 'mediator');
-    t.obs = await api.principal('Follower', 'observer');
+    t.obs = await api.principal('Follower', 'auditor');
     const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
     incident = (await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport)).body.id;
     await api.post(`/v1/incidents/${incident}/triage`, t.mon, { decision: 'ADMISSIBLE', reason: 'x' });

@@ -23,8 +23,8 @@ describe('webhooks: signed, retried, ordered breach deliveries', () => {
     t.pk = await api.principal('PK', 'party', 'PK');
     t.mon = await api.principal('Monitor', 'monitor');
     t.tr = await api.principal('TR', 'mediator');
-    t.obs = await api.principal('Dashboard', 'observer');
-    t.obs2 = await api.principal('Other dashboard', 'observer');
+    t.obs = await api.principal('Dashboard', 'auditor');
+    t.obs2 = await api.principal('Other dashboard', 'auditor');
     const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
     incident = (await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport)).body.id;
     await api.post(`/v1/incidents/${incident}/triage`, t.mon, { decision: 'ADMISSIBLE', reason: 'x' });
@@ -99,7 +99,7 @@ describe('webhooks: signed, retried, ordered breach deliveries', () => {
     await api.request('DELETE', `/v1/webhooks/${registered.id}`, { token: t.obs });
   });
 
-  it('lets mediators and admins manage all, observers only their own, and no one else', async () => {
+  it('lets mediators and admins manage all, auditors and observers only their own, and no one else', async () => {
     const mine = (await api.post('/v1/webhooks', t.obs, { url: receiver.url })).body;
     expect((await api.get(`/v1/webhooks/${mine.id}`, t.obs2)).status).toBe(403);
     expect((await api.get(`/v1/webhooks/${mine.id}`, t.tr)).status).toBe(200);

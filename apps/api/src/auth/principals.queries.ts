@@ -36,6 +36,14 @@ export const principalByToken = (
   return row && { actor: actorOf(row), status: row.status };
 };
 
+/** A principal as an actor, by id (the bootstrap admin is "admin"); undefined when unknown or not active. */
+export const activePrincipal = (rm: ReadModels, principalId: string): Actor | undefined => {
+  if (principalId === 'admin') return { principalId, role: 'admin' };
+  const row = rm.db.prepare(`SELECT * FROM ${table(rm)} WHERE principal_id = ?`).get(principalId) as
+    PrincipalRow | undefined;
+  return row && row.status === 'ACTIVE' ? actorOf(row) : undefined;
+};
+
 /** Principals for an admin: who they are and their status, never their token hashes. */
 export const listPrincipals = (rm: ReadModels, q: { after?: string; limit: number }) =>
   (

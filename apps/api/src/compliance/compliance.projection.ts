@@ -62,3 +62,15 @@ export const compliancePositionOf = (
     db.prepare(`SELECT position FROM ${table('positions')} WHERE agreement_id = ?`).get(agreementId) as
       { position: string } | undefined
   )?.position ?? null;
+
+/** An agreement's party codes, from its agreement slice (a read the feeds make per event, so one row). */
+export const agreementPartiesOf = (
+  db: Database.Database,
+  table: (name: string) => string,
+  agreementId: string,
+): string[] => {
+  const row = db
+    .prepare(`SELECT state FROM ${table('slices')} WHERE agreement_id = ? AND slice = 'agreement'`)
+    .get(agreementId) as { state: string } | undefined;
+  return row ? (JSON.parse(row.state) as ComplianceState).parties.map((p) => p.code) : [];
+};

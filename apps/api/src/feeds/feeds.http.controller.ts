@@ -1,3 +1,7 @@
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import type { Actor } from '@ceasefire/mvm';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { breachFeedItem, feedJudge } from '../confidential/feed-visibility';
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
@@ -29,6 +33,7 @@ export class FeedsHttpController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SSE_SETTINGS) private readonly settings: SseSettings,
     @Inject(LEDGER_SETTINGS) private readonly ledger: LedgerSettings,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
   /** Frames of the live items every connection shares, made once for all of them. */
@@ -51,14 +56,17 @@ export class FeedsHttpController {
   async breaches(
     @Query() q: BreachFeedRequestDto,
     @Headers('last-event-id') lastEventId: string | undefined,
+    @CurrentActor() reader: Actor,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const after = resumeFrom(q.after, lastEventId);
+    const mayReceive = feedJudge(this.runner, reader);
+    const matches = breachMatcher(q);
     const connection = new SseConnection(reply, this.settings);
     await streamFeed<BreachRow>(connection, after, {
       page: (from, limit) => this.hub.breachesAfter(from, limit),
       live$: this.hub.breaches$,
-      accept: breachMatcher(q),
+      accept: (row) => matches(row) && mayReceive(breachFeedItem(row)),
       frame: (row) =>
         this.framed(row, () =>
           sseFrame(
@@ -75,8 +83,10 @@ export class FeedsHttpController {
   async events(
     @Query() q: EventFeedRequestDto,
     @Headers('last-event-id') lastEventId: string | undefined,
+    @CurrentActor() reader: Actor,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const mayReceive = feedJudge(this.runner, reader);
     const types = q.types?.split(',');
     const unknown = types?.filter((t) => !(LOG_EVENT_TYPES as string[]).includes(t));
     if (unknown?.length) throw new BadRequestException(`types: unknown event types ${unknown.join(', ')}`);
@@ -91,7 +101,10 @@ export class FeedsHttpController {
         return page;
       },
       live$: this.hub.events$,
-      accept: (e) => (!wanted || wanted.has(e.type)) && (!q.agreement || agreementOf(e) === q.agreement),
+      accept: (e) =>
+        (!wanted || wanted.has(e.type)) &&
+        (!q.agreement || agreementOf(e) === q.agreement) &&
+        mayReceive({ type: e.type, stream: e.stream, agreementId: agreementOf(e) ?? null }),
       frame: (e) =>
         this.framed(e, () =>
           sseFrame(

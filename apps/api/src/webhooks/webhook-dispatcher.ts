@@ -1,5 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { activePrincipal } from '../auth/principals.queries';
+import { breachFeedItem, feedJudge } from '../confidential/feed-visibility';
 import { breachMatcher } from '../feeds/breach-filter';
 import { type BreachRow, FeedHub } from '../feeds/feed-hub';
 import { postWebhook } from './webhook-delivery';
@@ -33,6 +36,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly hub: FeedHub,
   ) {}
 
@@ -101,7 +105,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   /** The first breach-feed row after the cursor this webhook wants; rows it does not want are skipped for good. */
   private nextFor(w: Webhook): BreachRow | undefined {
-    const wants = breachMatcher({ ...w.filter, types: w.types });
+    const matches = breachMatcher({ ...w.filter, types: w.types });
+    // A webhook receives what its owner may read, no more; an owner suspended or revoked receives nothing.
+    const owner = activePrincipal(this.runner, w.owner);
+    const mayReceive = owner ? feedJudge(this.runner, owner) : () => false;
+    const wants = (row: BreachRow) => matches(row) && mayReceive(breachFeedItem(row));
     let cursor = w.cursor;
     for (;;) {
       const rows = this.hub.breachesAfter(cursor, 8);

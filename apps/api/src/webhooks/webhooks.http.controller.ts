@@ -68,12 +68,18 @@ export class WebhooksHttpController {
     private readonly hub: FeedHub,
   ) {}
 
-  /** Mediators and admins manage every webhook; observers register and manage their own; no one else. */
+  /**
+   * Mediators and admins manage every webhook; auditors and observers register and manage their own; no one
+   * else. A webhook carries only what its owner may read.
+   */
   private mayManage(actor: Actor, w?: Webhook): void {
     if (actor.role === 'mediator' || actor.role === 'admin') return;
-    if (actor.role !== 'observer')
-      throw new ForbiddenException(`a ${actor.role} may not manage webhooks: mediators, admins and observers may`);
-    if (w && w.owner !== actor.principalId) throw new ForbiddenException('an observer manages only its own webhooks');
+    if (actor.role !== 'observer' && actor.role !== 'auditor')
+      throw new ForbiddenException(
+        `a ${actor.role} may not manage webhooks: mediators, admins, auditors and observers may`,
+      );
+    if (w && w.owner !== actor.principalId)
+      throw new ForbiddenException(`an ${actor.role} manages only its own webhooks`);
   }
 
   private found(id: string, actor: Actor): Webhook {
@@ -121,7 +127,11 @@ export class WebhooksHttpController {
   @ApiOperation({ summary: 'The webhooks you may manage.' })
   list(@CurrentActor() actor: Actor) {
     this.mayManage(actor);
-    return { webhooks: this.store.list(actor.role === 'observer' ? actor.principalId : undefined).map(view) };
+    return {
+      webhooks: this.store
+        .list(actor.role === 'mediator' || actor.role === 'admin' ? undefined : actor.principalId)
+        .map(view),
+    };
   }
 
   @Get(':id')
