@@ -83,6 +83,14 @@ describe('a protected witness on the record', () => {
     expect((await api.get(`/v1/sources/${sourceRef}`, t.tr)).body).toMatchObject({ identity: 'Border guard, Torkham' });
     const observerList = (await api.get(`/v1/agreements/${monitor.agreementId}/incidents`, t.obs)).body.incidents;
     expect(observerList).toEqual([]);
+    const timeline = async (token: string) =>
+      (await api.get(`/v1/agreements/${monitor.agreementId}/timeline?format=json`, token)).body.map(
+        (e: { type: string }) => e.type,
+      );
+    expect(await timeline(t.aud)).toContain('InterviewRecorded');
+    expect(await timeline(t.af)).not.toContain('InterviewRecorded');
+    expect(await timeline(t.af)).toContain('IncidentReported');
+    expect(await timeline(t.obs)).not.toContain('IncidentReported');
   });
 
   it('erases the witness by shredding its key; the log, the export and the audit still verify', async () => {

@@ -1,4 +1,8 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Actor } from '@ceasefire/mvm';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { feedJudge } from '../confidential/feed-visibility';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import type { FastifyReply } from 'fastify';
@@ -42,14 +46,24 @@ const csvCell = (value: unknown): string => {
 @ApiBearerAuth()
 @Controller('v1/agreements/:id/timeline')
 export class ExportTimelineHttpController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
 
   /** Streamed from the log page by page, so an export of any size holds little memory. */
   @Get()
   @ApiOperation({
     summary: "The auditor's export: every event under the agreement, in log order, with position, hash and prevHash.",
   })
-  export(@Param() { id }: AgreementIdParams, @Query() q: TimelineRequestDto, @Res() reply: FastifyReply) {
+  export(
+    @Param() { id }: AgreementIdParams,
+    @Query() q: TimelineRequestDto,
+    @CurrentActor() reader: Actor,
+    @Res() reply: FastifyReply,
+  ) {
+    // Only what the reader may read (issue 14): a party, its agreements' shared cases; an observer, what is published.
+    const mayRead = feedJudge(this.runner, reader);
     const format = q.format ?? 'json';
     const from = q.from && utc(q.from);
     const to = q.to && utc(q.to);
@@ -61,6 +75,7 @@ export class ExportTimelineHttpController {
       for await (const e of store.readAll({ filter: { categories: ['agreement', 'incident', 'commitment'] } })) {
         if ((e.data as { agreementId?: string }).agreementId !== id) continue;
         if ((from && e.recordedAt < from) || (to && e.recordedAt > to)) continue;
+        if (!mayRead({ type: e.type, stream: e.stream, agreementId: id })) continue;
         const row = rowOf(e);
         if (format === 'csv') yield `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
         else if (format === 'ndjson') yield `${JSON.stringify(row)}\n`;
