@@ -1,5 +1,5 @@
 import { agreementBody, raidReport } from './support/case-data';
-import { ADMIN_TOKEN, TestApi } from './support/test-api';
+import { TestApi } from './support/test-api';
 
 type Who = 'pk' | 'af' | 'outsider' | 'monitor' | 'mediator' | 'auditor' | 'observer' | 'admin';
 const EVERYONE: Who[] = ['pk', 'af', 'outsider', 'monitor', 'mediator', 'auditor', 'observer', 'admin'];
@@ -13,22 +13,14 @@ const DRAFT_RATIONALE = 'Draft rationale: tracks lead north';
  */
 describe('read scope: every read route × every role × each level', () => {
   let api: TestApi;
-  const tokens = {} as Record<Who, string>;
+  let tokens: Awaited<ReturnType<TestApi['readers']>>;
   let agreement: string;
   const cases = {} as Record<'PARTIES' | 'MECHANISM' | 'RESTRICTED' | 'PUBLIC', string>;
 
   beforeAll(async () => {
     api = await TestApi.start();
-    tokens.pk = await api.principal('PK', 'party', 'PK');
-    tokens.af = await api.principal('AF', 'party', 'AF');
-    tokens.outsider = await api.principal('IN', 'party', 'IN');
-    tokens.monitor = await api.principal('Monitor', 'monitor');
-    tokens.mediator = await api.principal('TR', 'mediator', 'TR');
-    tokens.auditor = await api.principal('Auditor', 'auditor');
-    tokens.observer = await api.principal('Observer', 'observer');
-    tokens.admin = ADMIN_TOKEN;
-    const qa = await api.principal('QA', 'mediator', 'QA');
-    const mon2 = await api.principal('Monitor 2', 'monitor');
+    tokens = await api.readers();
+    const { qatar: qa, monitor2: mon2 } = tokens;
     agreement = (await api.post('/v1/agreements', tokens.mediator, agreementBody)).body.id;
     for (const level of ['PARTIES', 'MECHANISM', 'RESTRICTED', 'PUBLIC'] as const) {
       const id = (await api.post(`/v1/agreements/${agreement}/incidents`, tokens.pk, raidReport)).body.id;

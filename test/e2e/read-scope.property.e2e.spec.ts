@@ -22,22 +22,15 @@ const clearance: Record<Reader, number> = {
  */
 describe('read scope (property)', () => {
   let api: TestApi;
-  const tokens = {} as Record<Reader, string>;
+  let tokens: Awaited<ReturnType<TestApi['readers']>>;
   let qa: string;
   let mon2: string;
   let agreement: string;
 
   beforeAll(async () => {
     api = await TestApi.start();
-    tokens.pk = await api.principal('PK', 'party', 'PK');
-    tokens.af = await api.principal('AF', 'party', 'AF');
-    tokens.outsider = await api.principal('IN', 'party', 'IN');
-    tokens.monitor = await api.principal('Monitor', 'monitor');
-    tokens.mediator = await api.principal('TR', 'mediator', 'TR');
-    tokens.auditor = await api.principal('Auditor', 'auditor');
-    tokens.observer = await api.principal('Observer', 'observer');
-    qa = await api.principal('QA', 'mediator', 'QA');
-    mon2 = await api.principal('Monitor 2', 'monitor');
+    tokens = await api.readers();
+    ({ qatar: qa, monitor2: mon2 } = tokens);
     agreement = (await api.post('/v1/agreements', tokens.mediator, agreementBody)).body.id;
   });
   afterAll(() => api.stop());

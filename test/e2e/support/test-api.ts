@@ -104,6 +104,22 @@ export class TestApi {
     };
   }
 
+  /** Every kind of reader, for read-scope tests: both parties, one outside the agreement, the mechanism, readers. */
+  async readers() {
+    return {
+      pk: await this.principal('PK', 'party', 'PK'),
+      af: await this.principal('AF', 'party', 'AF'),
+      outsider: await this.principal('IN', 'party', 'IN'),
+      monitor: await this.principal('Monitor', 'monitor'),
+      monitor2: await this.principal('Monitor 2', 'monitor'),
+      mediator: await this.principal('TR', 'mediator', 'TR'),
+      qatar: await this.principal('QA', 'mediator', 'QA'),
+      auditor: await this.principal('Auditor', 'auditor'),
+      observer: await this.principal('Observer', 'observer'),
+      admin: ADMIN_TOKEN,
+    };
+  }
+
   /** Registers a principal and returns its bearer token (see principalBody for `of`). */
   async principal(name: string, role: string, of?: string): Promise<string> {
     const reply = await this.post('/v1/principals', ADMIN_TOKEN, principalBody(name, role, of));

@@ -1,7 +1,6 @@
-import { chmodSync, mkdirSync } from 'node:fs';
 import { createHmac, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openPrivateDatabase } from './private-database';
 
 export const SOURCE_REGISTER = Symbol('SOURCE_REGISTER');
 
@@ -27,13 +26,7 @@ export class SourceRegister {
     dataDir: string,
     private readonly digestKey: Buffer,
   ) {
-    const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'sources.sqlite');
-    if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path);
-    if (dataDir !== ':memory:') chmodSync(path, 0o600);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('secure_delete = ON');
+    this.db = openPrivateDatabase(dataDir, 'sources.sqlite');
     this.db.exec(`CREATE TABLE IF NOT EXISTS sources (source_ref TEXT PRIMARY KEY, identity TEXT NOT NULL,
       contact TEXT, consent TEXT NOT NULL, risk TEXT NOT NULL, registered_by TEXT NOT NULL, registered_at TEXT NOT NULL)`);
   }

@@ -1,7 +1,6 @@
-import { chmodSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openPrivateDatabase } from './private-database';
 
 export const SUBJECT_KEYS = Symbol('SUBJECT_KEYS');
 
@@ -23,14 +22,7 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'subject-keys.sqlite');
-    if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path);
-    if (dataDir !== ':memory:') chmodSync(path, 0o600);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    // Freed pages are overwritten with zeros, so a destroyed key does not linger in the file.
-    this.db.pragma('secure_delete = ON');
+    this.db = openPrivateDatabase(dataDir, 'subject-keys.sqlite');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS subject_keys (kid TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL)',
     );
