@@ -23,7 +23,7 @@ describe('compliance and governance', () => {
     t = {
       ...(await api.caseCast()),
       tr2: await api.principal('Türkiye, second account', 'mediator', 'TR'),
-      obs: await api.principal('Observer', 'observer'),
+      obs: await api.principal('Breach service', 'auditor'),
     };
     agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
   });

@@ -1,3 +1,4 @@
+import { concatMap } from 'rxjs';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { Actor } from '@ceasefire/mvm';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -87,6 +88,8 @@ export class FeedsHttpController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const mayReceive = feedJudge(this.runner, reader);
+    const judged = (e: RecordedEvent | undefined) =>
+      e ? this.runner.waitFor(e.position, { projections: ['incident_cases', 'compliance'] }) : Promise.resolve();
     const types = q.types?.split(',');
     const unknown = types?.filter((t) => !(LOG_EVENT_TYPES as string[]).includes(t));
     if (unknown?.length) throw new BadRequestException(`types: unknown event types ${unknown.join(', ')}`);
@@ -98,9 +101,11 @@ export class FeedsHttpController {
         const page: RecordedEvent[] = [];
         const filter = types ? { eventTypes: types } : undefined;
         for await (const e of this.store.readAll({ fromExclusive: from, filter, maxCount: limit })) page.push(e);
+        await judged(page.at(-1));
         return page;
       },
-      live$: this.hub.events$,
+      // Each item is judged from the read models, so it is sent once they have applied it, in order.
+      live$: this.hub.events$.pipe(concatMap(async (e) => (await judged(e), e))),
       accept: (e) =>
         (!wanted || wanted.has(e.type)) &&
         (!q.agreement || agreementOf(e) === q.agreement) &&
