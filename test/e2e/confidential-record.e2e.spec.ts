@@ -181,4 +181,38 @@ describe('a protected witness on the record', () => {
     const observer = (await caseFile(t.obs)).body;
     expect(observer.interviews).toEqual([]);
   });
+
+  it('shares a draft with the parties before adoption, and publishes one adopted finding of an unpublished case', async () => {
+    const agreementId = (await caseFile(t.tr)).body.agreementId;
+    const id = (await api.post(`/v1/agreements/${agreementId}/incidents`, t.pk, raidReport)).body.id;
+    const step = (path: string, token: string, body: unknown) => api.post(`/v1/incidents/${id}/${path}`, token, body);
+    await step('triage', t.mon1, { decision: 'ADMISSIBLE', reason: 'r' });
+    await step('investigation', t.mon1, {});
+    const draft = {
+      outcome: 'VIOLATION_ATTRIBUTED',
+      attributedParties: ['AF'],
+      severity: 'S1',
+      confidence: 'CREDIBLE',
+    };
+    await step('findings', t.mon1, { findingId: 'f1', rationale: 'Shared draft rationale', ...draft });
+    const seenByParty = async () => {
+      const head = (await api.get('/health')).body.store.head;
+      return (await api.get(`/v1/incidents/${id}?minPosition=${head}`, t.af)).body.findings;
+    };
+    expect(await seenByParty()).toEqual([]);
+    expect((await step('findings/f1/sharing', t.mon1, {})).status).toBe(201);
+    expect(await seenByParty()).toEqual([expect.objectContaining({ findingId: 'f1', status: 'DRAFT' })]);
+    expect((await step('findings/f1/dissents', t.af, { text: 'We contest the tracks' })).status).toBe(201);
+    await step('findings/f1/endorsement', t.mon2, {});
+    await step('findings/f1/adoption', t.tr, {});
+    await step('findings/f1/adoption', t.qa, {});
+    expect((await api.get(`/v1/public/cases/${id}`)).status).toBe(404);
+    expect((await step('findings/f1/publication', t.mon1, {})).status).toBe(403);
+    const published = await step('findings/f1/publication', t.tr, {});
+    expect(published.status).toBe(201);
+    await api.get(`/v1/incidents/${id}?minPosition=${published.body.position}`, t.tr);
+    const open = (await api.get(`/v1/public/cases/${id}`)).body;
+    expect(open.findings).toEqual([expect.objectContaining({ findingId: 'f1', severity: 'S1' })]);
+    expect(JSON.stringify(open)).not.toContain('Shared draft rationale');
+  });
 });

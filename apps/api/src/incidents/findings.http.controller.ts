@@ -85,6 +85,32 @@ export class FindingsHttpController {
     return this.write(id, { type: 'WithdrawFinding', findingId, reason: b.reason }, c, r);
   }
 
+  @Post(':findingId/sharing')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Show a pending finding to the parties before adoption (monitor or mediator).' })
+  share(
+    @Param() { id, findingId }: FindingParams,
+    @Body() _b: EmptyRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'ShareFinding', findingId }, c, r);
+  }
+
+  @Post(':findingId/publication')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Put an adopted finding on the public record (mediator): /v1/public shows it, curated, without a token.',
+  })
+  publish(
+    @Param() { id, findingId }: FindingParams,
+    @Body() _b: EmptyRequestDto,
+    @Write() c: WriteContext,
+    @Res({ passthrough: true }) r: FastifyReply,
+  ) {
+    return this.write(id, { type: 'PublishFinding', findingId }, c, r);
+  }
+
   @Post(':findingId/dissents')
   @HttpCode(201)
   @ApiOperation({

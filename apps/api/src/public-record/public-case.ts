@@ -7,6 +7,9 @@ const coarse = (degrees: number) => Math.round(degrees * 2) / 2;
  * The curated public record of a published case: what happened, when (to the day), roughly where, and what
  * the mechanism concluded — never who reported it, the evidence's custodians, interviews, sources or drafts.
  */
+/** A case is in the public record once published whole (PUBLIC), or once one of its findings is. */
+export const isPublic = (c: IncidentCase): boolean => c.level === 'PUBLIC' || c.findings.some((f) => f.published);
+
 export const publicCase = (c: IncidentCase) => ({
   incidentId: c.incidentId,
   agreementId: c.agreementId,
@@ -20,7 +23,7 @@ export const publicCase = (c: IncidentCase) => ({
   },
   allegedPerpetrator: c.allegedPerpetrator,
   findings: c.findings
-    .filter((f) => f.status === 'ADOPTED' || f.status === 'VACATED')
+    .filter((f) => (c.level === 'PUBLIC' ? f.status === 'ADOPTED' || f.status === 'VACATED' : f.published))
     .map((f) => ({
       findingId: f.findingId,
       status: f.status,

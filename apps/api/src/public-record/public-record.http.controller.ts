@@ -6,7 +6,7 @@ import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { Public } from '../auth/public.decorator';
 import { caseRow, caseRows } from '../incidents/incident-case.queries';
 import { IncidentIdParams } from '../incidents/incident-id.params';
-import { publicCase } from './public-case';
+import { isPublic, publicCase } from './public-case';
 
 /** Readable without a token: cases a mediator published, curated; the log's checkpoint and key are public too. */
 @ApiTags('public record')
@@ -20,7 +20,7 @@ export class PublicRecordHttpController {
   list(@Param() { id }: AgreementIdParams) {
     const cases = caseRows(this.runner, id, { limit: 1000 })
       .map((row) => JSON.parse(row.state) as IncidentCase)
-      .filter((c) => c.level === 'PUBLIC');
+      .filter(isPublic);
     return { cases: cases.map(publicCase) };
   }
 
@@ -29,7 +29,7 @@ export class PublicRecordHttpController {
   get(@Param() { id }: IncidentIdParams) {
     const row = caseRow(this.runner, id);
     const found = row && (JSON.parse(row.state) as IncidentCase);
-    if (!found || found.level !== 'PUBLIC') throw new NotFoundException(`no published case ${id}`);
+    if (!found || !isPublic(found)) throw new NotFoundException(`no published case ${id}`);
     return publicCase(found);
   }
 }

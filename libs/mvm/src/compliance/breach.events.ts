@@ -20,6 +20,8 @@ export const BREACH_EVENT_TYPES = eventTypesWhere<IncidentEvent | CommitmentEven
   FindingDrafted: false,
   FindingEndorsed: false,
   FindingWithdrawn: false,
+  FindingShared: false,
+  FindingPublished: false,
   FindingAdoptionVoted: false,
   FindingAdopted: false,
   BreachConfirmed: true,

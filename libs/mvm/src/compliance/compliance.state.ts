@@ -30,6 +30,8 @@ export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
   FindingDrafted: false,
   FindingEndorsed: false,
   FindingWithdrawn: false,
+  FindingShared: false,
+  FindingPublished: false,
   FindingAdoptionVoted: false,
   FindingAdopted: true,
   BreachConfirmed: true,

@@ -37,8 +37,8 @@ export type CaseView = Omit<IncidentCase, 'interviews'> & { interviews: Intervie
 
 /**
  * The case as one reader may see it, or null when the case's level is above the reader's. Interviews are
- * the mechanism's (MECHANISM), witnesses' identities RESTRICTED; parties see findings once adopted
- * (drafts are the mechanism's until then).
+ * the mechanism's (MECHANISM), witnesses' identities RESTRICTED; parties see findings once adopted, or a
+ * draft once it is shared with them (drafts are otherwise the mechanism's).
  */
 export const caseViewFor = (reader: Actor, found: IncidentCase, agreementParties: string[]): CaseView | null => {
   if (!mayRead(reader, found.level, agreementParties)) return null;
@@ -48,7 +48,12 @@ export const caseViewFor = (reader: Actor, found: IncidentCase, agreementParties
     ...found,
     findings: mechanism
       ? found.findings
-      : found.findings.filter((f) => f.status === 'ADOPTED' || f.status === 'VACATED'),
+      : found.findings.filter(
+          (f) =>
+            f.status === 'ADOPTED' ||
+            f.status === 'VACATED' ||
+            (reader.role === 'party' && f.shared === true && f.status !== 'WITHDRAWN'),
+        ),
     interviews: mechanism
       ? found.interviews.map((i) => (restricted ? i : { ...i, witness: { withheld: true as const } }))
       : [],

@@ -1,10 +1,11 @@
 import { conflict, invalid } from '@ceasefire/decider';
+import { mediatorInstitutionOf } from '../shared/institutions';
 import { requireRole } from '../shared/actor';
 import { isSealed } from '../shared/sealed';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { CLASSIFICATION_LEVELS } from './classification';
-import { openCase } from './incident.guards';
+import { findingOf, openCase } from './incident.guards';
 import type { IncidentState } from './incident.state';
 
 type Cmd<T extends IncidentCommand['type']> = Extract<IncidentCommand, { type: T }>;
@@ -58,4 +59,28 @@ export const recordInterview = (c: Cmd<'RecordInterview'>, state: IncidentState)
       },
     },
   ];
+};
+
+/** A pending finding is shown to the parties before adoption (a monitor or mediator decides). */
+export const shareFinding = (c: Cmd<'ShareFinding'>, state: IncidentState): IncidentEvent[] => {
+  requireRole(c.actor, ['monitor', 'mediator'], 'share a finding with the parties');
+  const found = openCase(state);
+  const finding = findingOf(found, c.findingId);
+  if (finding.status !== 'DRAFT' && finding.status !== 'ENDORSED')
+    throw conflict('ShareBeforeAdoption', `the finding is ${finding.status}; parties see adopted findings anyway`);
+  if (finding.shared) throw conflict('AlreadyShared', 'the finding is already shared with the parties');
+  const ids = { incidentId: c.incidentId, agreementId: found.agreementId, findingId: c.findingId };
+  return [{ type: 'FindingShared', data: { ...ids, sharedBy: c.actor.principalId } }];
+};
+
+/** An adopted finding enters the public record by a mediator's act, whatever the case's level. */
+export const publishFinding = (c: Cmd<'PublishFinding'>, state: IncidentState): IncidentEvent[] => {
+  requireRole(c.actor, ['mediator'], 'publish a finding');
+  mediatorInstitutionOf(c.actor, c.agreement);
+  const found = openCase(state);
+  const finding = findingOf(found, c.findingId);
+  if (finding.status !== 'ADOPTED') throw conflict('PublishAdoptedOnly', `the finding is ${finding.status}`);
+  if (finding.published) throw conflict('AlreadyPublished', 'the finding is already published');
+  const ids = { incidentId: c.incidentId, agreementId: found.agreementId, findingId: c.findingId };
+  return [{ type: 'FindingPublished', data: { ...ids, publishedBy: c.actor.principalId, at: c.now } }];
 };

@@ -197,7 +197,7 @@ export const recordDissent = (c: Cmd<'RecordDissent'>, state: IncidentState): In
       : c.actor.role === 'party'
         ? `party:${actingParty(c.actor)}`
         : `monitor:${c.actor.component ?? 'unassigned'}`;
-  if (c.actor.role === 'party' && finding.status !== 'ADOPTED' && finding.status !== 'VACATED')
+  if (c.actor.role === 'party' && finding.status !== 'ADOPTED' && finding.status !== 'VACATED' && !finding.shared)
     throw forbidden('PartyDissentsOnAdopted', 'a party dissents on an adopted finding, not on a draft');
   return [
     {

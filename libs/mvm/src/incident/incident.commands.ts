@@ -92,6 +92,8 @@ export type IncidentCommand =
   | (Base & { type: 'RecordMeasureFulfilment'; measureId: string; note: string })
   | (Base & { type: 'LiftMeasure'; measureId: string; reason: string })
   | (Base & { type: 'WithdrawFinding'; findingId: string; reason: string })
+  | (Base & { type: 'ShareFinding'; findingId: string })
+  | (Base & { type: 'PublishFinding'; findingId: string })
   | (Base & { type: 'CloseCase'; reason: string })
   | (Base & { type: 'MarkResponseDeadlineMissed' })
   | (Base & { type: 'MarkVerificationDeadlineMissed' });

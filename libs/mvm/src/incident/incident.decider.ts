@@ -25,7 +25,7 @@ import {
   triageIncident,
 } from './incident-intake.rules';
 import { requireActorOfAgreement } from '../shared/institutions';
-import { classifyCase, recordInterview } from './incident-confidential.rules';
+import { classifyCase, publishFinding, recordInterview, shareFinding } from './incident-confidential.rules';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
@@ -73,6 +73,10 @@ export const decideIncident = (command: IncidentCommand, state: IncidentState): 
       return liftMeasure(command, state);
     case 'WithdrawFinding':
       return withdrawFinding(command, state);
+    case 'ShareFinding':
+      return shareFinding(command, state);
+    case 'PublishFinding':
+      return publishFinding(command, state);
     case 'CloseCase':
       return closeCase(command, state);
     default: {

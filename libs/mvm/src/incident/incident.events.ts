@@ -101,6 +101,10 @@ export type IncidentEvent =
   | E<'FindingDrafted', Conclusion & { findingId: string; rationale: string; draftedBy: string }>
   | E<'FindingEndorsed', { findingId: string; endorsedBy: string }>
   | E<'FindingWithdrawn', { findingId: string; reason: string; withdrawnBy: string }>
+  /** A draft or endorsed finding shown to the parties before adoption (they may comment or dissent). */
+  | E<'FindingShared', { findingId: string; sharedBy: string }>
+  /** An adopted finding made part of the public record, whatever the case's level. */
+  | E<'FindingPublished', { findingId: string; publishedBy: string; at: string }>
   | E<
       'FindingAdoptionVoted',
       {
@@ -204,6 +208,8 @@ export const INCIDENT_EVENT_TYPES = eventTypes<IncidentEvent>({
   FindingDrafted: true,
   FindingEndorsed: true,
   FindingWithdrawn: true,
+  FindingShared: true,
+  FindingPublished: true,
   FindingAdoptionVoted: true,
   FindingAdopted: true,
   BreachConfirmed: true,

@@ -17,6 +17,10 @@ export interface FindingState extends Conclusion {
   adoptedAt: string | null;
   disputeWindowEndsAt: string | null;
   dissents: { by: string; component: string; text: string }[];
+  /** Shown to the parties before adoption. */
+  shared?: boolean;
+  /** Part of the public record. */
+  published?: boolean;
 }
 
 /** The case file: everything a mediator needs to see to settle a dispute over this incident. */
@@ -192,6 +196,10 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
         status: 'ENDORSED',
         endorsedBy: event.data.endorsedBy,
       }));
+    case 'FindingShared':
+      return updateFinding(state, event.data.findingId, (f) => ({ ...f, shared: true }));
+    case 'FindingPublished':
+      return updateFinding(state, event.data.findingId, (f) => ({ ...f, published: true }));
     case 'FindingWithdrawn':
       return updateFinding(state, event.data.findingId, (f) => ({ ...f, status: 'WITHDRAWN' }));
     case 'FindingAdoptionVoted': {
