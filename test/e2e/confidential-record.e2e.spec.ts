@@ -215,4 +215,26 @@ describe('a protected witness on the record', () => {
     expect(open.findings).toEqual([expect.objectContaining({ findingId: 'f1', severity: 'S1' })]);
     expect(JSON.stringify(open)).not.toContain('Shared draft rationale');
   });
+
+  it("seals a reporter's contact: monitors read it, others see it withheld, and it can be erased", async () => {
+    const agreementId = (await caseFile(t.tr)).body.agreementId;
+    const report = { ...raidReport, reporterContact: 'PK liaison desk, +92 51 111 2222' };
+    const id = (await api.post(`/v1/agreements/${agreementId}/incidents`, t.pk, report)).body.id;
+    const read = async (token: string) => {
+      const head = (await api.get('/health')).body.store.head;
+      return (await api.get(`/v1/incidents/${id}?minPosition=${head}`, token)).body.reporter;
+    };
+    expect((await read(t.mon1)).contact).toBe(report.reporterContact);
+    expect((await read(t.af)).contact).toEqual({ withheld: true });
+    let log = '';
+    let kid = '';
+    for await (const e of api.app.get<EventStore>(EVENT_STORE).readAll()) {
+      log += e.canonical;
+      if (e.stream === `incident-${id}` && e.type === 'IncidentReported')
+        kid = (e.data as { reporter: { contact: { sealed: { kid: string } } } }).reporter.contact.sealed.kid;
+    }
+    expect(log).not.toContain('+92 51 111 2222');
+    expect((await api.post(`/v1/subject-keys/${kid}/shredding`, t.tr, { reason: 'Reporter asked' })).status).toBe(201);
+    expect((await read(t.mon1)).contact).toEqual({ erased: true, subjectKeyId: kid });
+  });
 });

@@ -19,6 +19,12 @@ export const presentCase = <T extends IncidentCase>(
   return {
     ...found,
     ...view,
+    reporter: {
+      ...view.reporter,
+      ...(view.reporter.contact && 'sealed' in view.reporter.contact
+        ? { contact: openSealed<string>(keys, 'reporter-contact', view.reporter.contact) }
+        : {}),
+    },
     interviews: view.interviews.map((i) => ({
       ...i,
       witness: 'sealed' in i.witness ? openWitness(keys, i.witness) : i.witness,
@@ -26,7 +32,8 @@ export const presentCase = <T extends IncidentCase>(
   };
 };
 
-const openWitness = (keys: SubjectKeyStore, sealed: Sealed) => {
-  const opened = unseal<Witness>(keys, 'witness', sealed);
+const openSealed = <T>(keys: SubjectKeyStore, kind: string, sealed: Sealed) => {
+  const opened = unseal<T>(keys, kind, sealed);
   return 'value' in opened ? opened.value : { erased: true, subjectKeyId: opened.subjectKeyId };
 };
+const openWitness = (keys: SubjectKeyStore, sealed: Sealed) => openSealed<Witness>(keys, 'witness', sealed);

@@ -1,4 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { sealNew } from '../confidential/sealing';
+import { SUBJECT_KEYS, type SubjectKeyStore } from '../confidential/subject-key.store';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -15,7 +17,10 @@ import { ReportIncidentRequestDto } from './report-incident.request.dto';
 @ApiBearerAuth()
 @Controller('v1/agreements/:id/incidents')
 export class ReportIncidentHttpController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -37,6 +42,9 @@ export class ReportIncidentHttpController {
         input: {
           type: 'ReportIncident',
           source: body.source ?? null,
+          ...(body.reporterContact
+            ? { reporterContact: sealNew(this.keys, 'reporter-contact', body.reporterContact) }
+            : {}),
           occurredAt: utc(body.occurredAt),
           occurredAtPrecision: body.occurredAtPrecision,
           location: { lat: location.lat, lon: location.lon, precisionKm: location.precisionKm, place: location.place },

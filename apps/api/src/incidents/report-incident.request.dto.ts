@@ -36,6 +36,15 @@ export class CasualtiesDto {
 }
 
 export class ReportIncidentRequestDto {
+  @ApiPropertyOptional({
+    example: '+92 51 000 0000',
+    description:
+      'How to reach the reporter: personal data, sealed under a key of its own and erasable; shown to monitors and mediators only.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reporterContact?: string;
   @ApiProperty({ example: '2025-10-31T22:40:00Z' }) @IsUtcTimestamp() occurredAt: string;
   @ApiProperty({ enum: TIME_PRECISIONS }) @IsIn(TIME_PRECISIONS) occurredAtPrecision: TimePrecision;
   @ApiProperty({ type: LocationDto }) @IsObject() @ValidateNested() @Type(() => LocationDto) location: LocationDto;

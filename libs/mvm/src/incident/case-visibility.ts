@@ -1,4 +1,5 @@
 import type { Actor } from '../shared/actor';
+import type { Sealed } from '../shared/sealed';
 import type { ClassificationLevel } from './classification';
 import type { IncidentEvent } from './incident.events';
 import type { IncidentCase } from './incident.state';
@@ -33,7 +34,10 @@ export type InterviewView = Omit<IncidentCase['interviews'][number], 'witness'> 
   witness: IncidentCase['interviews'][number]['witness'] | { withheld: true };
 };
 
-export type CaseView = Omit<IncidentCase, 'interviews'> & { interviews: InterviewView[] };
+export type CaseView = Omit<IncidentCase, 'interviews' | 'reporter'> & {
+  interviews: InterviewView[];
+  reporter: Omit<IncidentCase['reporter'], 'contact'> & { contact?: Sealed | { withheld: true } };
+};
 
 /**
  * The case as one reader may see it, or null when the case's level is above the reader's. Interviews are
@@ -44,8 +48,10 @@ export const caseViewFor = (reader: Actor, found: IncidentCase, agreementParties
   if (!mayRead(reader, found.level, agreementParties)) return null;
   const mechanism = mayRead(reader, 'MECHANISM', agreementParties);
   const restricted = mayRead(reader, 'RESTRICTED', agreementParties);
+  const { contact, ...reporter } = found.reporter;
   return {
     ...found,
+    reporter: contact ? { ...reporter, contact: restricted ? contact : { withheld: true as const } } : reporter,
     findings: mechanism
       ? found.findings
       : found.findings.filter(

@@ -12,12 +12,13 @@ type Cmd<T extends IncidentCommand['type']> = Extract<IncidentCommand, { type: T
 export const reportIncident = (c: Cmd<'ReportIncident'>, state: IncidentState): IncidentEvent[] => {
   if (state.status !== 'NONE') throw conflict('IncidentAlreadyReported', 'this incident id is taken');
   requireRole(c.actor, ['party', 'monitor', 'mediator'], 'report an incident');
+  const sealedContact = c.reporterContact ? { contact: c.reporterContact } : {};
   const reporter: Reporter =
     c.actor.role === 'party'
-      ? { kind: 'PARTY', party: actingParty(c.actor), principalId: c.actor.principalId }
+      ? { kind: 'PARTY', party: actingParty(c.actor), principalId: c.actor.principalId, ...sealedContact }
       : c.source
-        ? { kind: 'PUBLIC_SOURCE', principalId: c.actor.principalId, source: c.source }
-        : { kind: 'MONITOR', principalId: c.actor.principalId };
+        ? { kind: 'PUBLIC_SOURCE', principalId: c.actor.principalId, source: c.source, ...sealedContact }
+        : { kind: 'MONITOR', principalId: c.actor.principalId, ...sealedContact };
   if (c.allegedPerpetrator !== UNKNOWN_PARTY) requireParty(c.agreement, c.allegedPerpetrator, 'allegedPerpetrator');
   const unknownProvision = c.provisionsCited.find((p) => !c.agreement.provisions.includes(p));
   if (unknownProvision) throw invalid('ProvisionOfAgreement', `provision ${unknownProvision} is not in the agreement`);

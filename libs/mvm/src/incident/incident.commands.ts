@@ -24,6 +24,8 @@ export type IncidentCommand =
   | (Base & {
       type: 'ReportIncident';
       source: string | null;
+      /** Sealed by the API before the command is made; absent when the reporter gave none. */
+      reporterContact?: Sealed;
       occurredAt: string;
       occurredAtPrecision: TimePrecision;
       location: Location;

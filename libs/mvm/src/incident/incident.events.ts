@@ -21,6 +21,8 @@ export interface Reporter {
   principalId: string;
   /** For a public source: who said it, where. */
   source?: string;
+  /** How to reach the reporter, sealed under a key of its own (personal data, erasable). */
+  contact?: Sealed;
 }
 
 export interface Location {
