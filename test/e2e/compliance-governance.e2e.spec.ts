@@ -193,4 +193,26 @@ describe('compliance and governance', () => {
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body)).toMatch(/atRiskDays/);
   });
+
+  it('publishes a compliance statement with the statuses the rulebook gives, readable without a token', async () => {
+    const body = { statementId: 'istanbul-2025-11', text: 'The mechanism reports on the first month.' };
+    expect((await api.post(`/v1/agreements/${agreement}/compliance-statements`, t.af, body)).status).toBe(403);
+    const published = await api.post(`/v1/agreements/${agreement}/compliance-statements`, t.qa, body);
+    expect(published.status).toBe(201);
+    const { report } = await statusOf('AF');
+    const open = await api.get(`/v1/public/agreements/${agreement}/compliance-statements`);
+    expect(open.status).toBe(200);
+    expect(open.body.statements).toEqual([
+      expect.objectContaining({
+        statementId: 'istanbul-2025-11',
+        rulebookVersion: report.rulebook.version,
+        statuses: report.parties.map((p: { party: string; status: string; label: string }) => ({
+          party: p.party,
+          status: p.status,
+          label: p.label,
+        })),
+      }),
+    ]);
+    expect((await api.post(`/v1/agreements/${agreement}/compliance-statements`, t.qa, body)).status).toBe(409);
+  });
 });

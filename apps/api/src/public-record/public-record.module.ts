@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
 import { PublicRecordHttpController } from './public-record.http.controller';
 
-@Module({ controllers: [PublicRecordHttpController] })
+@Module({ imports: [AgreementsModule], controllers: [PublicRecordHttpController] })
 export class PublicRecordModule {}

@@ -23,5 +23,14 @@ export type AgreementCommand =
   | (Base & { type: 'SuspendAgreement'; reason: string })
   | (Base & { type: 'ResumeAgreement'; reason: string })
   | (Base & { type: 'AdoptRulebook'; rulebook: ComplianceRulebook; effectiveFrom: string })
+  | (Base & {
+      type: 'PublishComplianceStatement';
+      statementId: string;
+      asOf: string;
+      rulebookVersion: string;
+      /** As the compliance report gave them at asOf (the API computes them). */
+      statuses: { party: string; status: string; label: string }[];
+      text: string;
+    })
   | (Base & { type: 'ScheduleMeeting'; meetingId: string; scheduledFor: string; venue: string; agenda: string[] })
   | (Base & { type: 'RecordMeeting'; meetingId: string; heldAt: string; decisions: string[] });

@@ -70,6 +70,24 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
     }
     case 'AdoptRulebook':
       return adoptRulebook(command, registered(state));
+    case 'PublishComplianceStatement': {
+      requireRole(actor, ['mediator'], 'publish a compliance statement');
+      const agreement = registered(state);
+      mediatorInstitutionOf(actor, agreement);
+      if (agreement.statements.some((s) => s.statementId === command.statementId))
+        throw conflict('StatementIdTaken', 'this statement id is taken');
+      if (isAfter(command.asOf, command.now)) throw invalid('StatementAsOfPast', 'a statement speaks of a moment past');
+      const codes = agreement.parties.map((p) => p.code).sort();
+      if (JSON.stringify(command.statuses.map((s) => s.party).sort()) !== JSON.stringify(codes))
+        throw invalid('StatementCoversParties', 'a statement gives the status of every party, once');
+      const { statementId, asOf, rulebookVersion, statuses, text } = command;
+      return [
+        {
+          type: 'ComplianceStatementPublished',
+          data: { agreementId, statementId, asOf, rulebookVersion, statuses, text, publishedBy: actor.principalId },
+        },
+      ];
+    }
     case 'SuspendAgreement': {
       requireRole(actor, ['mediator'], 'suspend an agreement');
       mediatorInstitutionOf(actor, registered(state));

@@ -69,6 +69,19 @@ export type AgreementEvent =
       'RulebookAdopted',
       { agreementId: string; effectiveFrom: string; rulebook: ComplianceRulebook; adoptedBy: string[] }
     >
+  /** The mechanism's public word on compliance: each party's status as of a moment, under a rulebook, and a text. */
+  | DomainEvent<
+      'ComplianceStatementPublished',
+      {
+        agreementId: string;
+        statementId: string;
+        asOf: string;
+        rulebookVersion: string;
+        statuses: { party: string; status: string; label: string }[];
+        text: string;
+        publishedBy: string;
+      }
+    >
   | DomainEvent<
       'MeetingScheduled',
       { agreementId: string; meetingId: string; scheduledFor: string; venue: string; agenda: string[] }
@@ -82,6 +95,7 @@ export const AGREEMENT_EVENT_TYPES = eventTypes<AgreementEvent>({
   AgreementResumed: true,
   RulebookAdoptionVoted: true,
   RulebookAdopted: true,
+  ComplianceStatementPublished: true,
   MeetingScheduled: true,
   MeetingHeld: true,
 });

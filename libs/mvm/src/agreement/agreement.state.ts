@@ -27,6 +27,8 @@ export type AgreementState =
       /** Rulebooks adopted, in the order they take effect, and the votes on ones not yet adopted. */
       rulebooks: { version: string; effectiveFrom: string }[];
       rulebookVotes: PendingVotes;
+      /** Published compliance statements, in order. */
+      statements: Extract<AgreementEvent, { type: 'ComplianceStatementPublished' }>['data'][];
       meetings: { meetingId: string; scheduledFor: string; venue: string; heldAt?: string; decisions: string[] }[];
     };
 
@@ -42,6 +44,7 @@ export const evolveAgreement = (state: AgreementState, event: AgreementEvent): A
       meetings: [],
       rulebooks: [],
       rulebookVotes: {},
+      statements: [],
     };
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -71,6 +74,8 @@ export const evolveAgreement = (state: AgreementState, event: AgreementEvent): A
       const rulebooks = [...state.rulebooks, { version, effectiveFrom: event.data.effectiveFrom }];
       return { ...state, rulebooks, rulebookVotes };
     }
+    case 'ComplianceStatementPublished':
+      return { ...state, statements: [...state.statements, event.data] };
     case 'MeetingScheduled': {
       const { meetingId, scheduledFor, venue } = event.data;
       return { ...state, meetings: [...state.meetings, { meetingId, scheduledFor, venue, decisions: [] }] };

@@ -15,6 +15,7 @@ export const COMPLIANCE_EVENT_TYPES = eventTypesWhere<AgreementRecordEvent>({
   AgreementResumed: true,
   RulebookAdoptionVoted: false,
   RulebookAdopted: true,
+  ComplianceStatementPublished: false,
   MeetingScheduled: false,
   MeetingHeld: false,
   IncidentReported: true,
