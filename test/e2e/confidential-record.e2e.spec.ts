@@ -11,7 +11,9 @@ import { auditDataDir } from '../../apps/cli/src/verify/audit-data-dir';
 import { verifyBundle } from '../../apps/cli/src/verify/verify-bundle';
 import { summarize } from '../../apps/cli/src/verify/verify-summary';
 import { agreementBody, raidReport } from './support/case-data';
+import { follow, type Received } from './support/feed-client';
 import { TestApi } from './support/test-api';
+import { until } from './support/until';
 
 const WITNESS = { name: 'Gul Khan', contact: '+93 70 123 4567' };
 
@@ -83,6 +85,27 @@ describe('a protected witness on the record', () => {
     expect((await api.get(`/v1/sources/${sourceRef}`, t.tr)).body).toMatchObject({ identity: 'Border guard, Torkham' });
     const observerList = (await api.get(`/v1/agreements/${monitor.agreementId}/incidents`, t.obs)).body.incidents;
     expect(observerList).toEqual([]);
+    // The event feed, caught up from the start: the auditor gets the interview (sealed), the party the report only.
+    const received = (token: string) => {
+      const got: Received[] = [];
+      const feed = follow(`${api.base}/v1/feeds/events?types=IncidentReported,InterviewRecorded`, token, (m) =>
+        got.push(m),
+      );
+      feed.listen('org.ceasefireledger.mvm.IncidentReported');
+      feed.listen('org.ceasefireledger.mvm.InterviewRecorded');
+      return { got, feed, of: () => got.filter((m) => m.data.subject === `incidents/${incident}`).map((m) => m.type) };
+    };
+    const [auditorFeed, partyFeed, observerFeed] = [received(t.aud), received(t.af), received(t.obs)];
+    await until(() => auditorFeed.of().length === 2 && partyFeed.of().length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(auditorFeed.of()).toEqual([
+      'org.ceasefireledger.mvm.IncidentReported',
+      'org.ceasefireledger.mvm.InterviewRecorded',
+    ]);
+    expect(JSON.stringify(auditorFeed.got)).not.toContain(WITNESS.name);
+    expect(partyFeed.of()).toEqual(['org.ceasefireledger.mvm.IncidentReported']);
+    expect(observerFeed.of()).toEqual([]);
+    for (const f of [auditorFeed, partyFeed, observerFeed]) f.feed.source.close();
     const timeline = async (token: string) =>
       (await api.get(`/v1/agreements/${monitor.agreementId}/timeline?format=json`, token)).body.map(
         (e: { type: string }) => e.type,
