@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
 import { ApiErrorsFilter } from './http/api-errors.filter';
+import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
 
@@ -27,10 +28,13 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
     new FastifyAdapter({ bodyLimit: 256 * 1024 }),
     {
       logger: logger === false ? false : logger,
+      // JSON bodies go through parseJsonWithDepthLimit instead.
+      bodyParser: false,
       ...(options.throwOnStartError ? { abortOnError: false } : {}),
     },
   );
   app.enableShutdownHooks();
+  parseJsonWithDepthLimit(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(
     new RejectInheritedNamesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

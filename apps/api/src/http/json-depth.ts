@@ -1,0 +1,41 @@
+import { BadRequestException } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+
+/** Deeper than any request body of this API, far below what the validators' recursion tolerates. */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deeply a JSON text nests objects and arrays (strings, and their escaped quotes, skipped): O(length). */
+export const jsonDepth = (text: string): number => {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return deepest;
+};
+
+/**
+ * JSON bodies are parsed here, refusing one nested deeper than MAX_JSON_DEPTH with a 400 that names the
+ * limit, before any validator walks it (a deep body made the validators overflow the stack: a 500).
+ */
+export const parseJsonWithDepthLimit = (fastify: FastifyInstance): void => {
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(null, undefined);
+    if (jsonDepth(text) > MAX_JSON_DEPTH)
+      return done(new BadRequestException(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch (error) {
+      done(new BadRequestException(`the body is not valid JSON: ${(error as Error).message}`), undefined);
+    }
+  });
+};
