@@ -4,7 +4,6 @@ import { EventStoreModule } from '@ceasefire/event-store';
 import { ProjectionsModule } from '@ceasefire/projections';
 import { AgreementsModule } from './agreements/agreements.module';
 import { PublicRecordModule } from './public-record/public-record.module';
-import { LedgerEntriesModule } from './ledger/ledger-entries.module';
 import { ConfidentialModule } from './confidential/confidential.module';
 import { AuthModule } from './auth/auth.module';
 import { CommitmentsModule } from './commitments/commitments.module';
@@ -45,7 +44,6 @@ export class AppModule {
         CommitmentsModule,
         ComplianceModule,
         LedgerModule,
-        LedgerEntriesModule,
         PublicRecordModule,
         SubmissionsModule,
         FeedsModule,

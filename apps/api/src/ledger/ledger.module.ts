@@ -1,3 +1,4 @@
+import { LedgerEntriesHttpController } from './ledger-entries.http.controller';
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
@@ -12,7 +13,7 @@ import { WriteWitnessHandler } from './write-witness.command';
 
 /** The log as a Merkle tree: signed checkpoints, witnesses, proofs, and each write's ledger index. */
 @Module({
-  controllers: [LedgerHttpController, EventReceiptHttpController, WitnessesHttpController],
+  controllers: [LedgerHttpController, LedgerEntriesHttpController, EventReceiptHttpController, WitnessesHttpController],
   providers: [
     {
       provide: LEDGER_SIGNER,
