@@ -138,15 +138,15 @@ describe('the MVM workflow over HTTP', () => {
     expect(history.body.events.map((e: { type: string }) => e.type)).toContain('DisputeRuled');
     expect(history.body.events[0].prevHash).toBe('0'.repeat(64));
     expect(history.body.events[1].prevHash).toBe(history.body.events[0].hash);
-    expect(history.body.events.at(-1).stateAfter.status).toBe('CLOSED');
+    expect(history.body.events.at(-1).changes).toContainEqual({ op: 'replace', path: '/status', value: 'CLOSED' });
+    expect(history.body.next).toBeNull();
     const cut = await api.get(`/v1/incidents/${id}/history?atPosition=${adopted.body.position}`, t.tr);
-    expect(cut.body.events.at(-1)).toMatchObject({
-      type: 'BreachConfirmed',
-      stateAfter: { status: 'FINDING_ADOPTED' },
-    });
+    expect(cut.body.events.at(-1)).toMatchObject({ type: 'BreachConfirmed' });
+    const stoodThen = await api.get(`/v1/incidents/${id}/history/${cut.body.events.at(-1).revision}`, t.tr);
+    expect(stoodThen.body).toMatchObject({ type: 'BreachConfirmed', stateAfter: { status: 'FINDING_ADOPTED' } });
 
     const then = await api.get(`/v1/agreements/${agreementId}/compliance?atPosition=${adopted.body.position}`, t.tr);
-    expect(then.body).toMatchObject({ source: 'replay' });
+    expect(then.body).toMatchObject({ source: 'versions' });
     expect(
       then.body.parties.find((p: { party: string }) => p.party === 'AF').confirmedBreaches.bySeverity,
     ).toMatchObject({ S3: 1, S2: 0 });

@@ -4,6 +4,7 @@ import { SqliteEventStore } from '@ceasefire/event-store';
 import {
   type Actor,
   type AgreementRecordEvent,
+  COMPLIANCE_EVENT_TYPES,
   agreementDecider,
   commitmentDecider,
   complianceReport,
@@ -16,7 +17,12 @@ import { openReadModelDatabase, InProcessProjectionRunner } from '@ceasefire/pro
 import { handleCommand } from '../write-path/handle-command';
 import type { WriteContext } from '../write-path/write-context';
 import { breachFeedProjection } from '../feeds/breach-feed.projection';
-import { complianceProjection, complianceStateOf } from './compliance.projection';
+import {
+  complianceProjection,
+  complianceStateAt,
+  complianceStateOf,
+  positionRecordedBy,
+} from './compliance.projection';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const who: Record<string, Actor> = {
@@ -203,8 +209,19 @@ describe('compliance (property)', () => {
           if (head) await runner.waitFor(head);
           const live = complianceStateOf(runner.db, (name) => runner.table('compliance', name), A) as ComplianceState;
           let replayed = initialComplianceState();
-          for await (const e of store.readAll())
+          const table = (name: string) => runner.table('compliance', name);
+          const log = [];
+          for await (const e of store.readAll()) log.push(e);
+          for (const e of log) {
             replayed = evolveCompliance(replayed, { type: e.type, data: e.data } as AgreementRecordEvent);
+            // As it stood at each position, from the versioned rows alone, equals the fold of the log up to it.
+            expect(complianceStateAt(runner.db, table, A, e.position)?.state).toEqual(replayed);
+            // As of a time: the longest prefix of the log recorded by then (of the events compliance reads).
+            const read = log.filter((x) => COMPLIANCE_EVENT_TYPES.includes(x.type as AgreementRecordEvent['type']));
+            const later = read.findIndex((x) => x.recordedAt > e.recordedAt);
+            const end = later === -1 ? read.at(-1) : read[later - 1];
+            expect(positionRecordedBy(runner.db, table, e.recordedAt)).toBe(end?.position ?? null);
+          }
           // The replay folds every event of the log, so a type missing from the projection's filter shows up here.
           expect(replayed).toEqual(live);
           // Subscribers and compliance read the same breaches: fold the feed as a subscriber would.

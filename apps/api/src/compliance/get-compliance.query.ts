@@ -2,20 +2,17 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import {
-  type AgreementRecordEvent,
-  addDays,
-  type ComplianceCut,
-  type ComplianceReport,
-  complianceReport,
-  evolveCompliance,
-  initialComplianceState,
-  COMPLIANCE_EVENT_TYPES,
-} from '@ceasefire/mvm';
+import { addDays, type ComplianceCut, type ComplianceReport, complianceReport } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
-import { compliancePositionOf, complianceStateOf } from './compliance.projection';
+import {
+  agreementKnown,
+  compliancePositionOf,
+  complianceStateAt,
+  complianceStateOf,
+  positionRecordedBy,
+} from './compliance.projection';
 
-export type ComplianceAnswer = ComplianceReport & { source: 'live' | 'replay'; position: string | null };
+export type ComplianceAnswer = ComplianceReport & { source: 'live' | 'versions'; position: string | null };
 
 /** The moment a report is evaluated at, and the period of valid time it counts, if any. */
 const reportCut = (at: string, cut: GetComplianceQuery['cut']): ComplianceCut => {
@@ -24,7 +21,7 @@ const reportCut = (at: string, cut: GetComplianceQuery['cut']): ComplianceCut =>
   return { asOf: at };
 };
 
-/** Live from the projection, or — as of a time or a position — by replaying the same fold over the log. */
+/** Live from the projection, or as it stood at a time or a position, from the projection's versioned rows. */
 export class GetComplianceQuery extends Query<ComplianceAnswer> {
   constructor(
     readonly agreementId: string,
@@ -49,30 +46,34 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
   ) {}
 
   async execute({ agreementId, cut }: GetComplianceQuery): Promise<ComplianceAnswer> {
-    if (cut.asOf || cut.atPosition) return this.replay(agreementId, cut);
     if (cut.minPosition) await this.runner.waitFor(cut.minPosition, { projections: ['compliance'] });
+    const db = this.runner.db;
     const table = (name: string) => this.runner.table('compliance', name);
-    const state = this.runner.db.transaction(() => complianceStateOf(this.runner.db, table, agreementId))();
+    if (cut.asOf || cut.atPosition) {
+      // The past is complete once the read model has applied the log as it is now (or up to the cut).
+      const head = await this.store.headPosition();
+      const upTo = cut.atPosition && head && cut.atPosition < head ? cut.atPosition : head;
+      if (upTo) await this.runner.waitFor(upTo, { projections: ['compliance'] });
+      return db.transaction(() => this.asItStood(db, table, agreementId, cut))();
+    }
+    const state = db.transaction(() => complianceStateOf(db, table, agreementId))();
     if (!state) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
-    const position = compliancePositionOf(this.runner.db, table, agreementId);
+    const position = compliancePositionOf(db, table, agreementId);
     return { ...complianceReport(state, reportCut(new Date().toISOString(), cut)), source: 'live', position };
   }
 
-  private async replay(agreementId: string, cut: GetComplianceQuery['cut']): Promise<ComplianceAnswer> {
-    let state = initialComplianceState();
-    let position: string | null = null;
-    let lastTime: string | null = null;
-    for await (const e of this.store.readAll({ filter: { eventTypes: COMPLIANCE_EVENT_TYPES } })) {
-      if (cut.atPosition && e.position > cut.atPosition) break;
-      if (cut.asOf && e.recordedAt > cut.asOf) break;
-      if ((e.data as { agreementId?: string }).agreementId !== agreementId) continue;
-      state = evolveCompliance(state, { type: e.type, data: e.data } as AgreementRecordEvent);
-      position = e.position;
-      lastTime = e.recordedAt;
-    }
-    if (!state.agreementId)
-      throw notFound('AgreementNotFound', `no agreement ${agreementId} at that point of the record`);
-    const asOf = cut.asOf ?? lastTime ?? new Date().toISOString();
-    return { ...complianceReport(state, reportCut(asOf, cut)), source: 'replay', position };
+  /** From the agreement's own versioned rows: O(its changes up to the cut), never the log. */
+  private asItStood(
+    db: ProjectionRunner['db'],
+    table: (name: string) => string,
+    agreementId: string,
+    cut: GetComplianceQuery['cut'],
+  ): ComplianceAnswer {
+    if (!agreementKnown(db, table, agreementId)) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
+    const position = cut.atPosition ?? positionRecordedBy(db, table, cut.asOf!);
+    const version = position === null ? undefined : complianceStateAt(db, table, agreementId, position);
+    if (!version) throw notFound('AgreementNotFound', `no agreement ${agreementId} at that point of the record`);
+    const asOf = cut.asOf ?? version.recordedAt;
+    return { ...complianceReport(version.state, reportCut(asOf, cut)), source: 'versions', position: version.position };
   }
 }

@@ -146,24 +146,27 @@ export const complianceSliceOf = (event: AgreementRecordEvent): string => {
   return 'agreement';
 };
 
-/** Slices of one agreement's compliance, each folded with evolveCompliance from its own events, as one state. */
-export const mergeCompliance = (slices: ComplianceState[]): ComplianceState =>
-  slices.reduce<ComplianceState>(
-    (merged, s) => ({
-      agreementId: merged.agreementId ?? s.agreementId,
-      parties: merged.parties.length > 0 ? merged.parties : s.parties,
-      rulebooks: merged.rulebooks.length > 0 ? merged.rulebooks : s.rulebooks,
-      suspensions: merged.suspensions.length > 0 ? merged.suspensions : s.suspensions,
-      breaches: { ...merged.breaches, ...s.breaches },
-      confidences: { ...merged.confidences, ...s.confidences },
-      allegations: { ...merged.allegations, ...s.allegations },
-      disputes: { ...merged.disputes, ...s.disputes },
-      accessDenials: { ...merged.accessDenials, ...s.accessDenials },
-      measures: { ...merged.measures, ...s.measures },
-      commitments: { ...merged.commitments, ...s.commitments },
-    }),
-    initialComplianceState(),
-  );
+/**
+ * Slices of one agreement's compliance, each folded with evolveCompliance from its own events, as one
+ * state. Their keys are disjoint, so the maps are gathered into fresh ones: linear in the slices.
+ */
+export const mergeCompliance = (slices: ComplianceState[]): ComplianceState => {
+  const merged = initialComplianceState();
+  for (const s of slices) {
+    merged.agreementId ??= s.agreementId;
+    if (merged.parties.length === 0) merged.parties = s.parties;
+    if (merged.rulebooks.length === 0) merged.rulebooks = s.rulebooks;
+    if (merged.suspensions.length === 0) merged.suspensions = s.suspensions;
+    Object.assign(merged.breaches, s.breaches);
+    Object.assign(merged.confidences, s.confidences);
+    Object.assign(merged.allegations, s.allegations);
+    Object.assign(merged.disputes, s.disputes);
+    Object.assign(merged.accessDenials, s.accessDenials);
+    Object.assign(merged.measures, s.measures);
+    Object.assign(merged.commitments, s.commitments);
+  }
+  return merged;
+};
 
 const settleMeasure = (
   state: ComplianceState,
