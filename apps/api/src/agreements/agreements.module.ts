@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { AgreementCheckpointHttpController } from './agreement-checkpoint.http.controller';
 import { AgreementDirectory } from './agreement-directory';
+import { AgreementTimeline } from './agreement-timeline';
 import { ExportTimelineHttpController } from './export-timeline.http.controller';
 import { GetAgreementHttpController } from './get-agreement.http.controller';
 import { MeetingsHttpController } from './meetings.http.controller';
@@ -21,7 +22,7 @@ import { WriteAgreementHandler } from './write-agreement.command';
     ExportTimelineHttpController,
     AgreementCheckpointHttpController,
   ],
-  providers: [AgreementDirectory, WriteAgreementHandler],
-  exports: [AgreementDirectory],
+  providers: [AgreementDirectory, AgreementTimeline, WriteAgreementHandler],
+  exports: [AgreementDirectory, AgreementTimeline],
 })
 export class AgreementsModule {}

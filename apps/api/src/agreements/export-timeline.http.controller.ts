@@ -1,10 +1,13 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { feedJudge } from '../confidential/feed-visibility';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
+import type { RecordedEvent } from '@ceasefire/event-store';
+import { agreementKnown } from '../compliance/compliance.projection';
+import { READ_LANE, type ReadLane } from '../shared/read-lane';
+import { AgreementTimeline } from './agreement-timeline';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { utc } from '../shared/validation';
@@ -42,45 +45,64 @@ const csvCell = (value: unknown): string => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+const PAGE = 200;
+
 @ApiTags('agreements')
 @ApiBearerAuth()
 @Controller('v1/agreements/:id/timeline')
 export class ExportTimelineHttpController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly timeline: AgreementTimeline,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(READ_LANE) private readonly lane: ReadLane,
   ) {}
 
-  /** Streamed from the log page by page, so an export of any size holds little memory. */
+  /**
+   * Streamed page by page from the agreement's timeline index, pulled as the client reads (backpressure),
+   * each page a bounded chunk of the heavy-read lane: any size of export holds little memory and never
+   * holds up other requests.
+   */
   @Get()
   @ApiOperation({
     summary: "The auditor's export: every event under the agreement, in log order, with position, hash and prevHash.",
   })
-  export(
+  async export(
     @Param() { id }: AgreementIdParams,
     @Query() q: TimelineRequestDto,
     @CurrentActor() reader: Actor,
     @Res() reply: FastifyReply,
   ) {
+    this.lane.admit();
+    await this.timeline.current();
+    if (!agreementKnown(this.runner.db, (name) => this.runner.table('compliance', name), id))
+      throw new NotFoundException(`no agreement ${id}`);
     // Only what the reader may read (issue 14): a party, its agreements' shared cases; an observer, what is published.
     const mayRead = feedJudge(this.runner, reader);
     const format = q.format ?? 'json';
-    const from = q.from && utc(q.from);
-    const to = q.to && utc(q.to);
-    const store = this.store;
+    const query = { from: q.from && utc(q.from), to: q.to && utc(q.to), limit: PAGE };
+    const { timeline, lane } = this;
     async function* lines() {
       if (format === 'json') yield '[';
       if (format === 'csv') yield `${COLUMNS.join(',')}\n`;
       let first = true;
-      for await (const e of store.readAll({ filter: { categories: ['agreement', 'incident', 'commitment'] } })) {
-        if ((e.data as { agreementId?: string }).agreementId !== id) continue;
-        if ((from && e.recordedAt < from) || (to && e.recordedAt > to)) continue;
-        if (!mayRead({ type: e.type, stream: e.stream, agreementId: id })) continue;
-        const row = rowOf(e);
-        if (format === 'csv') yield `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
-        else if (format === 'ndjson') yield `${JSON.stringify(row)}\n`;
-        else yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
-        first = false;
+      let after: string | undefined;
+      for (;;) {
+        const { text, last, full } = await lane.run(async () => {
+          const entries = timeline.entries(id, { ...query, after });
+          const events = await timeline.events(entries.filter((e) => mayRead({ ...e, agreementId: id })));
+          let chunk = '';
+          for (const e of events) {
+            const row = rowOf(e);
+            if (format === 'csv') chunk += `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`;
+            else if (format === 'ndjson') chunk += `${JSON.stringify(row)}\n`;
+            else chunk += `${first ? '' : ','}\n${JSON.stringify(row)}`;
+            first = false;
+          }
+          return { text: chunk, last: entries.at(-1)?.position, full: entries.length === PAGE };
+        });
+        if (text) yield text;
+        if (!full) break;
+        after = last;
       }
       if (format === 'json') yield '\n]\n';
     }

@@ -19,6 +19,18 @@ export interface AppConfig {
   ledger: { origin: string; checkpointIntervalMs: number };
   feeds: { heartbeatMs: number; maxBufferedBytes: number };
   webhooks: { retryScheduleMs: number[]; allowPrivateTargets: boolean; timeoutMs: number };
+  reads: {
+    /** Heavy-read chunks (export, catch-up and history pages) that may run at once. */
+    laneWidth: number;
+    /** Heavy reads that may wait for the lane before new ones are refused with 503. */
+    laneQueue: number;
+  };
+  writes: {
+    /** Writes a principal may make per minute (a token bucket of that size); 0 turns the quota off. */
+    perPrincipalPerMinute: number;
+    /** Events one stream (a case, an agreement, a commitment) may hold; a write beyond is refused with 409. */
+    maxStreamEvents: number;
+  };
   /** Called once with a newly generated admin token (only when ADMIN_TOKEN is unset on first start). */
   announceAdminToken: (token: string) => void;
 }
@@ -69,6 +81,14 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
       retryScheduleMs: retrySchedule(env.WEBHOOK_RETRY_SCHEDULE_MS),
       allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE === 'true',
       timeoutMs: integer('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 600_000),
+    },
+    reads: {
+      laneWidth: integer('READ_LANE_WIDTH', env.READ_LANE_WIDTH, 2, 64) || 1,
+      laneQueue: integer('READ_LANE_QUEUE', env.READ_LANE_QUEUE, 256, 100_000),
+    },
+    writes: {
+      perPrincipalPerMinute: integer('WRITES_PER_MINUTE', env.WRITES_PER_MINUTE, 600, 1_000_000),
+      maxStreamEvents: integer('MAX_STREAM_EVENTS', env.MAX_STREAM_EVENTS, 2000, 1_000_000) || 1,
     },
     announceAdminToken: (token) =>
       process.stderr.write(

@@ -9,6 +9,8 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/eve
 import { LOG_EVENT_TYPES } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { LEDGER_SETTINGS, type LedgerSettings } from '../ledger/checkpoint-signer';
+import { AgreementTimeline } from '../agreements/agreement-timeline';
+import { READ_LANE, type ReadLane } from '../shared/read-lane';
 import { POSITION } from '../shared/validation';
 import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
 import { type BreachRow, FeedHub } from './feed-hub';
@@ -35,6 +37,8 @@ export class FeedsHttpController {
     @Inject(SSE_SETTINGS) private readonly settings: SseSettings,
     @Inject(LEDGER_SETTINGS) private readonly ledger: LedgerSettings,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(READ_LANE) private readonly lane: ReadLane,
+    private readonly timeline: AgreementTimeline,
   ) {}
 
   /** Frames of the live items every connection shares, made once for all of them. */
@@ -63,9 +67,10 @@ export class FeedsHttpController {
     const after = resumeFrom(q.after, lastEventId);
     const mayReceive = feedJudge(this.runner, reader);
     const matches = breachMatcher(q);
+    this.lane.admit();
     const connection = new SseConnection(reply, this.settings);
     await streamFeed<BreachRow>(connection, after, {
-      page: (from, limit) => this.hub.breachesAfter(from, limit),
+      page: (from, limit) => this.lane.run(() => this.hub.breachesAfter(from, limit)),
       live$: this.hub.breaches$,
       accept: (row) => matches(row) && mayReceive(breachFeedItem(row)),
       frame: (row) =>
@@ -77,6 +82,13 @@ export class FeedsHttpController {
           ),
         ),
     });
+  }
+
+  private async logPage(from: string | undefined, limit: number, types: string[] | undefined) {
+    const page: RecordedEvent[] = [];
+    const filter = types ? { eventTypes: types } : undefined;
+    for await (const e of this.store.readAll({ fromExclusive: from, filter, maxCount: limit })) page.push(e);
+    return page;
   }
 
   @Get('events')
@@ -95,12 +107,18 @@ export class FeedsHttpController {
     if (unknown?.length) throw new BadRequestException(`types: unknown event types ${unknown.join(', ')}`);
     const after = resumeFrom(q.after, lastEventId);
     const wanted = types ? new Set(types) : undefined;
+    this.lane.admit();
     const connection = new SseConnection(reply, this.settings);
     await streamFeed<RecordedEvent>(connection, after, {
+      // One agreement's catch-up reads its timeline index (once it holds what the live feed, already listening,
+      // will not bring); the whole log's reads the log. A page at a time, in the lane.
       page: async (from, limit) => {
-        const page: RecordedEvent[] = [];
-        const filter = types ? { eventTypes: types } : undefined;
-        for await (const e of this.store.readAll({ fromExclusive: from, filter, maxCount: limit })) page.push(e);
+        if (q.agreement) await this.timeline.current();
+        const page = await this.lane.run(() =>
+          q.agreement
+            ? this.timeline.events(this.timeline.entries(q.agreement, { after: from, types, limit }))
+            : this.logPage(from, limit, types),
+        );
         await judged(page.at(-1));
         return page;
       },

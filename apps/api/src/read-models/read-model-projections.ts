@@ -1,4 +1,5 @@
 import type { Projection } from '@ceasefire/projections';
+import { agreementTimelineProjection } from '../agreements/agreement-timeline.projection';
 import { principalsProjection } from '../auth/principals.projection';
 import { commitmentProjection } from '../commitments/commitment.projection';
 import { complianceProjection } from '../compliance/compliance.projection';
@@ -16,6 +17,7 @@ export const readModelProjections = (ledgerOrigin: string): Projection[] => [
   incidentCaseProjection,
   commitmentProjection,
   complianceProjection,
+  agreementTimelineProjection,
   ledgerProjection,
   witnessesProjection,
   partyKeysProjection,

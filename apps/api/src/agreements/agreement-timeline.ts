@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { type TimelineEntry, timelineEntries, type TimelineQuery } from './agreement-timeline.queries';
+
+export type { TimelineEntry, TimelineQuery };
+
+/** One agreement's events, read through its timeline index: the cost is the entries asked for, never the log. */
+@Injectable()
+export class AgreementTimeline {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** Waits until the index holds the log as it is now, so an export or a catch-up misses nothing already written. */
+  async current(): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head) await this.runner.waitFor(head, { projections: ['agreement_timeline'] });
+  }
+
+  entries(agreementId: string, q: TimelineQuery): TimelineEntry[] {
+    return timelineEntries(this.runner, agreementId, q);
+  }
+
+  /** The recorded events the entries refer to, in the same order. */
+  async events(entries: TimelineEntry[]): Promise<RecordedEvent[]> {
+    return Promise.all(
+      entries.map(async (entry) => {
+        for await (const e of this.store.readStream(entry.stream, { from: entry.revision, maxCount: 1 })) return e;
+        throw new Error(`the timeline index names ${entry.stream}@${entry.revision}, which the log does not hold`);
+      }),
+    );
+  }
+}
