@@ -126,7 +126,11 @@ describe('a protected witness on the record', () => {
     expect(shred.status).toBe(201);
     expect((await caseFile(t.mon1)).body.interviews[0].witness).toEqual({ erased: true, subjectKeyId });
     const history = (await api.get(`/v1/incidents/${incident}/history`, t.tr)).body.events;
-    expect(history.at(-1).stateAfter.interviews[0].witness).toEqual({ erased: true, subjectKeyId });
+    const lastStep = await api.get(`/v1/incidents/${incident}/history/${history.at(-1).revision}`, t.tr);
+    expect(lastStep.body.stateAfter.interviews[0].witness).toEqual({ erased: true, subjectKeyId });
+    // The history's changes show the witness as the reader may see it now: erased, never the sealed or opened text.
+    const added = history.flatMap((e: { changes: { path: string; value: unknown }[] }) => e.changes);
+    expect(JSON.stringify(added)).not.toContain('sealed');
     // The key is gone from the key store's file and its write-ahead log (secure_delete, checkpointed).
     for (const file of ['subject-keys.sqlite', 'subject-keys.sqlite-wal'])
       expect(readFileSync(join(api.dataDir, file)).includes(keyBytes)).toBe(false);

@@ -1,17 +1,25 @@
 import { evolveIncident, type IncidentEvent, type IncidentState, INCIDENT_EVENT_TYPES } from '@ceasefire/mvm';
 import type { Projection } from '@ceasefire/projections';
 
-/** The case file of every incident, folded with the decider's own evolve, plus the columns lists filter on. */
+/** A case's state is also kept after every this many events, so any step of its history is a few events away. */
+export const CASE_SNAPSHOT_EVERY = 64;
+
+/**
+ * The case file of every incident, folded with the decider's own evolve, plus the columns lists filter
+ * on, and snapshots of the state every CASE_SNAPSHOT_EVERY revisions for reading its history in pages.
+ */
 export const incidentCaseProjection: Projection<IncidentEvent> = {
   name: 'incident_cases',
-  version: 2,
+  version: 3,
   handles: INCIDENT_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`CREATE TABLE ${table('cases')} (
       incident_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, status TEXT NOT NULL, category TEXT NOT NULL,
       alleged_perpetrator TEXT NOT NULL, reporter_party TEXT, occurred_at TEXT NOT NULL, reported_at TEXT NOT NULL,
       response_due_at TEXT, investigation_due_at TEXT, revision INTEGER NOT NULL, position TEXT NOT NULL, state TEXT NOT NULL);
-      CREATE INDEX ${table('cases_by_agreement')} ON ${table('cases')} (agreement_id, occurred_at);`),
+      CREATE INDEX ${table('cases_by_agreement')} ON ${table('cases')} (agreement_id, occurred_at);
+      CREATE TABLE ${table('snapshots')} (incident_id TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL,
+        state TEXT NOT NULL, PRIMARY KEY (incident_id, revision)) WITHOUT ROWID;`),
   apply: (event, { db, table }) => {
     const id = event.data.incidentId;
     const row = db.prepare(`SELECT state, reported_at FROM ${table('cases')} WHERE incident_id = ?`).get(id) as
@@ -36,5 +44,12 @@ export const incidentCaseProjection: Projection<IncidentEvent> = {
       event.position,
       JSON.stringify(after),
     );
+    if ((event.revision + 1) % CASE_SNAPSHOT_EVERY === 0)
+      db.prepare(`INSERT OR REPLACE INTO ${table('snapshots')} VALUES (?, ?, ?, ?)`).run(
+        id,
+        event.revision,
+        event.position,
+        JSON.stringify(after),
+      );
   },
 };

@@ -50,3 +50,18 @@ export const casesPastResponseDue = (rm: ReadModels, now: string) =>
 /** Cases whose investigation is due by `now`. */
 export const casesPastInvestigationDue = (rm: ReadModels, now: string) =>
   ids(rm, 'investigation_due_at IS NOT NULL AND investigation_due_at <= ?', now);
+
+/** The latest snapshot of a case's state at or before a revision or a position (see CASE_SNAPSHOT_EVERY). */
+export const caseSnapshotAtOrBefore = (
+  rm: ReadModels,
+  incidentId: string,
+  cut: { revision: number } | { position: string },
+) => {
+  const [column, value] = 'revision' in cut ? ['revision', cut.revision] : ['position', cut.position];
+  return rm.db
+    .prepare(
+      `SELECT state, revision FROM ${rm.table('incident_cases', 'snapshots')}
+       WHERE incident_id = ? AND ${column} <= ? ORDER BY revision DESC LIMIT 1`,
+    )
+    .get(incidentId, value) as { state: string; revision: number } | undefined;
+};

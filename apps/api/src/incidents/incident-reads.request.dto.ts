@@ -1,9 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { INCIDENT_CATEGORIES } from '@ceasefire/mvm';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { IsUtcTimestamp, PARTY_CODE, POSITION } from '../shared/validation';
+import { HISTORY_MAX_PAGE } from './case-history';
+import { IncidentIdParams } from './incident-id.params';
 
 const STATUSES = [
   'REPORTED',
@@ -28,8 +30,31 @@ export class ListIncidentsRequestDto extends ReadYourWritesDto {
 }
 
 export class HistoryRequestDto {
+  @ApiPropertyOptional({ description: 'The `next` of the previous page: steps after this revision.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  after?: number;
+  @ApiPropertyOptional({ default: 50, maximum: HISTORY_MAX_PAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(HISTORY_MAX_PAGE)
+  limit?: number;
   @ApiPropertyOptional({ description: 'Only events at or before this global position: the case as it stood then.' })
   @IsOptional()
   @Matches(POSITION, { message: 'atPosition must be a global position' })
   atPosition?: string;
+}
+
+export class HistoryStepParams extends IncidentIdParams {
+  @ApiProperty({ description: 'The revision of the step in the case stream (0-based).' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  revision: number;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseHistory } from './case-history';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { ConfidentialModule } from '../confidential/confidential.module';
 import { ConfidentialCaseHttpController } from './confidential-case.http.controller';
@@ -23,6 +24,6 @@ import { WriteIncidentHandler } from './write-incident.command';
     IncidentReadsHttpController,
     ConfidentialCaseHttpController,
   ],
-  providers: [WriteIncidentHandler, GetIncidentHandler, ListIncidentsHandler, CaseReader],
+  providers: [WriteIncidentHandler, GetIncidentHandler, ListIncidentsHandler, CaseReader, CaseHistory],
 })
 export class IncidentsModule {}

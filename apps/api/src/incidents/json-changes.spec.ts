@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { type JsonChange, jsonChanges } from './json-changes';
+
+/** RFC 6902 application, enough for add/remove/replace: the oracle the changes must satisfy. */
+const applyChanges = (doc: unknown, changes: JsonChange[]): unknown => {
+  let root = structuredClone(doc);
+  for (const change of changes) {
+    if (change.path === '') {
+      root = change.op === 'remove' ? undefined : structuredClone(change.value);
+      continue;
+    }
+    const keys = change.path
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const last = keys.pop()!;
+    let parent = root as Record<string, unknown>;
+    for (const k of keys) parent = parent[k] as Record<string, unknown>;
+    if (Array.isArray(parent)) {
+      const i = Number(last);
+      if (change.op === 'add') parent.splice(i, 0, structuredClone(change.value));
+      else if (change.op === 'remove') parent.splice(i, 1);
+      else parent[i] = structuredClone(change.value);
+    } else if (change.op === 'remove') delete parent[last];
+    else parent[last] = structuredClone(change.value);
+  }
+  return root;
+};
+
+describe('json changes', () => {
+  it('applied to the state before, give the state after, for any two JSON values', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(applyChanges(a, jsonChanges(a, b))).toEqual(b);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names only what an appended dissent adds, not the list again', () => {
+    const before = { status: 'FINDING_ADOPTED', dissents: [{ text: 'x'.repeat(10_000) }] };
+    const after = { ...before, dissents: [...before.dissents, { text: 'short' }] };
+    expect(jsonChanges(before, after)).toEqual([{ op: 'add', path: '/dissents/1', value: { text: 'short' } }]);
+  });
+
+  it('escapes keys in pointers and says nothing when nothing changed', () => {
+    expect(jsonChanges({ 'a/b~': 1 }, { 'a/b~': 2 })).toEqual([{ op: 'replace', path: '/a~1b~0', value: 2 }]);
+    expect(jsonChanges({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toEqual([]);
+  });
+});
+
+describe('json changes of values with undefined members', () => {
+  it('treat an undefined member as absent, as JSON does', () => {
+    expect(jsonChanges({ a: 1, b: undefined }, { a: 1 })).toEqual([]);
+    expect(jsonChanges({ a: undefined }, { a: 2 })).toEqual([{ op: 'add', path: '/a', value: 2 }]);
+    expect(jsonChanges({ a: 2 }, { a: undefined })).toEqual([{ op: 'remove', path: '/a' }]);
+  });
+});

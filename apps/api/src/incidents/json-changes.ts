@@ -1,0 +1,52 @@
+/** One RFC 6902 operation: what changed at a JSON Pointer (RFC 6901). */
+export type JsonChange =
+  | { op: 'add'; path: string; value: unknown }
+  | { op: 'remove'; path: string }
+  | { op: 'replace'; path: string; value: unknown };
+
+const pointer = (path: string, key: string | number) =>
+  `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The keys JSON would write: those with a value other than undefined. */
+const keysOf = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+
+// States evolve by copying what changed and sharing the rest, so `===` settles most of the comparisons.
+const same = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = keysOf(a);
+    return keys.length === keysOf(b).length && keys.every((k) => b[k] !== undefined && same(a[k], b[k]));
+  }
+  return false;
+};
+
+/**
+ * The changes that turn `before` into `after`, at the deepest place each happened: an element appended
+ * to a list is one `add` of that element, not the list again, so a step's changes are as large as the
+ * step, not as the case. Applying them in order to `before` (RFC 6902) gives `after`.
+ */
+export const jsonChanges = (before: unknown, after: unknown, path = ''): JsonChange[] => {
+  if (same(before, after)) return [];
+  if (isObject(before) && isObject(after)) {
+    const changes: JsonChange[] = [];
+    for (const key of keysOf(before))
+      if (after[key] === undefined) changes.push({ op: 'remove', path: pointer(path, key) });
+    for (const key of keysOf(after))
+      if (before[key] === undefined) changes.push({ op: 'add', path: pointer(path, key), value: after[key] });
+      else changes.push(...jsonChanges(before[key], after[key], pointer(path, key)));
+    return changes;
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const common = Math.min(before.length, after.length);
+    const changes: JsonChange[] = [];
+    for (let i = 0; i < common; i++) changes.push(...jsonChanges(before[i], after[i], pointer(path, i)));
+    // Removed from the end backwards, so each index still names the element it removes.
+    for (let i = before.length - 1; i >= common; i--) changes.push({ op: 'remove', path: pointer(path, i) });
+    for (let i = common; i < after.length; i++) changes.push({ op: 'add', path: pointer(path, i), value: after[i] });
+    return changes;
+  }
+  return [{ op: 'replace', path, value: after }];
+};
