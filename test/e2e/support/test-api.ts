@@ -52,6 +52,8 @@ export class TestApi {
       PORT: '0',
       SCHEDULER_INTERVAL_MS: '0',
       CHECKPOINT_INTERVAL_MS: '0',
+      // Tests write faster than any principal may in production; a test of the quota sets its own.
+      WRITES_PER_MINUTE: '0',
       ...env,
     });
     const app = await createApp(config, { logger: false, docsUi: false });

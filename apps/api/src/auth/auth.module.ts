@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { SubmissionSignatureGuard } from '../submissions/submission-signature.guard';
+import { WriteLimitsGuard } from '../write-path/write-limits.guard';
 import { adminTokenHash } from './admin-token';
 import { CREDENTIAL_KEY, loadCredentialKey } from './credential-key';
 import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './bearer-auth.guard';
@@ -12,8 +13,9 @@ import { RegisterPrincipalHttpController } from './register-principal/register-p
 import { WritePrincipalHandler } from './register-principal/write-principal.command';
 
 /**
- * Who is calling: bearer tokens of registered principals, then a party's submission signature. Both
- * guards are registered here, in that order, because the second reads what the first found.
+ * Who is calling: bearer tokens of registered principals, then a party's submission signature, then
+ * the principal's write quota. The guards are registered here, in that order, because each reads what
+ * the first found.
  */
 @Module({
   controllers: [RegisterPrincipalHttpController, PrincipalLifecycleHttpController, ListPrincipalsHttpController],
@@ -30,6 +32,7 @@ import { WritePrincipalHandler } from './register-principal/write-principal.comm
     },
     { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
+    { provide: APP_GUARD, useClass: WriteLimitsGuard },
     WritePrincipalHandler,
   ],
   exports: [CREDENTIAL_KEY],

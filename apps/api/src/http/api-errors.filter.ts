@@ -11,11 +11,17 @@ import {
 } from '@ceasefire/event-store';
 import { ProjectionParked, WaitForTimeout } from '@ceasefire/projections';
 import type { FastifyReply } from 'fastify';
-import { IdempotencyKeyReused, PreconditionFailed } from '../write-path/write-errors';
+import { ReadLaneBusy } from '../shared/read-lane';
+import {
+  IdempotencyKeyReused,
+  PreconditionFailed,
+  StreamRecordFull,
+  WriteQuotaExceeded,
+} from '../write-path/write-errors';
 
 const DOMAIN_STATUS = { conflict: 409, forbidden: 403, invalid: 422, not_found: 404 } as const;
 
-type Mapped = { status: number; body: Record<string, unknown> };
+type Mapped = { status: number; body: Record<string, unknown>; retryAfter?: number };
 
 const map = (error: Error): Mapped => {
   if (error instanceof DomainError)
@@ -23,6 +29,12 @@ const map = (error: Error): Mapped => {
   if (error instanceof PreconditionFailed)
     return { status: 412, body: { code: error.code, expected: error.expected, actual: error.actual } };
   if (error instanceof IdempotencyKeyReused) return { status: 422, body: { code: error.code } };
+  if (error instanceof StreamRecordFull)
+    return { status: 409, body: { code: error.code, rule: error.rule, limit: error.limit } };
+  if (error instanceof WriteQuotaExceeded)
+    return { status: 429, body: { code: error.code, limit: error.perMinute }, retryAfter: error.retryAfterSeconds };
+  if (error instanceof ReadLaneBusy)
+    return { status: 503, body: { code: error.code }, retryAfter: error.retryAfterSeconds };
   if (error instanceof WrongExpectedRevision)
     return { status: HttpStatus.CONFLICT, body: { code: error.code, expected: error.expected, actual: error.actual } };
   if (error instanceof DuplicateEventId) return { status: HttpStatus.CONFLICT, body: { code: error.code } };
@@ -36,14 +48,22 @@ const map = (error: Error): Mapped => {
 };
 
 /** Maps the domain's and the store's typed errors to HTTP, naming the rule or field at fault. */
-@Catch(DomainError, EventStoreError, PreconditionFailed, IdempotencyKeyReused, ProjectionParked, WaitForTimeout)
+@Catch(
+  DomainError,
+  EventStoreError,
+  PreconditionFailed,
+  IdempotencyKeyReused,
+  StreamRecordFull,
+  WriteQuotaExceeded,
+  ReadLaneBusy,
+  ProjectionParked,
+  WaitForTimeout,
+)
 export class ApiErrorsFilter implements ExceptionFilter {
   catch(error: Error, host: ArgumentsHost): void {
-    const { status, body } = map(error);
-    void host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
-      .status(status)
-      .send({ statusCode: status, message: error.message, ...body });
+    const { status, body, retryAfter } = map(error);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+    void reply.status(status).send({ statusCode: status, message: error.message, ...body });
   }
 }

@@ -2,7 +2,7 @@ import { type Decider, type DomainEvent, fold } from '@ceasefire/decider';
 import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFound } from '@ceasefire/event-store';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
-import { IdempotencyKeyReused, PreconditionFailed } from './write-errors';
+import { IdempotencyKeyReused, PreconditionFailed, StreamRecordFull } from './write-errors';
 import type { WriteContext } from './write-context';
 
 export interface WriteResult {
@@ -97,6 +97,9 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
   if (context.ifMatch !== undefined && context.ifMatch !== actual)
     throw new PreconditionFailed(context.ifMatch, actual);
   const decided = decider.decide(await makeCommand(state), state);
+  // Bounded streams keep every load, fold and history of one case bounded too.
+  if (context.maxStreamEvents !== undefined && recorded.length + decided.length > context.maxStreamEvents)
+    throw new StreamRecordFull(stream, context.maxStreamEvents);
   if (decided.length === 0)
     return {
       stream,

@@ -19,6 +19,8 @@ export interface WriteContext {
   preferWaitMs?: number;
   /** A party's verified detached signature over the request (SubmissionSignatureGuard). */
   submission?: { v: 2; bytes: string; keyId: string; sig: string };
+  /** Events one stream may hold (WriteLimitsGuard); unlimited when absent. */
+  maxStreamEvents?: number;
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -36,7 +38,7 @@ const requestHashOf = (request: FastifyRequest): string => {
 };
 
 export const writeContextOf = (
-  request: FastifyRequest & { actor?: Actor; submission?: WriteContext['submission'] },
+  request: FastifyRequest & { actor?: Actor; submission?: WriteContext['submission']; maxStreamEvents?: number },
 ): WriteContext => {
   const actor = request.actor as Actor;
   const headers = request.headers;
@@ -67,6 +69,7 @@ export const writeContextOf = (
     ifMatch: expected,
     ...(wait ? { preferWaitMs: Math.min(Number(wait[1]) * 1000, MAX_LEDGER_WAIT_MS) } : {}),
     ...(request.submission ? { submission: request.submission } : {}),
+    ...(request.maxStreamEvents ? { maxStreamEvents: request.maxStreamEvents } : {}),
   };
 };
 

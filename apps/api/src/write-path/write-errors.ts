@@ -16,3 +16,26 @@ export class IdempotencyKeyReused extends Error {
     super('this Idempotency-Key was already used for a different request');
   }
 }
+
+/** The stream already holds as many events as one stream may: 409, nothing written. */
+export class StreamRecordFull extends Error {
+  readonly code = 'RECORD_FULL';
+  readonly rule = 'StreamRecordFull';
+  constructor(
+    readonly stream: string,
+    readonly limit: number,
+  ) {
+    super(`${stream} holds its maximum of ${limit} events; record further matters in a new case or commitment`);
+  }
+}
+
+/** The principal wrote more than its quota allows: 429 with Retry-After, nothing written. */
+export class WriteQuotaExceeded extends Error {
+  readonly code = 'WRITE_QUOTA_EXCEEDED';
+  constructor(
+    readonly perMinute: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`this principal may write ${perMinute} times a minute; retry after ${retryAfterSeconds} s`);
+  }
+}
