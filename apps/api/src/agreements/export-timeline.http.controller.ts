@@ -45,7 +45,7 @@ const csvCell = (value: unknown): string => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-const PAGE = 200;
+const PAGE = 100;
 
 @ApiTags('agreements')
 @ApiBearerAuth()

@@ -10,7 +10,7 @@ export interface FeedSource<T extends { position: string }> {
   frame(item: T): Buffer;
 }
 
-const PAGE = 500;
+const PAGE = 200;
 /** Live items held while the catch-up reads; a consumer this far behind reconnects instead. */
 const MAX_HELD = 10_000;
 
