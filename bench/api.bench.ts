@@ -60,9 +60,17 @@ const load = (url: string, token: string) =>
 
 /** Emmett is no dependency of the project: its peer's packages are installed beside the bench's data, once. */
 const PEER_DIR = resolve('.bench/peers');
-const EMMETT = ['@event-driven-io/emmett-sqlite@0.42.4', '@event-driven-io/emmett@0.42.0', 'sqlite3@5.1.7'];
+// Emmett's own peers (async-retry, uuid, commander) are named too: --legacy-peer-deps installs no peers.
+const EMMETT = [
+  '@event-driven-io/emmett-sqlite@0.42.4',
+  '@event-driven-io/emmett@0.42.0',
+  'sqlite3@5.1.7',
+  'async-retry@1',
+  'uuid@10',
+  'commander@12',
+];
 const ensureEmmettPeer = (): boolean => {
-  if (existsSync(`${PEER_DIR}/node_modules/sqlite3/build/Release/node_sqlite3.node`)) return true;
+  if (existsSync(`${PEER_DIR}/node_modules/async-retry`)) return true;
   console.log(`installing the Emmett peer (${EMMETT.join(', ')}) into ${PEER_DIR} …`);
   spawnSync('npm', ['init', '-y'], { cwd: PEER_DIR, stdio: 'ignore' });
   const npm = spawnSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', ...EMMETT], {

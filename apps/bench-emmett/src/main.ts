@@ -14,7 +14,7 @@ import { Command, CommandBus, CommandHandler, CqrsModule, type ICommandHandler }
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { incidentDecider, type IncidentCommand, type IncidentEvent, type IncidentState } from '@ceasefire/mvm';
 import { AgreementIdParams } from '../../api/src/agreements/agreement-id.params';
 import { ReportIncidentRequestDto } from '../../api/src/incidents/report-incident.request.dto';
@@ -25,7 +25,7 @@ interface EmmettStore {
 }
 
 const peerDir = process.env.EMMETT_PEER_DIR ?? '.bench/peers';
-const load = createRequire(join(process.cwd(), peerDir, 'package.json'));
+const load = createRequire(resolve(peerDir, 'package.json'));
 const emmettSqlite = load('@event-driven-io/emmett-sqlite') as {
   getSQLiteEventStore(options: object): EmmettStore;
   sqliteConnection(options: { fileName: string }): unknown;
