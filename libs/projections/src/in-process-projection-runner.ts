@@ -68,6 +68,10 @@ export class InProcessProjectionRunner implements ProjectionRunner {
     return this.waiters.applied(projection);
   }
 
+  appliedEvents(projection: string): number {
+    return this.worker(projection).progress().appliedEvents;
+  }
+
   onProgress(listener: () => void): () => void {
     return this.waiters.listen(listener);
   }

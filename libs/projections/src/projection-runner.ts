@@ -32,6 +32,8 @@ export interface ProjectionRunner {
   reached(projection: string, position: string): boolean;
   /** The position the projection has applied in the generation readers use, if any. */
   appliedPosition(projection: string): string | undefined;
+  /** Events applied to the projection so far in this process: unchanged means its rows are as they were. */
+  appliedEvents(projection: string): number;
   /** Tells `listener` after every progress report of any projection; returns the way to stop. */
   onProgress(listener: () => void): () => void;
 }

@@ -13,6 +13,8 @@ export interface WorkerProgress {
   parked: { error: string; failedEventId: string | null } | undefined;
   /** How often the store dropped the feed's subscription (it resubscribes by itself), and the last time. */
   subscription: { drops: number; lastDrop?: { error: string; at: string } };
+  /** Events this process has applied to the projection: a change here means its rows may have changed. */
+  appliedEvents: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface WorkerProgress {
 export class ProjectionWorker {
   private state!: ProjectionState;
   private caughtUp = false;
+  private appliedEvents = 0;
   private buffer: RecordedEvent[] = [];
   /** The position the next commit moves the checkpoint to: the last event offered, handled or not. */
   private pending: string | undefined;
@@ -94,6 +97,7 @@ export class ProjectionWorker {
       caughtUp: this.caughtUp,
       parked: s.status === 'parked' ? { error: s.error ?? 'unknown error', failedEventId: s.failedEventId } : undefined,
       subscription: this.subscription,
+      appliedEvents: this.appliedEvents,
     };
   }
 
@@ -128,6 +132,7 @@ export class ProjectionWorker {
       return;
     }
     this.state = { ...this.state, position: checkpoint };
+    this.appliedEvents += events.length;
   }
 
   /** The feed's transaction failed after this projection's part: its checkpoint is what the database holds. */

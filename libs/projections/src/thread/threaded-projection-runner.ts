@@ -109,6 +109,11 @@ export class ThreadedProjectionRunner implements ProjectionRunner {
     return this.waiters.applied(projection);
   }
 
+  appliedEvents(projection: string): number {
+    this.projection(projection);
+    return this.progress.get(projection)?.appliedEvents ?? 0;
+  }
+
   onProgress(listener: () => void): () => void {
     return this.waiters.listen(listener);
   }
@@ -163,4 +168,5 @@ const notStarted = (projection: Projection): WorkerProgress => ({
   caughtUp: false,
   subscription: { drops: 0 },
   parked: undefined,
+  appliedEvents: 0,
 });
