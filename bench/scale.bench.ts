@@ -83,12 +83,12 @@ const caughtUp = async (log: (line: string) => void) => {
     try {
       const health = JSON.parse(await (await fetch(`${base}/health`)).text()) as {
         store: { head: string };
-        projections: { name: string; position: string | null }[];
+        projections: { projection: string; position: string | null }[];
       };
       const behind = health.projections.filter((p) => p.position !== health.store.head);
       if (behind.length === 0) return performance.now() - began;
       const slowest = behind.reduce((a, b) => ((a.position ?? '') < (b.position ?? '') ? a : b));
-      log(`  read models: ${slowest.name} at ${Number(slowest.position ?? 0)} of ${Number(health.store.head)}`);
+      log(`  read models: ${slowest.projection} at ${Number(slowest.position ?? 0)} of ${Number(health.store.head)}`);
     } catch {
       /* not up yet */
     }

@@ -33,7 +33,7 @@ describe('json changes', () => {
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
         expect(applyChanges(a, jsonChanges(a, b))).toEqual(b);
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 
@@ -41,6 +41,11 @@ describe('json changes', () => {
     const before = { status: 'FINDING_ADOPTED', dissents: [{ text: 'x'.repeat(10_000) }] };
     const after = { ...before, dissents: [...before.dissents, { text: 'short' }] };
     expect(jsonChanges(before, after)).toEqual([{ op: 'add', path: '/dissents/1', value: { text: 'short' } }]);
+  });
+
+  it('removes a member named like an Object.prototype property (found by the property above)', () => {
+    expect(jsonChanges({ valueOf: '' }, {})).toEqual([{ op: 'remove', path: '/valueOf' }]);
+    expect(jsonChanges({}, { toString: 1 })).toEqual([{ op: 'add', path: '/toString', value: 1 }]);
   });
 
   it('escapes keys in pointers and says nothing when nothing changed', () => {

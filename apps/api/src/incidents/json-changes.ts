@@ -11,6 +11,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** The keys JSON would write: those with a value other than undefined. */
 const keysOf = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+/** A member's own value: a key like "valueOf" must not find Object.prototype's. */
+const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
 // States evolve by copying what changed and sharing the rest, so `===` settles most of the comparisons.
 const same = (a: unknown, b: unknown): boolean => {
@@ -18,7 +20,7 @@ const same = (a: unknown, b: unknown): boolean => {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (isObject(a) && isObject(b)) {
     const keys = keysOf(a);
-    return keys.length === keysOf(b).length && keys.every((k) => b[k] !== undefined && same(a[k], b[k]));
+    return keys.length === keysOf(b).length && keys.every((k) => own(b, k) !== undefined && same(a[k], b[k]));
   }
   return false;
 };
@@ -33,9 +35,9 @@ export const jsonChanges = (before: unknown, after: unknown, path = ''): JsonCha
   if (isObject(before) && isObject(after)) {
     const changes: JsonChange[] = [];
     for (const key of keysOf(before))
-      if (after[key] === undefined) changes.push({ op: 'remove', path: pointer(path, key) });
+      if (own(after, key) === undefined) changes.push({ op: 'remove', path: pointer(path, key) });
     for (const key of keysOf(after))
-      if (before[key] === undefined) changes.push({ op: 'add', path: pointer(path, key), value: after[key] });
+      if (own(before, key) === undefined) changes.push({ op: 'add', path: pointer(path, key), value: after[key] });
       else changes.push(...jsonChanges(before[key], after[key], pointer(path, key)));
     return changes;
   }

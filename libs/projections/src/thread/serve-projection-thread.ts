@@ -18,11 +18,19 @@ export const serveProjectionThread = async (
   try {
     const { store, db, projections } = await open();
     let reported: NodeJS.Immediate | undefined;
+    let sentAt = 0;
+    const report = () => {
+      sentAt = Date.now();
+      send({ kind: 'progress', progress: runner.progress() });
+    };
     const runner: InProcessProjectionRunner = new InProcessProjectionRunner(store, db, projections, {
       onProgress: () => {
+        // A catch-up of a long log never yields a turn of the event loop: report every half second anyway,
+        // so /health shows a first build or a rebuild advancing.
+        if (Date.now() - sentAt > 500) return report();
         reported ??= setImmediate(() => {
           reported = undefined;
-          send({ kind: 'progress', progress: runner.progress() });
+          report();
         });
       },
     });
@@ -31,7 +39,7 @@ export const serveProjectionThread = async (
         store.wake?.();
       } else if (message.kind === 'resume') {
         await runner.resume(message.projection);
-        send({ kind: 'progress', progress: runner.progress() });
+        report();
       } else if (message.kind === 'stop') {
         await runner.stop();
         db.close();
@@ -41,7 +49,7 @@ export const serveProjectionThread = async (
       }
     });
     await runner.start();
-    send({ kind: 'progress', progress: runner.progress() });
+    report();
   } catch (error) {
     send({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
