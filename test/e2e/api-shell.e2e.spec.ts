@@ -75,7 +75,7 @@ describe('API shell over the embedded store', () => {
   it('rejects bad query input with a 400 that names the field', async () => {
     const { status, body } = await get('/v1/streams?limit=abc&category=-x');
     expect(status).toBe(400);
-    expect(body.message.join(' ')).toMatch(/limit/);
-    expect(body.message.join(' ')).toMatch(/category/);
+    expect(body.detail).toMatch(/limit/);
+    expect(body.detail).toMatch(/category/);
   });
 });

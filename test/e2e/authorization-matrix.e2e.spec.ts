@@ -277,7 +277,7 @@ describe('authorization matrix: every role × every write endpoint', () => {
           expect(reply.status).toBeLessThan(500);
         } else {
           expect({ who, status: reply.status }).toEqual({ who, status: 403 });
-          expect(typeof reply.body.message).toBe('string');
+          expect(typeof reply.body.detail).toBe('string');
           expect(after).toBe(before);
         }
       }

@@ -253,7 +253,7 @@ describe('the MVM workflow over HTTP', () => {
       for (const [body, field] of cases) {
         const reply = await api.post(`/v1/agreements/${agreementId}/incidents`, t.pk, body);
         expect(reply.status).toBe(400);
-        expect(JSON.stringify(reply.body.message)).toMatch(field);
+        expect(JSON.stringify(reply.body.detail)).toMatch(field);
       }
       const future = await api.post(`/v1/agreements/${agreementId}/incidents`, t.pk, {
         ...raidReport,

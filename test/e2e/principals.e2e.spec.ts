@@ -56,14 +56,14 @@ describe('principals', () => {
     expect((await api.post(`/v1/principals/${id}/suspension`, ADMIN_TOKEN, { reason: 'audit' })).status).toBe(201);
     expect(await api.get(`/v1/incidents/${incident}`, token)).toMatchObject({
       status: 401,
-      body: { message: /suspended/ },
+      body: { detail: /suspended/ },
     });
     expect((await api.post(`/v1/principals/${id}/reinstatement`, ADMIN_TOKEN, { reason: 'cleared' })).status).toBe(201);
     expect((await api.get(`/v1/incidents/${incident}`, token)).status).toBe(200);
     expect((await api.post(`/v1/principals/${id}/revocation`, ADMIN_TOKEN, { reason: 'left' })).status).toBe(201);
     expect(await api.get(`/v1/incidents/${incident}`, token)).toMatchObject({
       status: 401,
-      body: { message: /revoked/ },
+      body: { detail: /revoked/ },
     });
     const again = await api.post(`/v1/principals/${id}/reinstatement`, ADMIN_TOKEN, { reason: 'undo' });
     expect(again).toMatchObject({ status: 409, body: { rule: 'PrincipalRevoked' } });

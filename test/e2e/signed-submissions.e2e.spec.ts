@@ -64,7 +64,7 @@ describe('signed party submissions', () => {
     expect(first.status).toBe(201);
     const elsewhere = await report(second, headers);
     expect(elsewhere.status).toBe(401);
-    expect(elsewhere.body.message).toMatch(/does not verify/);
+    expect(elsewhere.body.detail).toMatch(/does not verify/);
     // Replayed by another principal of PK, to the same target: the same request, not a second report.
     const pk2 = await api.principal('PK second account', 'party', 'PK');
     const again = await report(strict, headers, raidReport, pk2);
@@ -79,11 +79,11 @@ describe('signed party submissions', () => {
   it('refuses a stale signature, one without an Idempotency-Key, and the old body-only format', async () => {
     const stale = await report(strict, signedFor(strict, { created: Math.floor(Date.now() / 1000) - 3600 }));
     expect(stale.status).toBe(401);
-    expect(stale.body.message).toMatch(/created/);
+    expect(stale.body.detail).toMatch(/created/);
     const headers = signedFor(strict);
     const withoutKey = await report(strict, { 'submission-signature': headers['submission-signature'] });
     expect(withoutKey.status).toBe(400);
-    expect(withoutKey.body.message).toMatch(/Idempotency-Key/);
+    expect(withoutKey.body.detail).toMatch(/Idempotency-Key/);
     const v1 = await report(strict, { 'submission-signature': `keyId=${pkKeyId}, sig=AAAA` });
     expect(v1.status).toBe(400);
   });
@@ -91,7 +91,7 @@ describe('signed party submissions', () => {
   it('refuses unsigned party writes where the agreement requires signatures, with a clear 401', async () => {
     const reply = await api.post(`/v1/agreements/${strict}/incidents`, t.pk, raidReport);
     expect(reply.status).toBe(401);
-    expect(reply.body.message).toMatch(/requires signed party submissions/);
+    expect(reply.body.detail).toMatch(/requires signed party submissions/);
   });
 
   it("rejects a signature by another party's key, over another body, or by a revoked key", async () => {
@@ -103,7 +103,7 @@ describe('signed party submissions', () => {
     expect((await api.post(`/v1/parties/PK/keys/${spareId}/revocation`, t.pk, { reason: 'rotated' })).status).toBe(201);
     const revoked = await report(strict, signedFor(strict, {}, spare.privateKey, spareId));
     expect(revoked.status).toBe(401);
-    expect(revoked.body.message).toMatch(/revoked/);
+    expect(revoked.body.detail).toMatch(/revoked/);
   });
 
   it("keeps a key with the party that registered it first: AF cannot take PK's key, nor re-register a revoked one", async () => {

@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
-import { ApiErrorsFilter } from './http/api-errors.filter';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
@@ -39,7 +39,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
     new RejectInheritedNamesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
-  app.useGlobalFilters(new ApiErrorsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter());
   if (logger) logRequests(app.getHttpAdapter().getInstance());
   const document = SwaggerModule.createDocument(
     app,

@@ -1,5 +1,4 @@
-import { HttpException } from '@nestjs/common';
-import { FailedTokenThrottle } from './failed-token-throttle';
+import { FailedTokenThrottle, TooManyRefusedTokens } from './failed-token-throttle';
 
 describe('failed token throttle', () => {
   it('refuses a client past its allowance until the window ends, and no one else', () => {
@@ -9,7 +8,7 @@ describe('failed token throttle', () => {
       throttle.check('a');
       throttle.failed('a');
     }
-    expect(() => throttle.check('a')).toThrow(HttpException);
+    expect(() => throttle.check('a')).toThrow(TooManyRefusedTokens);
     expect(() => throttle.check('b')).not.toThrow();
     now = 1000;
     expect(() => throttle.check('a')).not.toThrow();

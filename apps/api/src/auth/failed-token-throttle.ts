@@ -1,4 +1,10 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+/** Too many refused tokens from one address: 429 with Retry-After until its window ends. */
+export class TooManyRefusedTokens extends Error {
+  readonly code = 'TOO_MANY_REFUSED_TOKENS';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many refused tokens from this address; retry after ${retryAfterSeconds} s`);
+  }
+}
 
 /**
  * Guessing tokens is throttled: each client address may present so many unknown or refused tokens per
@@ -23,14 +29,7 @@ export class FailedTokenThrottle {
       this.failures.delete(client);
       return;
     }
-    if (entry.count >= this.allowance)
-      throw new HttpException(
-        {
-          statusCode: 429,
-          message: `too many refused tokens from this address; retry after ${Math.ceil((entry.windowEnds - now) / 1000)} s`,
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+    if (entry.count >= this.allowance) throw new TooManyRefusedTokens(Math.ceil((entry.windowEnds - now) / 1000));
   }
 
   failed(client: string): void {

@@ -26,7 +26,8 @@ export const jsonDepth = (text: string): number => {
  * limit, before any validator walks it (a deep body made the validators overflow the stack: a 500).
  */
 export const parseJsonWithDepthLimit = (fastify: FastifyInstance): void => {
-  fastify.removeContentTypeParser('application/json');
+  // Every body this API takes is JSON: any other media type is a 415, never a string handed to a validator.
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     if (text.length === 0) return done(null, undefined);

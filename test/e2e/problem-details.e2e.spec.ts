@@ -1,0 +1,85 @@
+import { agreementBody, raidReport } from './support/case-data';
+import { type Reply, TestApi } from './support/test-api';
+
+/** Every 4xx and 5xx is an RFC 9457 problem with the members a client relies on. */
+const expectProblem = (reply: Reply, status: number, extra: Record<string, unknown> = {}) => {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(reply.body).toMatchObject({
+    type: expect.stringMatching(/^(about:blank|urn:ceasefire-ledger:problem:[a-z0-9-]+)$/),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+    instance: expect.stringMatching(/^\//),
+    ...extra,
+  });
+  expect(reply.body).not.toHaveProperty('statusCode');
+  expect(reply.body).not.toHaveProperty('message');
+};
+
+// Issue 16, part 2: one error format for validation, domain rules, store conflicts, auth, unknown routes, 413, 415, 429.
+describe('problem details (RFC 9457)', () => {
+  let api: TestApi;
+  let t: Awaited<ReturnType<TestApi['caseCast']>>;
+  let agreement: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ WRITES_PER_MINUTE: '30' });
+    t = await api.caseCast();
+    agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
+  });
+  afterAll(() => api.stop());
+
+  it('answers a validation failure with each field and its message', async () => {
+    const reply = await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, { ...raidReport, category: 'NOPE' });
+    expectProblem(reply, 400, { code: 'VALIDATION', instance: `/v1/agreements/${agreement}/incidents` });
+    expect(reply.body.errors).toContainEqual({ field: 'category', message: expect.stringMatching(/^category /) });
+  });
+
+  it('names the domain rule broken, and the store conflict', async () => {
+    const id = (await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport)).body.id;
+    const byParty = await api.post(`/v1/incidents/${id}/triage`, t.af, { decision: 'ADMISSIBLE', reason: 'Specific' });
+    expectProblem(byParty, 403, { code: 'FORBIDDEN', rule: expect.any(String) });
+    const stale = await api.request('POST', `/v1/incidents/${id}/triage`, {
+      token: t.mon1,
+      body: { decision: 'ADMISSIBLE', reason: 'Specific' },
+      headers: { 'if-match': '"7"' },
+    });
+    expectProblem(stale, 412, { code: 'PRECONDITION_FAILED', expected: 7, actual: 0 });
+  });
+
+  it('challenges a missing or unknown token with WWW-Authenticate: Bearer', async () => {
+    const missing = await api.get(`/v1/agreements/${agreement}`);
+    expectProblem(missing, 401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="ceasefire-ledger"');
+    const unknown = await api.get(`/v1/agreements/${agreement}`, 'x'.repeat(40));
+    expectProblem(unknown, 401);
+    expect(unknown.headers.get('www-authenticate')).toMatch(/^Bearer realm="ceasefire-ledger", error="invalid_token"$/);
+  });
+
+  it('answers an unknown route, a body too large and a media type it does not take', async () => {
+    expectProblem(await api.get('/v1/no-such-route', t.tr), 404);
+    const huge = await api.request('POST', `/v1/agreements/${agreement}/incidents`, {
+      token: t.pk,
+      raw: JSON.stringify({ ...raidReport, description: 'x'.repeat(300_000) }),
+    });
+    expectProblem(huge, 413);
+    const text = await api.request('POST', `/v1/agreements/${agreement}/incidents`, {
+      token: t.pk,
+      raw: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expectProblem(text, 415);
+  });
+
+  it('answers a spent write quota with 429 and Retry-After', async () => {
+    let reply: Reply;
+    do reply = await api.post(`/v1/agreements/${agreement}/incidents`, t.af, raidReport);
+    while (reply.status === 201);
+    expectProblem(reply, 429, {
+      code: 'WRITE_QUOTA_EXCEEDED',
+      type: 'urn:ceasefire-ledger:problem:write-quota-exceeded',
+    });
+    expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
