@@ -1,9 +1,10 @@
 import { ConsoleLogger, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
+import { LocationInterceptor } from './http/location.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
@@ -40,6 +41,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new LocationInterceptor(app.get(Reflector)));
   if (logger) logRequests(app.getHttpAdapter().getInstance());
   const document = SwaggerModule.createDocument(
     app,

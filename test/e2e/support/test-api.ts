@@ -80,6 +80,9 @@ export class TestApi {
       payload = JSON.stringify(options.body);
     } else if (payload !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`${this.base}${path}`, { method, headers, body: payload });
+    // Every 201 of the API says where its result lives (issue 16): checked on every e2e request.
+    if (response.status === 201 && !response.headers.get('location'))
+      throw new Error(`${method} ${path} answered 201 without a Location header`);
     const text = await response.text();
     let body: unknown = text;
     try {

@@ -5,6 +5,7 @@ import { AgreementDirectory } from './agreement-directory';
 import { AgreementTimeline } from './agreement-timeline';
 import { ExportTimelineHttpController } from './export-timeline.http.controller';
 import { GetAgreementHttpController } from './get-agreement.http.controller';
+import { ListAgreementsHttpController } from './list-agreements.http.controller';
 import { MeetingsHttpController } from './meetings.http.controller';
 import { ReaffirmAgreementHttpController } from './reaffirm-agreement.http.controller';
 import { RegisterAgreementHttpController } from './register-agreement.http.controller';
@@ -15,6 +16,7 @@ import { WriteAgreementHandler } from './write-agreement.command';
   imports: [LedgerModule],
   controllers: [
     RegisterAgreementHttpController,
+    ListAgreementsHttpController,
     GetAgreementHttpController,
     ReaffirmAgreementHttpController,
     SuspendOrResumeAgreementHttpController,

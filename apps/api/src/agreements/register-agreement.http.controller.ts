@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CreatedResource } from '../http/location.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -18,6 +19,7 @@ export class RegisterAgreementHttpController {
 
   @Post()
   @HttpCode(201)
+  @CreatedResource((b) => `/v1/agreements/${b.id}`)
   @ApiOperation({ summary: 'Register an agreement: parties, mediators, provisions, mechanism terms.' })
   async register(
     @Body() body: RegisterAgreementRequestDto,

@@ -50,15 +50,24 @@ export const listPrincipals = (rm: ReadModels, q: { after?: string; limit: numbe
     rm.db
       .prepare(`SELECT * FROM ${table(rm)} WHERE principal_id > ? ORDER BY principal_id LIMIT ?`)
       .all(q.after ?? '', q.limit) as PrincipalRow[]
-  ).map((row) => ({
-    id: row.principal_id,
-    name: row.name,
-    role: row.role,
-    party: row.party,
-    institution: row.institution,
-    component: row.component,
-    agreements: row.agreements ? (JSON.parse(row.agreements) as string[]) : null,
-    status: row.status,
-    registeredAt: row.registered_at,
-    changedAt: row.changed_at,
-  }));
+  ).map(principalView);
+
+/** One principal for an admin, as listed; undefined when unknown. */
+export const principalById = (rm: ReadModels, principalId: string) => {
+  const row = rm.db.prepare(`SELECT * FROM ${table(rm)} WHERE principal_id = ?`).get(principalId) as
+    PrincipalRow | undefined;
+  return row && principalView(row);
+};
+
+const principalView = (row: PrincipalRow) => ({
+  id: row.principal_id,
+  name: row.name,
+  role: row.role,
+  party: row.party,
+  institution: row.institution,
+  component: row.component,
+  agreements: row.agreements ? (JSON.parse(row.agreements) as string[]) : null,
+  status: row.status,
+  registeredAt: row.registered_at,
+  changedAt: row.changed_at,
+});

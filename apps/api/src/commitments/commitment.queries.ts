@@ -14,3 +14,34 @@ export const openCommitmentsDueBy = (rm: ReadModels, now: string): string[] =>
       id: string;
     }[]
   ).map((r) => r.id);
+
+/** An agreement's commitments by id (time-ordered ids: the order they were defined), filtered in the read model. */
+export const listCommitments = (
+  rm: ReadModels,
+  agreementId: string,
+  f: { status?: string; obligor?: string; after?: string; limit: number },
+) => {
+  const where = ['agreement_id = ?', 'commitment_id > ?'];
+  const args: unknown[] = [agreementId, f.after ?? ''];
+  if (f.status) {
+    where.push('status = ?');
+    args.push(f.status);
+  }
+  if (f.obligor) {
+    where.push('obligor = ?');
+    args.push(f.obligor);
+  }
+  return (
+    rm.db
+      .prepare(
+        `SELECT commitment_id, state, revision, position FROM ${table(rm)}
+         WHERE ${where.join(' AND ')} ORDER BY commitment_id LIMIT ?`,
+      )
+      .all(...args, f.limit) as { commitment_id: string; state: string; revision: number; position: string }[]
+  ).map((r) => ({
+    id: r.commitment_id,
+    ...(JSON.parse(r.state) as object),
+    revision: r.revision,
+    position: r.position,
+  }));
+};

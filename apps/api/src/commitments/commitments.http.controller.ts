@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CreatedResource } from '../http/location.interceptor';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -24,6 +25,7 @@ export class CommitmentsHttpController {
 
   @Post('agreements/:id/commitments')
   @HttpCode(201)
+  @CreatedResource((b) => `/v1/commitments/${b.id}`)
   @ApiOperation({
     summary:
       'Define a commitment under the agreement: obligor, indicator, target, due date, evidence required (mediator).',

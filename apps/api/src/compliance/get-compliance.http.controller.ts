@@ -1,4 +1,6 @@
-import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerNotModified, contentEtag } from '../http/conditional-get';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
@@ -17,14 +19,19 @@ export class GetComplianceHttpController {
     summary:
       "Each party's compliance status under the agreement's rulebook in force, with the reasons (rules fired and the findings, denials, commitments or measures behind them), breaches by severity, pending allegations apart, disputes, consequences and commitments. As of a time or position, or over a period of valid time.",
   })
-  get(@Param() { id }: AgreementIdParams, @Query() q: ComplianceRequestDto) {
+  async get(
+    @Param() { id }: AgreementIdParams,
+    @Query() q: ComplianceRequestDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     if (q.asOf && q.atPosition) throw new BadRequestException('give asOf or atPosition, not both');
     if ((q.from === undefined) !== (q.to === undefined))
       throw new BadRequestException('from and to go together: give both, or windowDays');
     if (q.from && q.windowDays) throw new BadRequestException('give from and to, or windowDays, not both');
     const period = q.from && q.to ? { from: utc(q.from), to: utc(q.to) } : undefined;
     if (period && period.from >= period.to) throw new BadRequestException('from must be before to');
-    return this.queries.execute(
+    const answer = await this.queries.execute(
       new GetComplianceQuery(id, {
         asOf: q.asOf && utc(q.asOf),
         atPosition: q.atPosition,
@@ -33,5 +40,10 @@ export class GetComplianceHttpController {
         windowDays: q.windowDays,
       }),
     );
+    // The answer depends on the clock as well as the record: its ETag is the hash of what it says, weak
+    // because two answers that differ only in the moment they were evaluated at (asOf) say the same.
+    const { asOf: _evaluatedAt, ...said } = answer;
+    if (answerNotModified(request, reply, `W/${contentEtag(said)}`)) return;
+    return answer;
   }
 }

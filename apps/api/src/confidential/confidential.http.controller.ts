@@ -1,3 +1,4 @@
+import { CreatedResource } from '../http/location.interceptor';
 import {
   Body,
   Controller,
@@ -40,6 +41,7 @@ export class ConfidentialHttpController {
 
   @Post('sources')
   @HttpCode(201)
+  @CreatedResource((b) => `/v1/sources/${b.sourceRef}`)
   @ApiOperation({
     summary: 'Register a protected source off the log (monitor); returns the reference reports and interviews use.',
   })
@@ -68,6 +70,6 @@ export class ConfidentialHttpController {
     const result: WriteResult = await this.commands.execute(
       new ShredSubjectKeyCommand({ subjectKeyId: kid, reason: b.reason, context }),
     );
-    return { subjectKeyId: kid, revision: result.revision, position: result.position };
+    return { subjectKeyId: kid, revision: result.revision, position: result.position, events: result.events };
   }
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ceasefire/mvm';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { CaseHistory, HISTORY_MAX_PAGE } from './case-history';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerNotModified } from '../http/conditional-get';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { utc } from '../shared/validation';
@@ -27,10 +28,12 @@ export class IncidentReadsHttpController {
     @Param() { id }: IncidentIdParams,
     @Query() q: ReadYourWritesDto,
     @CurrentActor() reader: Actor,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const found = await this.queries.execute(new GetIncidentQuery(reader, id, q.minPosition));
-    void reply.header('ETag', `"${found.revision}"`);
+    // The revision is also the If-Match of the next write to the case.
+    if (answerNotModified(request, reply, `"${found.revision}"`)) return;
     return found;
   }
 

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CreatedResource } from '../http/location.interceptor';
 import { sealNew } from '../confidential/sealing';
 import { SUBJECT_KEYS, type SubjectKeyStore } from '../confidential/subject-key.store';
 import { CommandBus } from '@nestjs/cqrs';
@@ -24,6 +25,7 @@ export class ReportIncidentHttpController {
 
   @Post()
   @HttpCode(201)
+  @CreatedResource((b) => `/v1/incidents/${b.id}`)
   @ApiOperation({
     summary:
       'Report an incident (an allegation, not a finding). Parties report as themselves; monitors may record public sources.',

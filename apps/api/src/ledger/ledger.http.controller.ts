@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { consistencyPathOf, formatVerifierKey, inclusionPathOf, type NoteSigner } from '@ceasefire/ledger';
@@ -6,7 +6,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import { Public } from '../auth/public.decorator';
 import { CheckpointSigner, LEDGER_SIGNER } from './checkpoint-signer';
 import { ledgerHasher, ledgerSize } from './ledger.queries';
-import { InclusionRequestDto, ConsistencyRequestDto } from './ledger.request.dto';
+import { CheckpointSizeParams, ConsistencyRequestDto, InclusionRequestDto } from './ledger.request.dto';
 
 const b64 = (b: Buffer) => b.toString('base64');
 
@@ -38,6 +38,16 @@ export class LedgerHttpController {
     const latest = this.checkpoints.latest();
     if (!latest) throw new NotFoundException('no checkpoint has been signed yet');
     return this.checkpoints.withCosignatures(latest);
+  }
+
+  @Public()
+  @Get('checkpoints/:size')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'The signed checkpoint of one tree size, with the witness cosignatures collected for it.' })
+  checkpointOfSize(@Param() { size }: CheckpointSizeParams): string {
+    const found = this.checkpoints.bySize(size);
+    if (!found) throw new NotFoundException(`no checkpoint of size ${size} was signed`);
+    return this.checkpoints.withCosignatures(found);
   }
 
   @Public()

@@ -23,3 +23,12 @@ export class ConsistencyRequestDto {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) from: number;
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(MAX) to: number;
 }
+
+export class CheckpointSizeParams {
+  @ApiProperty({ description: 'The tree size the checkpoint commits to.' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX)
+  size: number;
+}

@@ -1,4 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { CreatedResource } from '../http/location.interceptor';
 import {
   BadRequestException,
   Body,
@@ -47,12 +48,13 @@ export class WitnessesHttpController {
       }),
     );
     if (result.position) await this.runner.waitFor(result.position, { projections: ['witnesses'] });
-    return { name: b.name, revision: result.revision, position: result.position };
+    return { name: b.name, revision: result.revision, position: result.position, events: result.events };
   }
 
   /** Any authenticated caller may deliver a cosignature; it counts only if it verifies under a registered witness key. */
   @Post('cosignatures')
   @HttpCode(201)
+  @CreatedResource((b) => `/v1/ledger/checkpoints/${b.size}`)
   @ApiOperation({ summary: 'Add a witness cosignature (C2SP tlog-cosignature) to a signed checkpoint.' })
   cosign(@Body() b: CosignatureRequestDto) {
     const checkpoint = this.checkpoints.bySize(b.size);

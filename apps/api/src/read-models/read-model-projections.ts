@@ -1,4 +1,5 @@
 import type { Projection } from '@ceasefire/projections';
+import { agreementListProjection } from '../agreements/agreement-list.projection';
 import { agreementTimelineProjection } from '../agreements/agreement-timeline.projection';
 import { principalsProjection } from '../auth/principals.projection';
 import { commitmentProjection } from '../commitments/commitment.projection';
@@ -18,6 +19,7 @@ export const readModelProjections = (ledgerOrigin: string): Projection[] => [
   commitmentProjection,
   complianceProjection,
   agreementTimelineProjection,
+  agreementListProjection,
   ledgerProjection,
   witnessesProjection,
   partyKeysProjection,

@@ -29,7 +29,7 @@ export class PartyKeysHttpController {
   private async write(party: string, keyId: string, input: WritePartyKeysInput, context: WriteContext) {
     const result: WriteResult = await this.commands.execute(new WritePartyKeys({ party, keyId, input, context }));
     if (result.position) await this.runner.waitFor(result.position, { projections: ['party_keys'] });
-    return { keyId, revision: result.revision, position: result.position };
+    return { keyId, revision: result.revision, position: result.position, events: result.events };
   }
 
   @Get()

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CreatedResource } from '../http/location.interceptor';
 import {
   Body,
   Controller,
@@ -95,6 +96,7 @@ export class WebhooksHttpController {
   }
 
   @Post()
+  @CreatedResource((b) => `/v1/webhooks/${b.id}`)
   @ApiOperation({
     summary: 'Register a webhook: breach events from now on, as signed CloudEvents. The secret is shown once.',
   })

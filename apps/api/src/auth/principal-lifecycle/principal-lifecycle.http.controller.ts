@@ -27,7 +27,7 @@ export class PrincipalLifecycleHttpController {
   private async write(principalId: string, input: WritePrincipalInput, context: WriteContext) {
     const result: WriteResult = await this.commands.execute(new WritePrincipal({ principalId, input, context }));
     if (result.position) await this.runner.waitFor(result.position, { projections: ['principals'] });
-    return { id: principalId, revision: result.revision, position: result.position };
+    return { id: principalId, revision: result.revision, position: result.position, events: result.events };
   }
 
   @Post('suspension')
@@ -70,6 +70,12 @@ export class PrincipalLifecycleHttpController {
       }),
     );
     if (result.position) await this.runner.waitFor(result.position, { projections: ['principals'] });
-    return { id, token: result.replayed ? null : token, revision: result.revision, position: result.position };
+    return {
+      id,
+      token: result.replayed ? null : token,
+      revision: result.revision,
+      position: result.position,
+      events: result.events,
+    };
   }
 }

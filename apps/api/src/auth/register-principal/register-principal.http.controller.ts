@@ -1,4 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { CreatedResource } from '../../http/location.interceptor';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
@@ -23,6 +24,7 @@ export class RegisterPrincipalHttpController {
   /** Returns the token once; only its hash is recorded. A retried Idempotency-Key gets the id but not the token again. */
   @Post()
   @HttpCode(201)
+  @CreatedResource((b) => `/v1/principals/${b.id}`)
   @ApiOperation({ summary: 'Register a principal (admin). Returns { id, token } once.' })
   async register(@Body() body: RegisterPrincipalRequestDto, @Write() context: WriteContext) {
     const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'principal') : timeOrderedUuid();

@@ -1,0 +1,40 @@
+import { BadRequestException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Lists answer pages of at most this many items. */
+export const MAX_PAGE = 500;
+
+/** A cursor is opaque to clients: the base64url of the last key of the page before. */
+export const encodeCursor = (key: string): string =>
+  Buffer.from(JSON.stringify({ k: key }), 'utf8').toString('base64url');
+
+export const decodeCursor = (cursor: string | undefined): string | undefined => {
+  if (cursor === undefined) return undefined;
+  try {
+    const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
+    if (typeof k === 'string') return k;
+  } catch {
+    /* answered below */
+  }
+  throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+};
+
+/**
+ * One page of a list in the API's one convention: the items, the cursor of the next page (null on the
+ * last) in the body, and the same next page as an RFC 8288 `Link: <…>; rel="next"` header.
+ */
+export const answerPage = <T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  items: T[],
+  limit: number,
+  keyOf: (item: T) => string,
+): { items: T[]; next: string | null } => {
+  const next = items.length === limit && items.length > 0 ? encodeCursor(keyOf(items[items.length - 1])) : null;
+  if (next) {
+    const url = new URL(request.url, 'http://x');
+    url.searchParams.set('cursor', next);
+    void reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
+  }
+  return { items, next };
+};

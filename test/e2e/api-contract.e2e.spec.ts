@@ -1,0 +1,149 @@
+import { agreementBody, raidReport } from './support/case-data';
+import { ADMIN_TOKEN, TestApi } from './support/test-api';
+
+// Issue 16, part 4: Location on every 201 (test-api checks it on every e2e request; here, that it leads
+// somewhere), and conditional reads of case files and compliance.
+describe('API contract: Location and conditional reads', () => {
+  let api: TestApi;
+  let t: Awaited<ReturnType<TestApi['caseCast']>>;
+  let agreement: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    t = await api.caseCast();
+    agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
+  });
+  afterAll(() => api.stop());
+
+  it('points each 201 at what it made: the resource, or the receipt of the event it recorded', async () => {
+    const registered = await api.post('/v1/agreements', t.tr, agreementBody);
+    expect(registered.headers.get('location')).toBe(`/v1/agreements/${registered.body.id}`);
+    const reported = await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport);
+    const caseUrl = reported.headers.get('location')!;
+    expect(caseUrl).toBe(`/v1/incidents/${reported.body.id}`);
+    expect((await api.get(`${caseUrl}?minPosition=${reported.body.position}`, t.tr)).status).toBe(200);
+    const triaged = await api.post(`/v1/incidents/${reported.body.id}/triage`, t.mon1, {
+      decision: 'ADMISSIBLE',
+      reason: 'Specific',
+    });
+    expect(triaged.headers.get('location')).toBe(`/v1/events/${triaged.body.events[0].eventId}/receipt`);
+    const principal = await api.post('/v1/principals', ADMIN_TOKEN, { name: 'Analyst', role: 'auditor' });
+    expect(principal.headers.get('location')).toBe(`/v1/principals/${principal.body.id}`);
+    const reply = await api.get(`/v1/principals/${principal.body.id}`, ADMIN_TOKEN);
+    expect(reply.body).toMatchObject({ id: principal.body.id, role: 'auditor', status: 'ACTIVE' });
+    expect(reply.body).not.toHaveProperty('tokenVerifier');
+    expect((await api.get(`/v1/principals/${principal.body.id}`, t.tr)).status).toBe(403);
+  });
+
+  it('answers 304 to If-None-Match on a case file until the case changes', async () => {
+    const reported = await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport);
+    const url = `/v1/incidents/${reported.body.id}?minPosition=${reported.body.position}`;
+    const first = await api.get(url, t.tr);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe('"0"');
+    const again = await api.request('GET', url, { token: t.tr, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeNull();
+    const triaged = await api.post(`/v1/incidents/${reported.body.id}/triage`, t.mon1, {
+      decision: 'ADMISSIBLE',
+      reason: 'Specific',
+    });
+    const changed = await api.request('GET', `/v1/incidents/${reported.body.id}?minPosition=${triaged.body.position}`, {
+      token: t.tr,
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"1"');
+  });
+
+  it('answers 304 to If-None-Match on compliance while what it says stays the same', async () => {
+    const head = (await api.get('/health')).body.store.head;
+    const url = `/v1/agreements/${agreement}/compliance?minPosition=${head}`;
+    const first = await api.get(url, t.tr);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect((await api.request('GET', url, { token: t.tr, headers: { 'if-none-match': etag } })).status).toBe(304);
+    const reported = await api.post(`/v1/agreements/${agreement}/incidents`, t.af, raidReport);
+    const after = await api.request(
+      'GET',
+      `/v1/agreements/${agreement}/compliance?minPosition=${reported.body.position}`,
+      {
+        token: t.tr,
+        headers: { 'if-none-match': etag },
+      },
+    );
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+  });
+});
+
+// Issue 16, parts 3 and 4: the list routes that were missing, in the one pagination convention.
+describe('API contract: agreements and commitments, paged', () => {
+  let api: TestApi;
+  let t: Awaited<ReturnType<TestApi['caseCast']>>;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    t = await api.caseCast();
+  });
+  afterAll(() => api.stop());
+
+  it('lists agreements by party and status, page by page, each exactly once, with Link: rel="next"', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) made.push((await api.post('/v1/agreements', t.tr, agreementBody)).body.id);
+    const other = await api.post('/v1/agreements', t.tr, {
+      ...agreementBody,
+      parties: [
+        { code: 'PK', name: 'Pakistan' },
+        { code: 'IN', name: 'India' },
+      ],
+      provisions: agreementBody.provisions.filter((p) => p.obligor === 'ALL'),
+    });
+    expect(other.status).toBe(201);
+    const head = other.body.position;
+    const seen: string[] = [];
+    let url: string | null = `/v1/agreements?party=AF&limit=3&minPosition=${head}`;
+    while (url) {
+      const page = await api.get(url, t.pk);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.agreements.map((a: { agreementId: string }) => a.agreementId));
+      const link = page.headers.get('link');
+      if (page.body.next) expect(link).toMatch(/^<\/v1\/agreements\?.*cursor=.*>; rel="next"$/);
+      url = page.body.next ? /^<([^>]+)>/.exec(link!)![1] : null;
+    }
+    expect(seen).toEqual(made);
+    const india = await api.get(`/v1/agreements?party=IN`, t.pk);
+    expect(india.body.agreements.map((a: { agreementId: string }) => a.agreementId)).toEqual([other.body.id]);
+    expect((await api.get('/v1/agreements?cursor=not-a-cursor', t.pk)).body).toMatchObject({
+      status: 400,
+      detail: expect.stringMatching(/cursor/),
+    });
+    expect((await api.get('/v1/agreements?limit=501', t.pk)).status).toBe(400);
+  });
+
+  it("lists an agreement's commitments, a party's own by obligor, to its parties and the mechanism only", async () => {
+    const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
+    const commitment = (obligor: string) => ({
+      obligor,
+      title: 'Withdraw heavy weapons 20 km from the line',
+      indicator: 'Positions withdrawn',
+      target: 10,
+      unit: 'positions',
+      dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      evidenceRequired: 'Monitor site visit',
+    });
+    const af = await api.post(`/v1/agreements/${agreement}/commitments`, t.tr, commitment('AF'));
+    expect(af.status).toBe(201);
+    expect(af.headers.get('location')).toBe(`/v1/commitments/${af.body.id}`);
+    const pk = await api.post(`/v1/agreements/${agreement}/commitments`, t.tr, commitment('PK'));
+    const own = await api.get(
+      `/v1/agreements/${agreement}/commitments?obligor=AF&minPosition=${pk.body.position}`,
+      t.af,
+    );
+    expect(own.body.commitments.map((c: { id: string }) => c.id)).toEqual([af.body.id]);
+    const all = await api.get(`/v1/agreements/${agreement}/commitments`, t.mon1);
+    expect(all.body.commitments.map((c: { id: string }) => c.id)).toEqual([af.body.id, pk.body.id]);
+    const outsider = await api.principal('IN', 'party', 'IN');
+    expect((await api.get(`/v1/agreements/${agreement}/commitments`, outsider)).status).toBe(404);
+  });
+});
