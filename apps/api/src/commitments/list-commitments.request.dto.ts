@@ -1,11 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MAX_PAGE } from '../http/pagination';
-import { ReadYourWritesDto } from '../shared/read-options.dto';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageRequestDto } from '../http/page-request.dto';
 import { PARTY_CODE } from '../shared/validation';
 
-export class ListCommitmentsRequestDto extends ReadYourWritesDto {
+export class ListCommitmentsRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ enum: ['OPEN', 'MET', 'OVERDUE'] })
   @IsOptional()
   @IsIn(['OPEN', 'MET', 'OVERDUE'])
@@ -14,16 +12,4 @@ export class ListCommitmentsRequestDto extends ReadYourWritesDto {
   @IsOptional()
   @Matches(PARTY_CODE, { message: 'obligor must be a party code' })
   obligor?: string;
-  @ApiPropertyOptional({ default: 100, maximum: MAX_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` cursor of the page before.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
-  cursor?: string;
 }
