@@ -147,3 +147,50 @@ describe('API contract: agreements and commitments, paged', () => {
     expect((await api.get(`/v1/agreements/${agreement}/commitments`, outsider)).status).toBe(404);
   });
 });
+
+describe('API contract: incidents, paged', () => {
+  let api: TestApi;
+  let t: Awaited<ReturnType<TestApi['caseCast']>>;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    t = await api.caseCast();
+  });
+  afterAll(() => api.stop());
+
+  it('pages through 2,500 incidents and gets each exactly once, in a stable order', async () => {
+    const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
+    const made: string[] = [];
+    let position = '';
+    for (let batch = 0; batch < 50; batch++) {
+      const replies = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          api.post(`/v1/agreements/${agreement}/incidents`, batch % 2 ? t.pk : t.af, {
+            ...raidReport,
+            // Many share a time of occurrence: the order must still be total.
+            occurredAt: new Date(
+              Date.parse('2025-11-01T00:00:00Z') + ((batch * 50 + i) % 40) * 3_600_000,
+            ).toISOString(),
+          }),
+        ),
+      );
+      for (const r of replies) {
+        expect(r.status).toBe(201);
+        made.push(r.body.id);
+        if (r.body.position > position) position = r.body.position;
+      }
+    }
+    const seen: string[] = [];
+    let url: string | null = `/v1/agreements/${agreement}/incidents?limit=100&minPosition=${position}`;
+    let pages = 0;
+    while (url) {
+      const page = await api.get(url, t.tr);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.incidents.map((c: { incidentId: string }) => c.incidentId));
+      url = page.body.next ? /^<([^>]+)>; rel="next"$/.exec(page.headers.get('link')!)![1] : null;
+      pages += 1;
+    }
+    expect(pages).toBeGreaterThanOrEqual(25);
+    expect(seen).toHaveLength(2500);
+    expect(new Set(seen)).toEqual(new Set(made));
+  }, 60_000);
+});

@@ -31,10 +31,13 @@ export const answerPage = <T>(
   keyOf: (item: T) => string,
 ): { items: T[]; next: string | null } => {
   const next = items.length === limit && items.length > 0 ? encodeCursor(keyOf(items[items.length - 1])) : null;
-  if (next) {
-    const url = new URL(request.url, 'http://x');
-    url.searchParams.set('cursor', next);
-    void reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
-  }
+  if (next) linkNext(request, reply, next);
   return { items, next };
+};
+
+/** `Link: <this URL with cursor=next>; rel="next"` (RFC 8288). */
+export const linkNext = (request: FastifyRequest, reply: FastifyReply, next: string): void => {
+  const url = new URL(request.url, 'http://x');
+  url.searchParams.set('cursor', next);
+  void reply.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
 };

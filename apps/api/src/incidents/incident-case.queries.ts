@@ -6,6 +6,8 @@ export interface CaseRow {
   state: string;
   revision: number;
   position: string;
+  occurred_at: string;
+  incident_id: string;
 }
 
 export interface IncidentFilter {
@@ -14,6 +16,8 @@ export interface IncidentFilter {
   category?: string;
   from?: string;
   to?: string;
+  /** Cases after this one in the list's order (the cursor). */
+  after?: { occurredAt: string; incidentId: string };
   limit: number;
 }
 
@@ -29,11 +33,13 @@ export const caseRows = (rm: ReadModels, agreementId: string, filter: IncidentFi
   if (filter.party) clauses.push(['(alleged_perpetrator = ? OR reporter_party = ?)', [filter.party, filter.party]]);
   if (filter.from) clauses.push(['occurred_at >= ?', [filter.from]]);
   if (filter.to) clauses.push(['occurred_at <= ?', [filter.to]]);
+  if (filter.after)
+    clauses.push(['(occurred_at, incident_id) > (?, ?)', [filter.after.occurredAt, filter.after.incidentId]]);
   const where = clauses.map(([sql]) => sql).join(' AND ');
   const params = clauses.flatMap(([, values]) => values);
   return rm.db
     .prepare(
-      `SELECT state, revision, position FROM ${table(rm)} WHERE ${where} ORDER BY occurred_at, incident_id LIMIT ?`,
+      `SELECT state, revision, position, occurred_at, incident_id FROM ${table(rm)} WHERE ${where} ORDER BY occurred_at, incident_id LIMIT ?`,
     )
     .all(...params, filter.limit) as CaseRow[];
 };

@@ -5,6 +5,7 @@ import { AgreementDirectory } from '../agreements/agreement-directory';
 import { SUBJECT_KEYS, type SubjectKeyStore } from '../confidential/subject-key.store';
 import { presentCase } from './case-view';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { encodeCursor } from '../http/pagination';
 import { type CaseRow, caseRow, caseRows, type IncidentFilter } from './incident-case.queries';
 
 export type { IncidentFilter };
@@ -24,7 +25,7 @@ export class GetIncidentQuery extends Query<CaseFile> {
   }
 }
 
-export class ListIncidentsQuery extends Query<{ incidents: CaseFile[] }> {
+export class ListIncidentsQuery extends Query<{ incidents: CaseFile[]; next: string | null }> {
   constructor(
     readonly reader: Actor,
     readonly agreementId: string,
@@ -80,10 +81,18 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
     private readonly cases: CaseReader,
   ) {}
 
-  async execute({ reader, agreementId, filter, minPosition }: ListIncidentsQuery): Promise<{ incidents: CaseFile[] }> {
+  async execute({
+    reader,
+    agreementId,
+    filter,
+    minPosition,
+  }: ListIncidentsQuery): Promise<{ incidents: CaseFile[]; next: string | null }> {
     if (minPosition) await this.runner.waitFor(minPosition, { projections: ['incident_cases'] });
     const rows = caseRows(this.runner, agreementId, filter);
     const shown = await Promise.all(rows.map((row) => this.cases.present(reader, toCaseFile(row))));
-    return { incidents: shown.filter((c): c is CaseFile => c !== null) };
+    // The next page starts after the last case read, shown to this reader or not, so none is skipped or repeated.
+    const last = rows.at(-1);
+    const next = rows.length === filter.limit && last ? encodeCursor(`${last.occurred_at}\n${last.incident_id}`) : null;
+    return { incidents: shown.filter((c): c is CaseFile => c !== null), next };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ceasefire/mvm';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { CaseHistory, HISTORY_MAX_PAGE } from './case-history';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerNotModified } from '../http/conditional-get';
+import { decodeCursor, linkNext } from '../http/pagination';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { utc } from '../shared/validation';
@@ -38,17 +39,32 @@ export class IncidentReadsHttpController {
   }
 
   @Get('agreements/:id/incidents')
-  @ApiOperation({ summary: 'Incidents under an agreement, by status, party, category and time of occurrence.' })
-  list(@Param() { id }: AgreementIdParams, @Query() q: ListIncidentsRequestDto, @CurrentActor() reader: Actor) {
+  @ApiOperation({
+    summary:
+      'Incidents under an agreement, by status, party, category and time of occurrence; paged with ?cursor= (Link: rel="next").',
+  })
+  async list(
+    @Param() { id }: AgreementIdParams,
+    @Query() q: ListIncidentsRequestDto,
+    @CurrentActor() reader: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const cursor = decodeCursor(q.cursor)?.split('\n');
+    if (cursor && cursor.length !== 2)
+      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
     const filter = {
       status: q.status,
       party: q.party,
       category: q.category,
       from: q.from && utc(q.from),
       to: q.to && utc(q.to),
+      after: cursor && { occurredAt: cursor[0], incidentId: cursor[1] },
       limit: q.limit ?? 100,
     };
-    return this.queries.execute(new ListIncidentsQuery(reader, id, filter, q.minPosition));
+    const page = await this.queries.execute(new ListIncidentsQuery(reader, id, filter, q.minPosition));
+    if (page.next) linkNext(request, reply, page.next);
+    return page;
   }
 
   /** The mediator's replay, in pages: each event with what it changed in the case as this reader may see it. */

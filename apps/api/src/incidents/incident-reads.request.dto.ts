@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { INCIDENT_CATEGORIES } from '@ceasefire/mvm';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { IsUtcTimestamp, PARTY_CODE, POSITION } from '../shared/validation';
@@ -26,7 +26,18 @@ export class ListIncidentsRequestDto extends ReadYourWritesDto {
   @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES }) @IsOptional() @IsIn(INCIDENT_CATEGORIES) category?: string;
   @ApiPropertyOptional({ description: 'Occurred at or after.' }) @IsOptional() @IsUtcTimestamp() from?: string;
   @ApiPropertyOptional({ description: 'Occurred at or before.' }) @IsOptional() @IsUtcTimestamp() to?: string;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'The `next` cursor of the page before.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  cursor?: string;
 }
 
 export class HistoryRequestDto {
