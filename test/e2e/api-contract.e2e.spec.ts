@@ -194,3 +194,33 @@ describe('API contract: incidents, paged', () => {
     expect(new Set(seen)).toEqual(new Set(made));
   }, 60_000);
 });
+
+describe('API contract: security in the OpenAPI document', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  it('says which operations need a token, as the guard decides it: checked by calling each without one', async () => {
+    const doc = (await api.get('/docs/openapi.json')).body;
+    expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+    expect(doc.components.securitySchemes.bearer).not.toHaveProperty('bearerFormat');
+    expect(doc.paths['/v1/streams'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/health'].get.security).toEqual([]);
+    expect(doc.paths['/v1/ledger/checkpoint'].get.security).toEqual([]);
+    const checked: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, { security: unknown[] }>>(doc.paths)) {
+      if (!item.get || path.includes('{')) continue;
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), 2000);
+      const reply = await fetch(`${api.base}${path}`, { signal: abort.signal }).catch(() => undefined);
+      clearTimeout(timer);
+      abort.abort();
+      const secured = item.get.security.length > 0;
+      expect({ path, unauthorized: reply?.status === 401 }).toEqual({ path, unauthorized: secured });
+      checked.push(path);
+    }
+    expect(checked.length).toBeGreaterThan(10);
+  });
+});

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app.config';
 import { LocationInterceptor } from './http/location.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { securedDocument } from './http/secured-document';
 import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
@@ -43,14 +44,19 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new LocationInterceptor(app.get(Reflector)));
   if (logger) logRequests(app.getHttpAdapter().getInstance());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Ceasefire Ledger')
-      .setDescription('The verifiable record of a ceasefire monitoring and verification mechanism.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const document = securedDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Ceasefire Ledger')
+        .setDescription('The verifiable record of a ceasefire monitoring and verification mechanism.')
+        .setVersion('0.1.0')
+        .addBearerAuth(
+          { type: 'http', scheme: 'bearer', description: 'An opaque principal token from POST /v1/principals.' },
+          'bearer',
+        )
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',
