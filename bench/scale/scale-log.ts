@@ -10,14 +10,15 @@ import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@ceasefire/decider';
 import type { EventStore, JsonObject, NewEvent } from '@ceasefire/event-store';
 import { type Actor, agreementDecider, commitmentDecider, incidentDecider } from '@ceasefire/mvm';
+import { actors } from '@ceasefire/mvm/testing';
 
 const who: Record<string, Actor> = {
-  pk: { principalId: 'pk', role: 'party', party: 'PK' },
-  af: { principalId: 'af', role: 'party', party: 'AF' },
-  mon1: { principalId: 'mon1', role: 'monitor' },
-  mon2: { principalId: 'mon2', role: 'monitor' },
-  tr: { principalId: 'tr', role: 'mediator', institution: 'TR' },
-  qa: { principalId: 'qa', role: 'mediator', institution: 'QA' },
+  pk: actors.pakistan,
+  af: actors.afghanistan,
+  mon1: actors.monitor,
+  mon2: actors.monitor2,
+  tr: actors.turkiye,
+  qa: actors.qatar,
 };
 
 const terms = {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { caughtUpWithLog } from '../shared/caught-up-with-log';
 import { type TimelineEntry, timelineEntries, type TimelineQuery } from './agreement-timeline.queries';
 
 export type { TimelineEntry, TimelineQuery };
@@ -15,8 +16,7 @@ export class AgreementTimeline {
 
   /** Waits until the index holds the log as it is now, so an export or a catch-up misses nothing already written. */
   async current(): Promise<void> {
-    const head = await this.store.headPosition();
-    if (head) await this.runner.waitFor(head, { projections: ['agreement_timeline'] });
+    await caughtUpWithLog(this.store, this.runner, ['agreement_timeline']);
   }
 
   entries(agreementId: string, q: TimelineQuery): TimelineEntry[] {

@@ -4,6 +4,7 @@ import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { addDays, type ComplianceCut, type ComplianceReport, complianceReport } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { caughtUpWithLog } from '../shared/caught-up-with-log';
 import {
   agreementKnown,
   compliancePositionOf,
@@ -51,9 +52,7 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
     const table = (name: string) => this.runner.table('compliance', name);
     if (cut.asOf || cut.atPosition) {
       // The past is complete once the read model has applied the log as it is now (or up to the cut).
-      const head = await this.store.headPosition();
-      const upTo = cut.atPosition && head && cut.atPosition < head ? cut.atPosition : head;
-      if (upTo) await this.runner.waitFor(upTo, { projections: ['compliance'] });
+      await caughtUpWithLog(this.store, this.runner, ['compliance'], cut.atPosition);
       return db.transaction(() => this.asItStood(db, table, agreementId, cut))();
     }
     const state = db.transaction(() => complianceStateOf(db, table, agreementId))();

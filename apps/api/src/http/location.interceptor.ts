@@ -6,12 +6,12 @@ import {
   type NestInterceptor,
   SetMetadata,
 } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 
 const CREATED_RESOURCE = Symbol('CREATED_RESOURCE');
-const HTTP_CODE = '__httpCode__';
 
 /** The URL of what a creating operation made, from its answer: `@CreatedResource((b) => `/v1/agreements/${b.id}`)`. */
 type Locate = (body: Record<string, string>) => string;
@@ -30,7 +30,7 @@ export class LocationInterceptor implements NestInterceptor {
     const handler = context.getHandler();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const status =
-      this.reflector.get<number | undefined>(HTTP_CODE, handler) ??
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, handler) ??
       (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     if (status !== HttpStatus.CREATED) return next.handle();
     const created = this.reflector.get<Locate | undefined>(CREATED_RESOURCE, handler);

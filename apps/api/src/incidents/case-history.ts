@@ -12,6 +12,7 @@ import {
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { SUBJECT_KEYS, type SubjectKeyStore } from '../confidential/subject-key.store';
+import { caughtUpWithLog } from '../shared/caught-up-with-log';
 import { READ_LANE, type ReadLane } from '../shared/read-lane';
 import { asDomainEvent } from '../write-path/handle-command';
 import { presentCase } from './case-view';
@@ -116,8 +117,7 @@ export class CaseHistory {
 
   /** The case as it stands (or stood at the cut), which decides what the reader may see of its history. */
   private async visibleTip(reader: Actor, incidentId: string, atPosition?: string) {
-    const head = await this.store.headPosition();
-    if (head) await this.runner.waitFor(head, { projections: ['incident_cases'] });
+    await caughtUpWithLog(this.store, this.runner, ['incident_cases']);
     const tip = atPosition
       ? await this.lane.run(() => this.stateAt(incidentId, { position: atPosition }))
       : this.latest(incidentId);
