@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.bench/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-openapi/**',
+      'node_modules/**',
+      'data/**',
+      '.bench/**',
+      'coverage/**',
+      'libs/api-client/src/openapi.types.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

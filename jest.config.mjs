@@ -15,6 +15,7 @@ export default {
     '^@ceasefire/mvm/testing$': '<rootDir>/libs/mvm/src/testing/index.ts',
     '^@ceasefire/mvm$': '<rootDir>/libs/mvm/src/index.ts',
     '^@ceasefire/ledger$': '<rootDir>/libs/ledger/src/index.ts',
+    '^@ceasefire/api-client$': '<rootDir>/libs/api-client/src/index.ts',
   },
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],

@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app.config';
 import { LocationInterceptor } from './http/location.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { securedDocument } from './http/secured-document';
+import { contractDocument } from './http/contract/contract-document';
 import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
@@ -27,7 +28,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   const logger = options.logger === false ? false : new ConsoleLogger({ json: true });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 256 * 1024 }),
+    new FastifyAdapter({ bodyLimit: 256 * 1024, frameworkErrors: ProblemDetailsFilter.frameworkErrors }),
     {
       logger: logger === false ? false : logger,
       // JSON bodies go through parseJsonWithDepthLimit instead.
@@ -44,18 +45,22 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new LocationInterceptor(app.get(Reflector)));
   if (logger) logRequests(app.getHttpAdapter().getInstance());
-  const document = securedDocument(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Ceasefire Ledger')
-        .setDescription('The verifiable record of a ceasefire monitoring and verification mechanism.')
-        .setVersion('0.1.0')
-        .addBearerAuth(
-          { type: 'http', scheme: 'bearer', description: 'An opaque principal token from POST /v1/principals.' },
-          'bearer',
-        )
-        .build(),
+  const document = contractDocument(
+    securedDocument(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Ceasefire Ledger')
+          .setDescription('The verifiable record of a ceasefire monitoring and verification mechanism.')
+          .setVersion('0.1.0')
+          .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+          .addServer('/', 'This server')
+          .addBearerAuth(
+            { type: 'http', scheme: 'bearer', description: 'An opaque principal token from POST /v1/principals.' },
+            'bearer',
+          )
+          .build(),
+      ),
     ),
   );
   SwaggerModule.setup('docs', app, document, {

@@ -37,6 +37,14 @@ const count = (value: string | undefined, flag: string) => {
   return Number(value);
 };
 
+const SEVERITIES = ['S0', 'S1', 'S2', 'S3', 'S4'] as const;
+const severity = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  const found = SEVERITIES.find((s) => s === value);
+  if (!found) throw new Error(`--min-severity must be one of ${SEVERITIES.join(', ')}`);
+  return found;
+};
+
 const main = async (): Promise<number> => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -115,11 +123,11 @@ const main = async (): Promise<number> => {
     if (!values.api || !values.token) throw new Error(usage);
     const abort = new AbortController();
     process.once('SIGINT', () => abort.abort());
-    const query = new URLSearchParams({
-      ...(values.agreement ? { agreement: values.agreement } : {}),
-      ...(values.party ? { party: values.party } : {}),
-      ...(values['min-severity'] ? { minSeverity: values['min-severity'] } : {}),
-    }).toString();
+    const query = {
+      agreement: values.agreement,
+      party: values.party,
+      minSeverity: severity(values['min-severity']),
+    };
     for await (const b of followBreaches({
       api: values.api.replace(/\/$/, ''),
       token: values.token,

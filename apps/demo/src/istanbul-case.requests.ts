@@ -1,3 +1,5 @@
+import type { ApiSchemas } from '@ceasefire/api-client';
+
 /** Request bodies of the first case, from ../shared/seed; the demo sends them and the e2e tests reuse them. */
 
 export const agreementRequest = {
@@ -14,7 +16,7 @@ export const agreementRequest = {
   ],
   terms: { responseWindowHours: 72, verificationDeadlineDays: 14, disputeWindowDays: 7, adoptionQuorum: 2 },
   effectiveAt: '2025-10-19T00:00:00Z',
-};
+} satisfies ApiSchemas['RegisterAgreementRequestDto'];
 
 export const crossBorderAttackReport = {
   occurredAt: '2025-10-31T22:40:00Z',
@@ -25,7 +27,7 @@ export const crossBorderAttackReport = {
   provisionsCited: ['P2'],
   casualties: { low: 2, best: 3, high: 5 },
   description: 'Militants crossed from Afghan territory and attacked a Pakistani border post.',
-};
+} satisfies ApiSchemas['ReportIncidentRequestDto'];
 
 export const airIncursionReport = {
   occurredAt: '2025-11-02T03:15:00Z',
@@ -36,4 +38,4 @@ export const airIncursionReport = {
   provisionsCited: ['P1'],
   casualties: { low: 0, best: 0, high: 0 },
   description: 'Military aircraft crossed into Afghan airspace.',
-};
+} satisfies ApiSchemas['ReportIncidentRequestDto'];

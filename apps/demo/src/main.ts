@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DemoClient } from './http-client';
 import { runTheCase } from './istanbul-case';
 
 const PORT = Number(process.env.DEMO_PORT ?? 3100);
@@ -37,9 +36,7 @@ const main = async () => {
   const server = startServer(dataDir, adminToken);
   try {
     await waitForHealth(base);
-    const { agreementId, tokens, beforeDispute } = await runTheCase(new DemoClient(base), adminToken, (line) =>
-      console.log(line),
-    );
+    const { agreementId, tokens, beforeDispute } = await runTheCase(base, adminToken, (line) => console.log(line));
     console.log(`\nWhere to look next (the data stays in ${dataDir}):`);
     console.log(`  DATA_DIR=${dataDir} ADMIN_TOKEN=${adminToken} npm start`);
     console.log(`  then, with  -H "Authorization: Bearer ${tokens.auditor}"  (the auditor's token):`);

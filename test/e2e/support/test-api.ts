@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EsdbModel, EsdbStandIn } from '@ceasefire/event-store/eventstoredb-testing';
 import { appConfigFromEnv } from '../../../apps/api/src/config/app.config';
 import { createApp } from '../../../apps/api/src/create-app';
+import { ContractCheck } from './contract-check';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -31,6 +32,7 @@ export class TestApi {
     readonly app: NestFastifyApplication,
     readonly base: string,
     readonly dataDir: string,
+    readonly contract: ContractCheck,
     private readonly standIn?: EsdbStandIn,
   ) {}
 
@@ -59,7 +61,9 @@ export class TestApi {
     const app = await createApp(config, { logger: false, docsUi: false });
     process.env.ADMIN_TOKEN = previous;
     await app.listen(0, '127.0.0.1');
-    return new TestApi(app, await app.getUrl(), dataDir, standIn);
+    const base = await app.getUrl();
+    const document = (await (await fetch(`${base}/docs/openapi.json`)).json()) as Record<string, any>;
+    return new TestApi(app, base, dataDir, new ContractCheck(document), standIn);
   }
 
   async stop(): Promise<void> {
@@ -90,6 +94,8 @@ export class TestApi {
     } catch {
       /* not JSON: keep the text */
     }
+    // Every answer of every e2e test is checked against the OpenAPI document (issue 16).
+    this.contract.check(method, path, response.status, response.headers, body);
     return { status: response.status, body, headers: response.headers };
   }
 

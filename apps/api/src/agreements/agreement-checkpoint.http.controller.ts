@@ -6,6 +6,8 @@ import { AgreementIdParams } from './agreement-id.params';
 import { AgreementDirectory } from './agreement-directory';
 import { CheckpointSigner } from '../ledger/checkpoint-signer';
 import { registeredWitnesses } from '../ledger/witnesses.queries';
+import { Replies } from '../http/contract/replies.decorator';
+import { AgreementCheckpoint } from './agreement-checkpoint.response.schema';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -19,7 +21,9 @@ export class AgreementCheckpointHttpController {
 
   /** The latest checkpoint as this agreement's k-of-n cosignature policy sees it: final once k named witnesses cosigned. */
   @Get()
+  @Replies.json(AgreementCheckpoint, "The latest checkpoint and how far it is cosigned under the agreement's policy.")
   @ApiOperation({
+    operationId: 'getAgreementCheckpoint',
     summary:
       "The latest signed checkpoint, its cosigners, and whether the agreement's k-of-n witness policy makes it final.",
   })

@@ -13,6 +13,8 @@ import { Readable } from 'node:stream';
 import { utc } from '../shared/validation';
 import { AgreementIdParams } from './agreement-id.params';
 import { TimelineRequestDto } from './export-timeline.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { TimelineExport } from './export-timeline.response.schema';
 
 const COLUMNS = [
   'position',
@@ -63,7 +65,13 @@ export class ExportTimelineHttpController {
    * holds up other requests.
    */
   @Get()
+  @Replies.json(
+    TimelineExport,
+    'Every event under the agreement the reader may see, in log order (?format=ndjson or csv for the other forms).',
+    { alsoAs: ['application/x-ndjson', 'text/csv'] },
+  )
   @ApiOperation({
+    operationId: 'exportAgreementTimeline',
     summary: "The auditor's export: every event under the agreement, in log order, with position, hash and prevHash.",
   })
   async export(

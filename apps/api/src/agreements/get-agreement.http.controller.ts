@@ -6,6 +6,8 @@ import type { FastifyReply } from 'fastify';
 import { loadState } from '../write-path/handle-command';
 import { AgreementIdParams } from './agreement-id.params';
 import { agreementStream } from '@ceasefire/mvm';
+import { Replies } from '../http/contract/replies.decorator';
+import { Agreement } from './get-agreement.response.schema';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -15,7 +17,11 @@ export class GetAgreementHttpController {
 
   /** Folded straight from the agreement's own stream: always current, with its revision as ETag. */
   @Get()
-  @ApiOperation({ summary: 'The agreement as its events leave it: parties, provisions, terms, status, meetings.' })
+  @Replies.json(Agreement, 'The agreement.', { headers: ['ETag'] })
+  @ApiOperation({
+    operationId: 'getAgreement',
+    summary: 'The agreement as its events leave it: parties, provisions, terms, status, meetings.',
+  })
   async get(@Param() { id }: AgreementIdParams, @Res({ passthrough: true }) reply: FastifyReply) {
     const { recorded, state } = await loadState(this.store, agreementStream(id), agreementDecider);
     if (state.status === 'NONE') throw new NotFoundException(`no agreement ${id}`);

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerPage, decodeCursor } from '../http/pagination';
 import { listAgreements } from './agreement-list.queries';
 import { ListAgreementsRequestDto } from './list-agreements.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { AgreementPage } from './list-agreements.response.schema';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -13,7 +15,9 @@ export class ListAgreementsHttpController {
   constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
 
   @Get()
+  @Replies.json(AgreementPage, 'A page of agreements.', { headers: ['Link'] })
   @ApiOperation({
+    operationId: 'listAgreements',
     summary:
       'Agreements in the order they were registered, by status or party; paged with ?cursor= (Link: rel="next").',
   })

@@ -8,6 +8,7 @@ import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams, MeetingParams } from './agreement-id.params';
 import { WriteAgreement } from './write-agreement.command';
 import { ScheduleMeetingRequestDto, RecordMeetingRequestDto } from './meetings.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -17,7 +18,11 @@ export class MeetingsHttpController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Schedule a meeting of the mechanism (mediator).' })
+  @Replies.write('The meeting, scheduled.')
+  @ApiOperation({
+    operationId: 'scheduleMeeting',
+    summary: 'Schedule a meeting of the mechanism (mediator).',
+  })
   async schedule(
     @Param() { id }: AgreementIdParams,
     @Body() b: ScheduleMeetingRequestDto,
@@ -39,7 +44,11 @@ export class MeetingsHttpController {
 
   @Post(':meetingId/record')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record that a meeting was held, with its decisions (mediator).' })
+  @Replies.write('The meeting and its decisions, recorded.')
+  @ApiOperation({
+    operationId: 'recordMeeting',
+    summary: 'Record that a meeting was held, with its decisions (mediator).',
+  })
   async record(
     @Param() { id, meetingId }: MeetingParams,
     @Body() b: RecordMeetingRequestDto,

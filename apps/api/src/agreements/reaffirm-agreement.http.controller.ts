@@ -8,6 +8,7 @@ import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams } from './agreement-id.params';
 import { WriteAgreement } from './write-agreement.command';
 import { ReaffirmAgreementRequestDto } from './reaffirm-agreement.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -17,7 +18,11 @@ export class ReaffirmAgreementHttpController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record that the parties reaffirmed the agreement (mediator).' })
+  @Replies.write('The reaffirmation, recorded.')
+  @ApiOperation({
+    operationId: 'reaffirmAgreement',
+    summary: 'Record that the parties reaffirmed the agreement (mediator).',
+  })
   async reaffirm(
     @Param() { id }: AgreementIdParams,
     @Body() b: ReaffirmAgreementRequestDto,

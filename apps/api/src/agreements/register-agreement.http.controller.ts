@@ -10,6 +10,8 @@ import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { WriteAgreement } from './write-agreement.command';
 import { RegisterAgreementRequestDto } from './register-agreement.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { CreatedReceipt } from '../http/contract/write-receipt.schema';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -20,7 +22,11 @@ export class RegisterAgreementHttpController {
   @Post()
   @HttpCode(201)
   @CreatedResource((b) => `/v1/agreements/${b.id}`)
-  @ApiOperation({ summary: 'Register an agreement: parties, mediators, provisions, mechanism terms.' })
+  @Replies.write('The agreement, registered: its id and the event recorded.', { body: CreatedReceipt })
+  @ApiOperation({
+    operationId: 'registerAgreement',
+    summary: 'Register an agreement: parties, mediators, provisions, mechanism terms.',
+  })
   async register(
     @Body() body: RegisterAgreementRequestDto,
     @Write() context: WriteContext,

@@ -7,6 +7,7 @@ import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams } from './agreement-id.params';
 import { WriteAgreement } from './write-agreement.command';
 import { ReasonRequestDto } from './suspend-or-resume-agreement.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -16,7 +17,11 @@ export class SuspendOrResumeAgreementHttpController {
 
   @Post('suspension')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Suspend the agreement (mediator).' })
+  @Replies.write('The suspension, recorded.')
+  @ApiOperation({
+    operationId: 'suspendAgreement',
+    summary: 'Suspend the agreement (mediator).',
+  })
   async suspend(
     @Param() { id }: AgreementIdParams,
     @Body() b: ReasonRequestDto,
@@ -33,7 +38,11 @@ export class SuspendOrResumeAgreementHttpController {
 
   @Post('resumption')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Resume a suspended agreement (mediator).' })
+  @Replies.write('The resumption, recorded.')
+  @ApiOperation({
+    operationId: 'resumeAgreement',
+    summary: 'Resume a suspended agreement (mediator).',
+  })
   async resume(
     @Param() { id }: AgreementIdParams,
     @Body() b: ReasonRequestDto,

@@ -16,6 +16,8 @@ import {
   VerifyProgressRequestDto,
   CommitmentIdParams,
 } from './commitments.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { CreatedReceipt } from '../http/contract/write-receipt.schema';
 
 @ApiTags('commitments')
 @ApiBearerAuth()
@@ -26,7 +28,9 @@ export class CommitmentsHttpController {
   @Post('agreements/:id/commitments')
   @HttpCode(201)
   @CreatedResource((b) => `/v1/commitments/${b.id}`)
+  @Replies.write('The commitment, defined: its id and the event recorded.', { body: CreatedReceipt })
   @ApiOperation({
+    operationId: 'defineCommitment',
     summary:
       'Define a commitment under the agreement: obligor, indicator, target, due date, evidence required (mediator).',
   })
@@ -58,7 +62,11 @@ export class CommitmentsHttpController {
 
   @Post('commitments/:id/progress')
   @HttpCode(201)
-  @ApiOperation({ summary: 'The obligor reports progress on its own commitment.' })
+  @Replies.write('The progress report, recorded.')
+  @ApiOperation({
+    operationId: 'reportCommitmentProgress',
+    summary: 'The obligor reports progress on its own commitment.',
+  })
   async progress(
     @Param() { id }: CommitmentIdParams,
     @Body() b: ReportProgressRequestDto,
@@ -80,7 +88,11 @@ export class CommitmentsHttpController {
 
   @Post('commitments/:id/verification')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A monitor verifies reported progress, accepting a quantity or rejecting it.' })
+  @Replies.write('The verification, recorded.')
+  @ApiOperation({
+    operationId: 'verifyCommitmentProgress',
+    summary: 'A monitor verifies reported progress, accepting a quantity or rejecting it.',
+  })
   async verify(
     @Param() { id }: CommitmentIdParams,
     @Body() b: VerifyProgressRequestDto,

@@ -9,6 +9,8 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { answerPage, decodeCursor } from '../http/pagination';
 import { listCommitments } from './commitment.queries';
 import { ListCommitmentsRequestDto } from './list-commitments.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { CommitmentPage } from './list-commitments.response.schema';
 
 @ApiTags('commitments')
 @ApiBearerAuth()
@@ -20,7 +22,9 @@ export class ListCommitmentsHttpController {
   ) {}
 
   @Get()
+  @Replies.json(CommitmentPage, 'A page of commitments.', { headers: ['Link'] })
   @ApiOperation({
+    operationId: 'listCommitments',
     summary: 'An agreement\'s commitments with progress, by status or obligor; paged with ?cursor= (Link: rel="next").',
   })
   async list(

@@ -9,6 +9,8 @@ import { plain, utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { AdoptRulebookRequestDto } from './adopt-rulebook.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { Rulebook } from './adopt-rulebook.response.schema';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -18,7 +20,9 @@ export class AdoptRulebookHttpController {
 
   @Post()
   @HttpCode(201)
+  @Replies.write('The vote, and the adoption once the quorum is met.')
   @ApiOperation({
+    operationId: 'adoptRulebook',
     summary:
       'Vote to adopt a versioned compliance rulebook (mediator); adopted once the adoption quorum of institutions backs the same text and date.',
   })
@@ -46,8 +50,13 @@ export class AdoptRulebookHttpController {
   }
 
   @Get('default')
-  @ApiOperation({ summary: 'The default rulebook, applied until an agreement adopts its own.' })
-  defaultRulebook() {
+  @Replies.json(Rulebook, 'The default rulebook.')
+  @ApiOperation({
+    operationId: 'getDefaultRulebook',
+    summary: 'The default rulebook, applied until an agreement adopts its own.',
+  })
+  // The default is the same for every agreement; the id is in the path so it reads beside the agreement's own.
+  defaultRulebook(@Param() _params: AgreementIdParams) {
     return DEFAULT_RULEBOOK;
   }
 }

@@ -7,6 +7,8 @@ import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { utc } from '../shared/validation';
 import { GetComplianceQuery } from './get-compliance.query';
 import { ComplianceRequestDto } from './get-compliance.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { Compliance } from './get-compliance.response.schema';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -15,7 +17,12 @@ export class GetComplianceHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Replies.json(Compliance, "Each party's compliance status with its reasons.", {
+    headers: ['ETag'],
+    notModified: true,
+  })
   @ApiOperation({
+    operationId: 'getCompliance',
     summary:
       "Each party's compliance status under the agreement's rulebook in force, with the reasons (rules fired and the findings, denials, commitments or measures behind them), breaches by severity, pending allegations apart, disputes, consequences and commitments. As of a time or position, or over a period of valid time.",
   })

@@ -9,6 +9,7 @@ import { IsUtcTimestamp, LOCAL_ID, utc } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { type ComplianceAnswer, GetComplianceQuery } from './get-compliance.query';
+import { Replies } from '../http/contract/replies.decorator';
 
 export class PublishComplianceStatementRequestDto {
   @ApiProperty({ example: 'istanbul-2025-11' })
@@ -33,7 +34,9 @@ export class PublishComplianceStatementHttpController {
   /** The statuses are the compliance report's at asOf, under the rulebook then in force, not typed in. */
   @Post()
   @HttpCode(201)
+  @Replies.write('The statement, published.')
   @ApiOperation({
+    operationId: 'publishComplianceStatement',
     summary:
       "Publish a compliance statement (mediator): each party's status and label as of a moment, with a text; public at /v1/public/agreements/:id/compliance-statements.",
   })

@@ -24,6 +24,8 @@ import {
 } from './confidential.request.dto';
 import { SOURCE_REGISTER, type SourceRegister } from './source-register.store';
 import { ShredSubjectKeyCommand } from './write-subject-key.command';
+import { Replies } from '../http/contract/replies.decorator';
+import { ConfidentialSource, SourceRegistered, SubjectKeyShredded } from './confidential.response.schema';
 
 const requireMechanism = (actor: Actor, action: string) => {
   if (actor.role !== 'monitor' && actor.role !== 'mediator')
@@ -42,7 +44,9 @@ export class ConfidentialHttpController {
   @Post('sources')
   @HttpCode(201)
   @CreatedResource((b) => `/v1/sources/${b.sourceRef}`)
+  @Replies.created(SourceRegistered, 'The source reference and the digest that stands for it.')
   @ApiOperation({
+    operationId: 'registerConfidentialSource',
     summary: 'Register a protected source off the log (monitor); returns the reference reports and interviews use.',
   })
   register(@Body() b: RegisterSourceRequestDto, @CurrentActor() actor: Actor) {
@@ -52,7 +56,11 @@ export class ConfidentialHttpController {
   }
 
   @Get('sources/:ref')
-  @ApiOperation({ summary: 'A protected source (monitors and mediators).' })
+  @Replies.json(ConfidentialSource, 'The source, for readers cleared for RESTRICTED.')
+  @ApiOperation({
+    operationId: 'getConfidentialSource',
+    summary: 'A protected source (monitors and mediators).',
+  })
   get(@Param() { ref }: SourceRefParams, @CurrentActor() actor: Actor) {
     requireMechanism(actor, 'read the source register');
     const source = this.sources.get(ref);
@@ -62,7 +70,9 @@ export class ConfidentialHttpController {
 
   @Post('subject-keys/:kid/shredding')
   @HttpCode(201)
+  @Replies.created(SubjectKeyShredded, 'The key is destroyed: what it sealed can never be read again.')
   @ApiOperation({
+    operationId: 'shredSubjectKey',
     summary:
       "Erase a subject's personal data by destroying its key (mediator or admin); the record and its proofs still verify.",
   })

@@ -4,7 +4,7 @@ import type { Actor } from '@ceasefire/mvm';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { breachFeedItem, feedJudge } from '../confidential/feed-visibility';
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { LOG_EVENT_TYPES } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
@@ -18,6 +18,7 @@ import { breachMatcher } from './breach-filter';
 import { SseConnection, type SseSettings, sseFrame } from './sse-connection';
 import { streamFeed } from './stream-feed';
 import { BreachFeedRequestDto, EventFeedRequestDto } from './feeds.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 export const SSE_SETTINGS = Symbol('SSE_SETTINGS');
 
@@ -26,6 +27,13 @@ const resumeFrom = (query: string | undefined, lastEventId: string | undefined):
     throw new BadRequestException('Last-Event-ID must be a global position');
   return lastEventId ?? query;
 };
+
+/** The SSE resume header, as EventSource sends it on a reconnect. */
+const LAST_EVENT_ID = ApiHeader({
+  name: 'Last-Event-ID',
+  required: false,
+  description: 'Resume after this event id (a global position), as EventSource does when it reconnects.',
+});
 
 @ApiTags('feeds')
 @ApiBearerAuth()
@@ -54,7 +62,13 @@ export class FeedsHttpController {
   }
 
   @Get('breaches')
+  @LAST_EVENT_ID
+  @Replies.text(
+    'text/event-stream',
+    'Breach events as CloudEvents (one SSE event each, id = global position), then live.',
+  )
   @ApiOperation({
+    operationId: 'followBreaches',
     summary:
       'Server-Sent Events: each breach event as a CloudEvent (id = global position). Resume with Last-Event-ID or ?after=.',
   })
@@ -92,7 +106,12 @@ export class FeedsHttpController {
   }
 
   @Get('events')
-  @ApiOperation({ summary: 'Server-Sent Events: any event types as CloudEvents, e.g. ?types=IncidentReported.' })
+  @LAST_EVENT_ID
+  @Replies.text('text/event-stream', 'Events as CloudEvents (one SSE event each, id = global position), then live.')
+  @ApiOperation({
+    operationId: 'followEvents',
+    summary: 'Server-Sent Events: any event types as CloudEvents, e.g. ?types=IncidentReported.',
+  })
   async events(
     @Query() q: EventFeedRequestDto,
     @Headers('last-event-id') lastEventId: string | undefined,

@@ -4,6 +4,8 @@ import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
+import { Replies } from '../http/contract/replies.decorator';
+import { Health } from './health.response.schema';
 
 @ApiTags('operations')
 @Public()
@@ -16,7 +18,9 @@ export class HealthHttpController {
 
   /** 200 while the store answers; a parked projection makes the status "degraded", not down. */
   @Get()
+  @Replies.json(Health, 'The store answers.', { unavailableBody: true })
   @ApiOperation({
+    operationId: 'getHealth',
     summary:
       "Store reachability, head of the log, server version and foreign records skipped; each projection's checkpoint, lag, errors and subscription drops.",
   })

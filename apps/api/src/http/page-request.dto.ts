@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ReadYourWritesDto } from '../shared/read-options.dto';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { POSITION } from '../shared/validation';
 import { MAX_PAGE } from './pagination';
 
 /** The one pagination convention's query: a page size up to MAX_PAGE and the opaque cursor of the page before. */
-export class PageRequestDto extends ReadYourWritesDto {
+export class CursorPageDto {
   @ApiPropertyOptional({ default: 100, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
@@ -18,4 +18,14 @@ export class PageRequestDto extends ReadYourWritesDto {
   @IsString()
   @MaxLength(400)
   cursor?: string;
+}
+
+/** A page of a read model: also waits for a write's position first (read-your-writes). */
+export class PageRequestDto extends CursorPageDto {
+  @ApiPropertyOptional({
+    description: 'A position returned by a write: the read waits until the read model has applied it.',
+  })
+  @IsOptional()
+  @Matches(POSITION, { message: 'minPosition must be a global position returned by a write' })
+  minPosition?: string;
 }

@@ -2,9 +2,27 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mapError, problemOf } from './problem-details';
 
+/** Answers any error as an RFC 9457 problem; server errors are logged, not told. */
+export const sendProblem = (error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void => {
+  const mapped = mapError(error);
+  if (mapped.status >= 500 && mapped.extensions.code === 'INTERNAL')
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (mapped.retryAfter !== undefined) void reply.header('Retry-After', String(mapped.retryAfter));
+  if (mapped.challenge) {
+    const token = typeof request.headers.authorization === 'string' && request.headers.authorization.length > 0;
+    void reply.header('WWW-Authenticate', token ? `${mapped.challenge}, error="invalid_token"` : mapped.challenge);
+  }
+  const instance = (request.url ?? '').split('?')[0];
+  void reply
+    .status(mapped.status)
+    .header('Content-Type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problemOf(mapped, instance)));
+};
+
 /**
  * The one exception filter: every error, whoever raised it (the domain, the store, a guard, a pipe,
- * Fastify, an unknown route), answers as an RFC 9457 problem. Server errors are logged, not told.
+ * Fastify, an unknown route), answers as an RFC 9457 problem. Errors of Fastify's router, before any
+ * route is found (a bad URL, a path parameter over its length), come through frameworkErrors instead.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -12,20 +30,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const mapped = mapError(error);
-    if (mapped.status >= 500 && mapped.extensions.code === 'INTERNAL')
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (mapped.retryAfter !== undefined) void reply.header('Retry-After', String(mapped.retryAfter));
-    if (mapped.challenge) {
-      const token = typeof request.headers.authorization === 'string' && request.headers.authorization.length > 0;
-      void reply.header('WWW-Authenticate', token ? `${mapped.challenge}, error="invalid_token"` : mapped.challenge);
-    }
-    const instance = (request.url ?? '').split('?')[0];
-    void reply
-      .status(mapped.status)
-      .header('Content-Type', 'application/problem+json; charset=utf-8')
-      .send(JSON.stringify(problemOf(mapped, instance)));
+    sendProblem(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
   }
+
+  /** For FastifyAdapter's frameworkErrors option. */
+  static readonly frameworkErrors = (error: Error, request: FastifyRequest, reply: FastifyReply): void =>
+    sendProblem(error, request, reply, new Logger('ProblemDetails'));
 }

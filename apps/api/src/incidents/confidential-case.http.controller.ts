@@ -11,6 +11,7 @@ import { writeResponse } from '../write-path/write-response';
 import { IncidentIdParams } from './incident-id.params';
 import { ClassifyCaseRequestDto, RecordInterviewRequestDto } from './interviews.request.dto';
 import { WriteIncident } from './write-incident.command';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('confidential record')
 @ApiBearerAuth()
@@ -24,7 +25,9 @@ export class ConfidentialCaseHttpController {
 
   @Post('interviews')
   @HttpCode(201)
+  @Replies.write('The interview, recorded with the witness sealed.')
   @ApiOperation({
+    operationId: 'recordInterview',
     summary:
       "Record an interview (monitor). The witness's identity is sealed under a key of its own (returned as subjectKeyId), which erasure destroys.",
   })
@@ -54,7 +57,11 @@ export class ConfidentialCaseHttpController {
 
   @Post('classification')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Set who may read the case (monitor or mediator; PUBLIC by a mediator only).' })
+  @Replies.write('The classification, recorded.')
+  @ApiOperation({
+    operationId: 'classifyCase',
+    summary: 'Set who may read the case (monitor or mediator; PUBLIC by a mediator only).',
+  })
   async classify(
     @Param() { id }: IncidentIdParams,
     @Body() b: ClassifyCaseRequestDto,

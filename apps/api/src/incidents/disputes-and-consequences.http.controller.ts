@@ -16,6 +16,7 @@ import {
   CloseCaseRequestDto,
   LiftMeasureRequestDto,
 } from './disputes-and-consequences.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('disputes and consequences')
 @ApiBearerAuth()
@@ -32,7 +33,11 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('disputes')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A party disputes an adopted finding that concerns it, within the dispute window.' })
+  @Replies.write('The dispute, opened.')
+  @ApiOperation({
+    operationId: 'disputeFinding',
+    summary: 'A party disputes an adopted finding that concerns it, within the dispute window.',
+  })
   dispute(
     @Param() { id }: IncidentIdParams,
     @Body() b: FileDisputeRequestDto,
@@ -55,7 +60,11 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('disputes/:disputeId/ruling')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Rule on a dispute: upheld, amended, vacated or remanded (mediator).' })
+  @Replies.write('The vote, and the ruling once the quorum is met.')
+  @ApiOperation({
+    operationId: 'ruleOnDispute',
+    summary: 'Rule on a dispute: upheld, amended, vacated or remanded (mediator).',
+  })
   rule(
     @Param() { id, disputeId }: DisputeParams,
     @Body() b: RulingRequestDto,
@@ -73,7 +82,9 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('measures')
   @HttpCode(201)
+  @Replies.write('The vote, and the measure once the quorum is met.')
   @ApiOperation({
+    operationId: 'decideMeasure',
     summary:
       'Record a consequence on the L0–L5 ladder against the party of a confirmed breach (mediator). Recorded, never enforced.',
   })
@@ -101,7 +112,9 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('measures/:measureId/fulfilment')
   @HttpCode(201)
+  @Replies.write('The fulfilment, recorded.')
   @ApiOperation({
+    operationId: 'fulfilMeasure',
     summary: 'Record that a consequence was fulfilled (mediators, monitors), whether or not the case is closed.',
   })
   fulfil(
@@ -115,7 +128,9 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('measures/:measureId/lifting')
   @HttpCode(201)
+  @Replies.write('The lifting, recorded.')
   @ApiOperation({
+    operationId: 'liftMeasure',
     summary: 'Lift a consequence before it is fulfilled, with the reason (mediator), even after closure.',
   })
   lift(
@@ -129,7 +144,9 @@ export class DisputesAndConsequencesHttpController {
 
   @Post('closure')
   @HttpCode(201)
+  @Replies.write('The case, closed.')
   @ApiOperation({
+    operationId: 'closeCase',
     summary: 'Close the case; not while a dispute is open (mediator). Outstanding consequences stay owed.',
   })
   close(

@@ -13,6 +13,7 @@ import {
   WithdrawFindingRequestDto,
   conclusionOf,
 } from './findings.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('findings')
 @ApiBearerAuth()
@@ -29,7 +30,11 @@ export class FindingsHttpController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Draft a finding from the investigation (monitor).' })
+  @Replies.write('The draft finding, recorded.')
+  @ApiOperation({
+    operationId: 'draftFinding',
+    summary: 'Draft a finding from the investigation (monitor).',
+  })
   draft(
     @Param() { id }: IncidentIdParams,
     @Body() b: DraftFindingRequestDto,
@@ -46,7 +51,11 @@ export class FindingsHttpController {
 
   @Post(':findingId/endorsement')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Endorse a drafted finding (a monitor other than its drafter).' })
+  @Replies.write('The endorsement, recorded.')
+  @ApiOperation({
+    operationId: 'endorseFinding',
+    summary: 'Endorse a drafted finding (a monitor other than its drafter).',
+  })
   endorse(
     @Param() { id, findingId }: FindingParams,
     @Body() _b: EmptyRequestDto,
@@ -58,7 +67,9 @@ export class FindingsHttpController {
 
   @Post(':findingId/adoption')
   @HttpCode(201)
+  @Replies.write('The vote, and the adoption once the quorum is met.')
   @ApiOperation({
+    operationId: 'adoptFinding',
     summary: "A mediator's adoption vote; the vote reaching the quorum adopts the finding and confirms any breach.",
   })
   adopt(
@@ -72,7 +83,9 @@ export class FindingsHttpController {
 
   @Post(':findingId/withdrawal')
   @HttpCode(201)
+  @Replies.write('The withdrawal, recorded.')
   @ApiOperation({
+    operationId: 'withdrawFinding',
     summary:
       'Withdraw a pending (draft or endorsed) finding (monitor), or return it (mediator), so a new one can be drafted.',
   })
@@ -87,7 +100,11 @@ export class FindingsHttpController {
 
   @Post(':findingId/sharing')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Show a pending finding to the parties before adoption (monitor or mediator).' })
+  @Replies.write('The draft, shared with the parties.')
+  @ApiOperation({
+    operationId: 'shareFinding',
+    summary: 'Show a pending finding to the parties before adoption (monitor or mediator).',
+  })
   share(
     @Param() { id, findingId }: FindingParams,
     @Body() _b: EmptyRequestDto,
@@ -99,7 +116,9 @@ export class FindingsHttpController {
 
   @Post(':findingId/publication')
   @HttpCode(201)
+  @Replies.write('The finding, published.')
   @ApiOperation({
+    operationId: 'publishFinding',
     summary: 'Put an adopted finding on the public record (mediator): /v1/public shows it, curated, without a token.',
   })
   publish(
@@ -113,7 +132,9 @@ export class FindingsHttpController {
 
   @Post(':findingId/dissents')
   @HttpCode(201)
+  @Replies.write('The dissent, recorded beside the finding.')
   @ApiOperation({
+    operationId: 'recordDissent',
     summary:
       "Record a dissent from a finding, kept beside it, signed as the principal's institution, component or party (parties: adopted findings only).",
   })

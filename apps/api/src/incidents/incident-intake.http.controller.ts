@@ -7,6 +7,7 @@ import { writeResponse } from '../write-path/write-response';
 import { IncidentIdParams } from './incident-id.params';
 import { type IncidentCommandInput, WriteIncident } from './write-incident.command';
 import { RegisterEvidenceRequestDto, TriageRequestDto, RespondRequestDto } from './incident-intake.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -23,7 +24,11 @@ export class IncidentIntakeHttpController {
 
   @Post('evidence')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register evidence by its SHA-256 hash (parties, monitors, mediators).' })
+  @Replies.write('The evidence, registered by its hash.')
+  @ApiOperation({
+    operationId: 'registerEvidence',
+    summary: 'Register evidence by its SHA-256 hash (parties, monitors, mediators).',
+  })
   evidence(
     @Param() { id }: IncidentIdParams,
     @Body() b: RegisterEvidenceRequestDto,
@@ -47,7 +52,11 @@ export class IncidentIntakeHttpController {
 
   @Post('triage')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Triage the allegation: admissible, inadmissible or duplicate (monitors, mediators).' })
+  @Replies.write('The triage decision, recorded.')
+  @ApiOperation({
+    operationId: 'triageIncident',
+    summary: 'Triage the allegation: admissible, inadmissible or duplicate (monitors, mediators).',
+  })
   triage(
     @Param() { id }: IncidentIdParams,
     @Body() b: TriageRequestDto,
@@ -64,7 +73,11 @@ export class IncidentIntakeHttpController {
 
   @Post('responses')
   @HttpCode(201)
-  @ApiOperation({ summary: 'The accused party answers: acknowledge, deny or counter-claim.' })
+  @Replies.write('The response, recorded.')
+  @ApiOperation({
+    operationId: 'respondToAllegation',
+    summary: 'The accused party answers: acknowledge, deny or counter-claim.',
+  })
   respond(
     @Param() { id }: IncidentIdParams,
     @Body() b: RespondRequestDto,

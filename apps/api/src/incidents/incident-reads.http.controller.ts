@@ -13,6 +13,8 @@ import { utc } from '../shared/validation';
 import { IncidentIdParams } from './incident-id.params';
 import { GetIncidentQuery, ListIncidentsQuery } from './incident-queries';
 import { HistoryRequestDto, HistoryStepParams, ListIncidentsRequestDto } from './incident-reads.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { CaseFile, CaseHistoryPage, CaseHistoryStep, IncidentPage } from './incident-reads.response.schema';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -24,7 +26,11 @@ export class IncidentReadsHttpController {
   ) {}
 
   @Get('incidents/:id')
-  @ApiOperation({ summary: 'The case file: report, evidence, responses, investigation, findings, disputes, measures.' })
+  @Replies.json(CaseFile, 'The case file as this reader may see it.', { headers: ['ETag'], notModified: true })
+  @ApiOperation({
+    operationId: 'getCaseFile',
+    summary: 'The case file: report, evidence, responses, investigation, findings, disputes, measures.',
+  })
   async get(
     @Param() { id }: IncidentIdParams,
     @Query() q: ReadYourWritesDto,
@@ -39,7 +45,9 @@ export class IncidentReadsHttpController {
   }
 
   @Get('agreements/:id/incidents')
+  @Replies.json(IncidentPage, 'A page of case files.', { headers: ['Link'] })
   @ApiOperation({
+    operationId: 'listIncidents',
     summary:
       'Incidents under an agreement, by status, party, category and time of occurrence; paged with ?cursor= (Link: rel="next").',
   })
@@ -69,7 +77,9 @@ export class IncidentReadsHttpController {
 
   /** The mediator's replay, in pages: each event with what it changed in the case as this reader may see it. */
   @Get('incidents/:id/history')
+  @Replies.json(CaseHistoryPage, 'A page of the case history.')
   @ApiOperation({
+    operationId: 'getCaseHistory',
     summary: `The case's events in order, each with the changes it made to the case (RFC 6902 operations), ${HISTORY_MAX_PAGE} at most per page: go on with ?after=<next>. ?atPosition= cuts it where the record stood then.`,
   })
   history(@Param() { id }: IncidentIdParams, @Query() q: HistoryRequestDto, @CurrentActor() reader: Actor) {
@@ -77,7 +87,11 @@ export class IncidentReadsHttpController {
   }
 
   @Get('incidents/:id/history/:revision')
-  @ApiOperation({ summary: 'One step of the case history with the whole case as it stood right after it.' })
+  @Replies.json(CaseHistoryStep, 'The step and the case right after it.')
+  @ApiOperation({
+    operationId: 'getCaseHistoryStep',
+    summary: 'One step of the case history with the whole case as it stood right after it.',
+  })
   historyStep(@Param() { id, revision }: HistoryStepParams, @CurrentActor() reader: Actor) {
     return this.history_.step(reader, id, revision);
   }

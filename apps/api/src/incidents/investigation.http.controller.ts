@@ -8,6 +8,7 @@ import { writeResponse } from '../write-path/write-response';
 import { IncidentIdParams } from './incident-id.params';
 import { WriteIncident } from './write-incident.command';
 import { AccessDenialRequestDto, EmptyRequestDto } from './investigation.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -17,7 +18,9 @@ export class InvestigationHttpController {
 
   @Post('investigation')
   @HttpCode(201)
+  @Replies.write('The investigation, opened.')
   @ApiOperation({
+    operationId: 'openInvestigation',
     summary:
       'Open the investigation of an admissible case; its verification deadline follows the agreement terms (monitor).',
   })
@@ -37,7 +40,11 @@ export class InvestigationHttpController {
 
   @Post('access-denials')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record that a party denied the monitors access; it counts against that party (monitor).' })
+  @Replies.write('The access denial, recorded.')
+  @ApiOperation({
+    operationId: 'recordAccessDenial',
+    summary: 'Record that a party denied the monitors access; it counts against that party (monitor).',
+  })
   async deny(
     @Param() { id }: IncidentIdParams,
     @Body() b: AccessDenialRequestDto,

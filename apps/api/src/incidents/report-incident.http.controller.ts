@@ -13,6 +13,8 @@ import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { WriteIncident } from './write-incident.command';
 import { ReportIncidentRequestDto } from './report-incident.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { CreatedReceipt } from '../http/contract/write-receipt.schema';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -26,7 +28,9 @@ export class ReportIncidentHttpController {
   @Post()
   @HttpCode(201)
   @CreatedResource((b) => `/v1/incidents/${b.id}`)
+  @Replies.write('The case, opened: its id and the event recorded.', { body: CreatedReceipt })
   @ApiOperation({
+    operationId: 'reportIncident',
     summary:
       'Report an incident (an allegation, not a finding). Parties report as themselves; monitors may record public sources.',
   })

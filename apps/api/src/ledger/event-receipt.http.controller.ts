@@ -5,6 +5,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import { CheckpointSigner } from './checkpoint-signer';
 import { ledgerHasher, ledgerIndexOf } from './ledger.queries';
 import { EventIdParams } from './event-receipt.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -18,7 +19,13 @@ export class EventReceiptHttpController {
   /** Offline proof that the event is in the log: its inclusion path against the latest signed checkpoint. */
   @Get()
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: "A C2SP tlog-proof of the event's inclusion in the latest signed checkpoint." })
+  @Replies.text('text/plain', "The receipt (C2SP tlog-proof): the event's inclusion in a signed checkpoint.", {
+    errors: [409],
+  })
+  @ApiOperation({
+    operationId: 'getEventReceipt',
+    summary: "A C2SP tlog-proof of the event's inclusion in the latest signed checkpoint.",
+  })
   receipt(@Param() { eventId }: EventIdParams): string {
     const index = ledgerIndexOf(this.runner, eventId);
     if (index === undefined) throw new NotFoundException(`event ${eventId} is not in the ledger (yet)`);

@@ -1,4 +1,5 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import type { Actor } from '@ceasefire/mvm';
@@ -8,6 +9,9 @@ import { feedJudge } from '../confidential/feed-visibility';
 import { agreementOf } from '../feeds/cloud-event';
 import { leafPosition, ledgerSize } from './ledger.queries';
 import { EntriesRequestDto } from './ledger.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { decodeCursor, encodeCursor, linkNext } from '../http/pagination';
+import { LedgerEntriesPage } from './ledger-entries.response.schema';
 
 /** Why an entry is withheld, said by what kind of record it is. */
 const withheldReason = (stream: string): string =>
@@ -32,21 +36,32 @@ export class LedgerEntriesHttpController {
   ) {}
 
   @Get('entries')
+  @Replies.json(LedgerEntriesPage, 'A page of ledger entries.', { headers: ['Link'] })
   @ApiOperation({
+    operationId: 'listLedgerEntries',
     summary:
       "Leaves [start, end): index, leaf hash and canonical envelope — or, for an entry above the reader's level, withheld: its stream, revision and the reason, so the root and chains still check.",
   })
-  async entries(@Query() q: EntriesRequestDto, @CurrentActor() reader: Actor) {
-    if (q.end <= q.start || q.end - q.start > 1000)
-      throw new BadRequestException('end must be above start, by at most 1000');
+  async entries(
+    @Query() q: EntriesRequestDto,
+    @CurrentActor() reader: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const have = ledgerSize(this.runner);
-    if (q.end > have) throw new BadRequestException(`size ${q.end} is beyond the ledger, which has ${have} leaves`);
-    const before = q.start === 0 ? undefined : leafPosition(this.runner, q.start - 1);
+    const cursor = decodeCursor(q.cursor);
+    if (cursor !== undefined && !/^\d+$/.test(cursor))
+      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+    const start = cursor !== undefined ? Number(cursor) : (q.start ?? 0);
+    const end = q.end ?? Math.min(start + (q.limit ?? 1000), have);
+    if (end <= start || end - start > 1000) throw new BadRequestException('end must be above start, by at most 1000');
+    if (end > have) throw new BadRequestException(`size ${end} is beyond the ledger, which has ${have} leaves`);
+    const before = start === 0 ? undefined : leafPosition(this.runner, start - 1);
     // The same judge as the feeds and the timeline: a case's level, the mechanism's own events, an agreement's parties.
     const mayRead = feedJudge(this.runner, reader);
     const entries: LedgerEntry[] = [];
-    for await (const e of this.store.readAll({ fromExclusive: before, maxCount: q.end - q.start })) {
-      const index = q.start + entries.length;
+    for await (const e of this.store.readAll({ fromExclusive: before, maxCount: end - start })) {
+      const index = start + entries.length;
       entries.push(
         mayRead({ type: e.type, stream: e.stream, agreementId: agreementOf(e) ?? null })
           ? { index, leafHash: e.hash, envelope: e.canonical }
@@ -57,6 +72,8 @@ export class LedgerEntriesHttpController {
             },
       );
     }
-    return { entries };
+    const next = end < have ? encodeCursor(String(end)) : null;
+    if (next) linkNext(request, reply, next);
+    return { entries, next };
   }
 }

@@ -7,6 +7,8 @@ import { Public } from '../auth/public.decorator';
 import { CheckpointSigner, LEDGER_SIGNER } from './checkpoint-signer';
 import { ledgerHasher, ledgerSize } from './ledger.queries';
 import { CheckpointSizeParams, ConsistencyRequestDto, InclusionRequestDto } from './ledger.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { ConsistencyProof, InclusionProof } from './ledger.response.schema';
 
 const b64 = (b: Buffer) => b.toString('base64');
 
@@ -31,7 +33,12 @@ export class LedgerHttpController {
   @Public()
   @Get('checkpoint')
   @Header('Content-Type', 'text/plain; charset=utf-8')
+  @Replies.text('text/plain', 'The latest signed checkpoint (C2SP signed note).', {
+    errors: [404],
+    example: 'ceasefire-ledger.local/log\n14\nNKIMNIN4n/…=\n\n— ceasefire-ledger.local/log …\n',
+  })
   @ApiOperation({
+    operationId: 'getLedgerCheckpoint',
     summary: 'The latest signed checkpoint (C2SP signed note), with the witness cosignatures collected for it.',
   })
   checkpoint(): string {
@@ -43,7 +50,11 @@ export class LedgerHttpController {
   @Public()
   @Get('checkpoints/:size')
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: 'The signed checkpoint of one tree size, with the witness cosignatures collected for it.' })
+  @Replies.text('text/plain', 'The checkpoint signed at that size, with its cosignatures.', { errors: [404] })
+  @ApiOperation({
+    operationId: 'getLedgerCheckpointOfSize',
+    summary: 'The signed checkpoint of one tree size, with the witness cosignatures collected for it.',
+  })
   checkpointOfSize(@Param() { size }: CheckpointSizeParams): string {
     const found = this.checkpoints.bySize(size);
     if (!found) throw new NotFoundException(`no checkpoint of size ${size} was signed`);
@@ -53,13 +64,23 @@ export class LedgerHttpController {
   @Public()
   @Get('key')
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: "The log's C2SP verifier key." })
+  @Replies.text('text/plain', "The log's verifier key (C2SP note verifier key).", {
+    example: 'ceasefire-ledger.local/log+4d170111+Acpb…',
+  })
+  @ApiOperation({
+    operationId: 'getLedgerKey',
+    summary: "The log's C2SP verifier key.",
+  })
   key(): string {
     return `${formatVerifierKey(this.signer)}\n`;
   }
 
   @Get('proofs/inclusion')
-  @ApiOperation({ summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of exactly `size` leaves.' })
+  @Replies.json(InclusionProof, 'The inclusion proof.')
+  @ApiOperation({
+    operationId: 'getInclusionProof',
+    summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of exactly `size` leaves.',
+  })
   inclusion(@Query() q: InclusionRequestDto) {
     if (q.index >= q.size) throw new BadRequestException('index must be below size');
     this.requireSize(q.size);
@@ -73,7 +94,11 @@ export class LedgerHttpController {
   }
 
   @Get('proofs/consistency')
-  @ApiOperation({ summary: 'RFC 9162 consistency proof between the trees of `from` and `to` leaves.' })
+  @Replies.json(ConsistencyProof, 'The consistency proof.')
+  @ApiOperation({
+    operationId: 'getConsistencyProof',
+    summary: 'RFC 9162 consistency proof between the trees of `from` and `to` leaves.',
+  })
   consistency(@Query() q: ConsistencyRequestDto) {
     if (q.from > q.to) throw new BadRequestException('from must not be above to');
     this.requireSize(q.to);

@@ -1,17 +1,40 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
+/**
+ * A range of leaves: [start, end) as RFC 6962 get-entries asks, or the one pagination convention
+ * (?limit= and the `next` cursor of the page before). At most 1000 entries a page.
+ */
 export class EntriesRequestDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(0) @Max(MAX) start: number;
-  @ApiProperty({ description: 'Exclusive; at most 1000 entries per page.' })
+  @ApiPropertyOptional({ description: 'First leaf index (default 0, or where the cursor points).' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX)
+  start?: number;
+  @ApiPropertyOptional({ description: 'Exclusive end; at most 1000 entries per page.' })
+  @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX)
-  end: number;
+  end?: number;
+  @ApiPropertyOptional({ default: 1000, maximum: 1000, description: 'Entries per page when no end is given.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'The `next` cursor of the page before.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  cursor?: string;
 }
 
 export class InclusionRequestDto {

@@ -18,6 +18,8 @@ import { Write, type WriteContext } from '../write-path/write-context';
 import { CheckpointSigner } from './checkpoint-signer';
 import { witnessKeyOf } from './witnesses.queries';
 import { RegisterWitnessRequestDto, CosignatureRequestDto } from './witnesses.request.dto';
+import { Replies } from '../http/contract/replies.decorator';
+import { CosignatureAdded, WitnessRegistered } from './witnesses.response.schema';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -31,7 +33,11 @@ export class WitnessesHttpController {
 
   @Post('witnesses')
   @HttpCode(201)
-  @ApiOperation({ summary: "Register a witness's cosigner key (admin); the registration is an event in the log." })
+  @Replies.created(WitnessRegistered, 'The witness, registered.')
+  @ApiOperation({
+    operationId: 'registerWitness',
+    summary: "Register a witness's cosigner key (admin); the registration is an event in the log.",
+  })
   async register(@Body() b: RegisterWitnessRequestDto, @Write() c: WriteContext) {
     let key;
     try {
@@ -55,7 +61,11 @@ export class WitnessesHttpController {
   @Post('cosignatures')
   @HttpCode(201)
   @CreatedResource((b) => `/v1/ledger/checkpoints/${b.size}`)
-  @ApiOperation({ summary: 'Add a witness cosignature (C2SP tlog-cosignature) to a signed checkpoint.' })
+  @Replies.created(CosignatureAdded, 'The cosignature, added to the checkpoint.', { errors: [404] })
+  @ApiOperation({
+    operationId: 'addCosignature',
+    summary: 'Add a witness cosignature (C2SP tlog-cosignature) to a signed checkpoint.',
+  })
   cosign(@Body() b: CosignatureRequestDto) {
     const checkpoint = this.checkpoints.bySize(b.size);
     if (!checkpoint) throw new NotFoundException(`no checkpoint of size ${b.size} was signed`);

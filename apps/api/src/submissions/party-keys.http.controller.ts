@@ -15,6 +15,8 @@ import {
 } from './party-keys.request.dto';
 import { keyIdOf } from './submission-signature';
 import { type WritePartyKeysInput, WritePartyKeys } from './write-party-keys.command';
+import { Replies } from '../http/contract/replies.decorator';
+import { PartyKeyChanged, PartyKeys } from './party-keys.response.schema';
 
 @ApiTags('submissions')
 @ApiBearerAuth()
@@ -33,7 +35,9 @@ export class PartyKeysHttpController {
   }
 
   @Get()
+  @Replies.json(PartyKeys, "The party's keys.")
   @ApiOperation({
+    operationId: 'listPartyKeys',
     summary: "A party's signing keys: who registered each, which mediator institutions acknowledged it, revocation.",
   })
   list(@Param() { code }: PartyParams) {
@@ -42,7 +46,9 @@ export class PartyKeysHttpController {
 
   @Post()
   @HttpCode(201)
+  @Replies.created(PartyKeyChanged, 'The key, registered.')
   @ApiOperation({
+    operationId: 'registerPartyKey',
     summary:
       "Register a signing key (Ed25519 JWK) — the party's own principal only. A key id belongs to the first party that registers it, for ever.",
   })
@@ -53,7 +59,9 @@ export class PartyKeysHttpController {
 
   @Post(':keyId/acknowledgement')
   @HttpCode(201)
+  @Replies.created(PartyKeyChanged, 'The acknowledgement, recorded.')
   @ApiOperation({
+    operationId: 'acknowledgePartyKey',
     summary:
       "A mediator institution vouches that the key is the party's (once per institution); the verifier reports it.",
   })
@@ -63,7 +71,9 @@ export class PartyKeysHttpController {
 
   @Post(':keyId/revocation')
   @HttpCode(201)
+  @Replies.created(PartyKeyChanged, 'The revocation, recorded.')
   @ApiOperation({
+    operationId: 'revokePartyKey',
     summary: 'Revoke a party key for good (the party or an admin), optionally naming since when it was compromised.',
   })
   revoke(@Param() { code, keyId }: PartyKeyParams, @Body() b: RevokePartyKeyRequestDto, @Write() c: WriteContext) {

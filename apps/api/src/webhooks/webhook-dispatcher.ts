@@ -42,7 +42,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     this.subscription = this.hub.breaches$.subscribe(() => this.wakeAll());
-    for (const w of this.store.list()) this.start(w.id);
+    for (const w of this.store.all()) this.start(w.id);
   }
 
   onApplicationShutdown(): void {

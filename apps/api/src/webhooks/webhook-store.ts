@@ -43,6 +43,17 @@ export interface Delivery {
 
 type Row = Record<string, unknown>;
 
+type Condition = [sql: string, params: (string | number)[]];
+
+/** The WHERE clause of the conditions given (TRUE when none is), and their parameters in order. */
+const conditions = (all: (Condition | undefined)[]) => {
+  const given = all.filter((c): c is Condition => c !== undefined);
+  return {
+    sql: given.length ? given.map(([sql]) => sql).join(' AND ') : '1',
+    params: given.flatMap(([, params]) => params),
+  };
+};
+
 const toWebhook = (r: Row): Webhook => ({
   id: r.id as string,
   url: r.url as string,
@@ -131,11 +142,21 @@ export class WebhookStore {
     return row && toWebhook(row);
   }
 
-  list(owner?: string): Webhook[] {
-    const rows = owner
-      ? this.db.prepare('SELECT * FROM webhooks WHERE owner = ? ORDER BY created_at').all(owner)
-      : this.db.prepare('SELECT * FROM webhooks ORDER BY created_at').all();
-    return (rows as Row[]).map(toWebhook);
+  /** Every webhook, for the dispatcher. */
+  all(): Webhook[] {
+    return (this.db.prepare('SELECT * FROM webhooks ORDER BY created_at, id').all() as Row[]).map(toWebhook);
+  }
+
+  /** A page in creation order, after the (created_at, id) of the page before; of one owner if given. */
+  list(owner: string | undefined, page: { after?: [string, string]; limit: number }): Webhook[] {
+    const { sql, params } = conditions([
+      owner ? ['owner = ?', [owner]] : undefined,
+      page.after ? ['(created_at, id) > (?, ?)', page.after] : undefined,
+    ]);
+    const rows = this.db
+      .prepare(`SELECT * FROM webhooks WHERE ${sql} ORDER BY created_at, id LIMIT ?`)
+      .all(...params, page.limit) as Row[];
+    return rows.map(toWebhook);
   }
 
   delete(id: string): boolean {
@@ -170,15 +191,22 @@ export class WebhookStore {
     this.db.prepare('UPDATE webhooks SET cursor = ?, attempts = 0, next_attempt_at = 0 WHERE id = ?').run(cursor, id);
   }
 
-  deliveries(id: string, status: string | undefined, limit: number): Delivery[] {
-    const rows = (
-      status
-        ? this.db
-            .prepare('SELECT * FROM deliveries WHERE webhook_id = ? AND status = ? ORDER BY seq DESC LIMIT ?')
-            .all(id, status, limit)
-        : this.db.prepare('SELECT * FROM deliveries WHERE webhook_id = ? ORDER BY seq DESC LIMIT ?').all(id, limit)
-    ) as Row[];
+  /** Attempts newest first, a page before the sequence number `before` (the last of the page before). */
+  deliveries(
+    id: string,
+    status: string | undefined,
+    page: { before?: number; limit: number },
+  ): (Delivery & { seq: number })[] {
+    const { sql, params } = conditions([
+      ['webhook_id = ?', [id]],
+      status ? ['status = ?', [status]] : undefined,
+      page.before !== undefined ? ['seq < ?', [page.before]] : undefined,
+    ]);
+    const rows = this.db
+      .prepare(`SELECT * FROM deliveries WHERE ${sql} ORDER BY seq DESC LIMIT ?`)
+      .all(...params, page.limit) as Row[];
     return rows.map((r) => ({
+      seq: r.seq as number,
       webhookId: r.webhook_id as string,
       position: r.position as string,
       eventId: r.event_id as string,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CreatedResource } from '../http/location.interceptor';
 import {
+  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -13,6 +14,8 @@ import {
   Patch,
   Post,
   Query,
+  Req,
+  Res,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -31,6 +34,17 @@ import {
   WebhookIdParams,
 } from './webhooks.request.dto';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { Replies } from '../http/contract/replies.decorator';
+import { answerPage, decodeCursor } from '../http/pagination';
+import { CursorPageDto } from '../http/page-request.dto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  WebhookResponse,
+  WebhookDeliveryPage,
+  WebhookPage,
+  WebhookReplayStarted,
+  WebhookWithSecret,
+} from './webhooks.response.schema';
 
 /** How long a rotated-out secret keeps signing beside the new one. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
@@ -97,7 +111,9 @@ export class WebhooksHttpController {
 
   @Post()
   @CreatedResource((b) => `/v1/webhooks/${b.id}`)
+  @Replies.created(WebhookWithSecret, 'The webhook, with its signing secret (shown once).')
   @ApiOperation({
+    operationId: 'registerWebhook',
     summary: 'Register a webhook: breach events from now on, as signed CloudEvents. The secret is shown once.',
   })
   async register(@Body() body: RegisterWebhookDto, @CurrentActor() actor: Actor) {
@@ -126,23 +142,41 @@ export class WebhooksHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The webhooks you may manage.' })
-  list(@CurrentActor() actor: Actor) {
+  @Replies.json(WebhookPage, 'A page of webhooks.', { headers: ['Link'] })
+  @ApiOperation({
+    operationId: 'listWebhooks',
+    summary: 'The webhooks you may manage.',
+  })
+  list(
+    @Query() q: CursorPageDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     this.mayManage(actor);
-    return {
-      webhooks: this.store
-        .list(actor.role === 'mediator' || actor.role === 'admin' ? undefined : actor.principalId)
-        .map(view),
-    };
+    const limit = q.limit ?? 100;
+    const after = decodeCursor(q.cursor)?.split('\n');
+    if (after && after.length !== 2)
+      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+    const owner = actor.role === 'mediator' || actor.role === 'admin' ? undefined : actor.principalId;
+    const found = this.store.list(owner, { after: after as [string, string] | undefined, limit });
+    const page = answerPage(request, reply, found, limit, (w) => `${w.createdAt}\n${w.id}`);
+    return { webhooks: page.items.map(view), next: page.next };
   }
 
   @Get(':id')
+  @Replies.json(WebhookResponse, 'The webhook.')
+  @ApiOperation({ operationId: 'getWebhook', summary: 'One webhook you may manage.' })
   get(@Param() { id }: WebhookIdParams, @CurrentActor() actor: Actor) {
     return view(this.found(id, actor));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Disable or enable, change the URL or description, or rotate the secret.' })
+  @Replies.json(WebhookWithSecret, 'The webhook as changed (with the new secret after a rotation).')
+  @ApiOperation({
+    operationId: 'changeWebhook',
+    summary: 'Disable or enable, change the URL or description, or rotate the secret.',
+  })
   async change(@Param() { id }: WebhookIdParams, @Body() body: ChangeWebhookDto, @CurrentActor() actor: Actor) {
     const w = this.found(id, actor);
     if (body.url !== undefined) await this.requireTarget(body.url);
@@ -167,6 +201,8 @@ export class WebhooksHttpController {
 
   @Delete(':id')
   @HttpCode(204)
+  @Replies.empty(204, 'Removed: nothing more is delivered to it.')
+  @ApiOperation({ operationId: 'removeWebhook', summary: 'Remove a webhook you may manage.' })
   remove(@Param() { id }: WebhookIdParams, @CurrentActor() actor: Actor): void {
     this.found(id, actor);
     this.store.delete(id);
@@ -174,15 +210,38 @@ export class WebhooksHttpController {
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ summary: 'Recent delivery attempts, newest first: status, HTTP code, latency, error.' })
-  deliveries(@Param() { id }: WebhookIdParams, @Query() q: DeliveriesRequestDto, @CurrentActor() actor: Actor) {
+  @Replies.json(WebhookDeliveryPage, 'A page of delivery attempts, newest first.', { headers: ['Link'] })
+  @ApiOperation({
+    operationId: 'listWebhookDeliveries',
+    summary: 'Recent delivery attempts, newest first: status, HTTP code, latency, error.',
+  })
+  deliveries(
+    @Param() { id }: WebhookIdParams,
+    @Query() q: DeliveriesRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     this.found(id, actor);
-    return { deliveries: this.store.deliveries(id, q.status, 500) };
+    const limit = q.limit ?? 100;
+    const before = decodeCursor(q.cursor);
+    if (before !== undefined && !/^\d+$/.test(before))
+      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+    const found = this.store.deliveries(id, q.status, {
+      before: before === undefined ? undefined : Number(before),
+      limit,
+    });
+    const page = answerPage(request, reply, found, limit, (d) => String(d.seq));
+    return { deliveries: page.items.map(({ seq: _, ...d }) => d), next: page.next };
   }
 
   @Post(':id/replay')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Redeliver every matching breach event from a global position on.' })
+  @Replies.created(WebhookReplayStarted, 'Delivery will start again from that position.', { status: 202 })
+  @ApiOperation({
+    operationId: 'replayWebhook',
+    summary: 'Redeliver every matching breach event from a global position on.',
+  })
   replay(@Param() { id }: WebhookIdParams, @Body() body: ReplayDto, @CurrentActor() actor: Actor) {
     this.found(id, actor);
     this.store.replayFrom(id, before(body.fromPosition));

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { SEVERITIES } from '@ceasefire/mvm';
 import { PARTY_CODE, POSITION, UUID } from '../shared/validation';
+import { CursorPageDto } from '../http/page-request.dto';
 
 const TYPE_NAMES = [...BREACH_EVENT_TYPES, ...BREACH_EVENT_TYPES.map((t) => `org.ceasefireledger.mvm.${t}`)];
 
@@ -72,7 +73,7 @@ export class ReplayDto {
   fromPosition: string;
 }
 
-export class DeliveriesRequestDto {
+export class DeliveriesRequestDto extends CursorPageDto {
   @ApiPropertyOptional({ enum: ['delivered', 'failed', 'dead'] })
   @IsOptional()
   @IsIn(['delivered', 'failed', 'dead'], { message: 'status must be delivered, failed or dead' })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ApiClient, createApiClient, must } from '@ceasefire/api-client';
 
 export interface ExportTarget {
   api: string;
@@ -13,11 +14,7 @@ export interface ExportSelection {
   fromSize?: number;
 }
 
-const get = async (target: ExportTarget, path: string) => {
-  const response = await fetch(`${target.api}${path}`, { headers: { authorization: `Bearer ${target.token}` } });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-  return response;
-};
+const text = { parseAs: 'text' } as const;
 
 /** Streams every selective bundle keeps whole: who each principal is and each party's keys, to check signatures. */
 const isRegistry = (stream: string) =>
@@ -36,8 +33,9 @@ export const exportBundle = async (
   progress: (done: number, total: number) => void = () => undefined,
 ) => {
   mkdirSync(out, { recursive: true });
-  const note = await (await get(target, '/v1/ledger/checkpoint')).text();
-  const key = await (await get(target, '/v1/ledger/key')).text();
+  const api: ApiClient = createApiClient({ baseUrl: target.api, token: target.token });
+  const note = await must(api.GET('/v1/ledger/checkpoint', text));
+  const key = await must(api.GET('/v1/ledger/key', text));
   const [origin, sizeLine] = note.split('\n');
   const size = Number(sizeLine);
   const fromSize = selection.fromSize ?? 0;
@@ -67,11 +65,7 @@ export const exportBundle = async (
   };
   for (let start = 0; start < size; start += 1000) {
     const end = Math.min(size, start + 1000);
-    const page = (await (await get(target, `/v1/ledger/entries?start=${start}&end=${end}`)).json()) as {
-      entries: ({ index: number; leafHash: string } & (
-        { envelope: string } | { withheld: { stream: string; revision: number; reason: string } }
-      ))[];
-    };
+    const page = await must(api.GET('/v1/ledger/entries', { params: { query: { start, end } } }));
     for (const e of page.entries) {
       if ('withheld' in e) {
         // Withheld from this audience: a full bundle carries its hash and place, so the root and chains still check.
@@ -100,9 +94,7 @@ export const exportBundle = async (
     mkdirSync(join(out, 'receipts'), { recursive: true });
     let done = 0;
     const receipt = async ({ index, eventId }: { index: number; eventId: string }) => {
-      const proof = (await (await get(target, `/v1/ledger/proofs/inclusion?index=${index}&size=${size}`)).json()) as {
-        hashes: string[];
-      };
+      const proof = await must(api.GET('/v1/ledger/proofs/inclusion', { params: { query: { index, size } } }));
       write(
         `receipts/${eventId}.tlog-proof`,
         `c2sp.org/tlog-proof@v1\nindex ${index}\n${proof.hashes.map((h) => `${h}\n`).join('')}\n${note}`,
@@ -114,7 +106,7 @@ export const exportBundle = async (
     if (fromSize > 0)
       write(
         'consistency.json',
-        `${JSON.stringify(await (await get(target, `/v1/ledger/proofs/consistency?from=${fromSize}&to=${size}`)).json())}\n`,
+        `${JSON.stringify(await must(api.GET('/v1/ledger/proofs/consistency', { params: { query: { from: fromSize, to: size } } })))}\n`,
       );
   }
   const manifest = {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ApiClient, createApiClient, must, type operations } from '@ceasefire/api-client';
 import { verifyConsistency, verifyInclusion, leafHashOf } from '../verify/offline-merkle';
 import { parseKey, readSignedCheckpoint, readTlogProof } from '../verify/offline-note';
 import { readEventStream } from './sse-reader';
@@ -11,7 +12,8 @@ export interface FollowOptions {
   verify?: boolean;
   /** The log's verifier key; otherwise the first run trusts the one the API serves and keeps it in the state. */
   logKey?: string;
-  query?: string;
+  /** Which breaches: of an agreement, concerning a party, from a severity on. */
+  query?: Omit<NonNullable<operations['followBreaches']['parameters']['query']>, 'after'>;
   signal: AbortSignal;
   /** How long to wait for a checkpoint that covers a new event (the log signs every few seconds). */
   receiptWaitMs?: number;
@@ -48,21 +50,29 @@ export async function* followBreaches(options: FollowOptions): AsyncGenerator<Fo
     options.stateFile && existsSync(options.stateFile)
       ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as FollowState)
       : {};
-  const headers = { authorization: `Bearer ${options.token}` };
-  const get = async (path: string) => {
-    const response = await fetch(`${options.api}${path}`, { headers, signal: options.signal });
-    return { status: response.status, text: await response.text() };
-  };
+  const api = createApiClient({ baseUrl: options.api, token: options.token });
   if (options.verify) {
-    state.logKey ??= options.logKey ?? (await get('/v1/ledger/key')).text.trim();
+    state.logKey ??=
+      options.logKey ?? (await must(api.GET('/v1/ledger/key', { parseAs: 'text', signal: options.signal }))).trim();
     if (options.logKey && options.logKey.trim() !== state.logKey)
       throw new Error('the pinned log key differs from the one this subscriber followed');
   }
-  const url = `${options.api}/v1/feeds/breaches${options.query ? `?${options.query}` : ''}`;
-  for await (const message of readEventStream(url, headers, state.lastEventId, options.signal)) {
+  const connect = async (lastEventId: string | undefined) =>
+    (
+      await api.GET('/v1/feeds/breaches', {
+        params: {
+          query: options.query,
+          header: lastEventId ? { 'Last-Event-ID': lastEventId } : undefined,
+        },
+        headers: { accept: 'text/event-stream' },
+        parseAs: 'stream',
+        signal: options.signal,
+      })
+    ).response;
+  for await (const message of readEventStream(connect, state.lastEventId, options.signal)) {
     const cloudEvent = JSON.parse(message.data) as FollowedBreach['cloudEvent'];
     const breach: FollowedBreach = { position: message.id, cloudEvent };
-    if (options.verify) breach.verifiedAt = await prove(cloudEvent, state, get, options.receiptWaitMs ?? 30_000);
+    if (options.verify) breach.verifiedAt = await prove(cloudEvent, state, api, options.receiptWaitMs ?? 30_000);
     state.lastEventId = message.id;
     if (options.stateFile) writeFileSync(options.stateFile, `${JSON.stringify(state, null, 2)}\n`);
     yield breach;
@@ -73,21 +83,25 @@ export async function* followBreaches(options: FollowOptions): AsyncGenerator<Fo
 const prove = async (
   event: FollowedBreach['cloudEvent'],
   state: FollowState,
-  get: (path: string) => Promise<{ status: number; text: string }>,
+  api: ApiClient,
   waitMs: number,
 ): Promise<number> => {
   const end = Date.now() + waitMs;
-  let receipt = await get(`/v1/events/${event.id}/receipt`);
-  while ((receipt.status === 409 || receipt.status === 404) && Date.now() < end) {
+  const receiptOf = () =>
+    api.GET('/v1/events/{eventId}/receipt', { params: { path: { eventId: event.id } }, parseAs: 'text' });
+  let receipt = await receiptOf();
+  // Not in the ledger yet (404), or no signed checkpoint covers it yet (409): the log signs every few seconds.
+  while ((receipt.response.status === 409 || receipt.response.status === 404) && Date.now() < end) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    receipt = await get(`/v1/events/${event.id}/receipt`);
+    receipt = await receiptOf();
   }
-  if (receipt.status !== 200) throw new Error(`no receipt for ${event.id}: ${receipt.status} ${receipt.text}`);
-  const proof = readTlogProof(receipt.text);
+  if (receipt.data === undefined)
+    throw new Error(`no receipt for ${event.id}: ${receipt.response.status} ${receipt.error?.detail ?? ''}`);
+  const proof = readTlogProof(receipt.data);
   const checkpoint = readSignedCheckpoint(proof.note, parseKey(state.logKey as string));
-  const entry = JSON.parse((await get(`/v1/ledger/entries?start=${proof.index}&end=${proof.index + 1}`)).text) as {
-    entries: ({ leafHash: string } & ({ envelope: string } | { withheld: unknown }))[];
-  };
+  const entry = await must(
+    api.GET('/v1/ledger/entries', { params: { query: { start: proof.index, end: proof.index + 1 } } }),
+  );
   const found = entry.entries[0];
   // An entry withheld from this reader still proves by its leaf hash, which must be the event's hash.
   const envelope = found && 'envelope' in found ? found.envelope : undefined;
@@ -104,9 +118,7 @@ const prove = async (
       seen.size < checkpoint.size
         ? [seen.size, checkpoint.size, Buffer.from(seen.root, 'base64'), checkpoint.root]
         : [checkpoint.size, seen.size, checkpoint.root, Buffer.from(seen.root, 'base64')];
-    const consistency = JSON.parse((await get(`/v1/ledger/proofs/consistency?from=${from}&to=${to}`)).text) as {
-      hashes: string[];
-    };
+    const consistency = await must(api.GET('/v1/ledger/proofs/consistency', { params: { query: { from, to } } }));
     if (
       !verifyConsistency(
         from,

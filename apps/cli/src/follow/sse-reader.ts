@@ -5,24 +5,20 @@ export interface SseMessage {
 }
 
 /**
- * Reads a text/event-stream over fetch and reconnects with Last-Event-ID when the stream drops, so the
- * caller sees each message once, in order. Ends when `signal` aborts.
+ * Reads a text/event-stream and reconnects with Last-Event-ID when the stream drops, so the caller sees
+ * each message once, in order. `connect` opens the stream from after the id given. Ends when `signal` aborts.
  */
 export async function* readEventStream(
-  url: string,
-  headers: Record<string, string>,
+  connect: (lastEventId: string | undefined) => Promise<Response>,
   lastEventId: string | undefined,
   signal: AbortSignal,
 ): AsyncGenerator<SseMessage> {
   let retryMs = 1000;
   while (!signal.aborted) {
     try {
-      const response = await fetch(url, {
-        headers: { ...headers, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
-        signal,
-      });
+      const response = await connect(lastEventId);
       if (response.status === 401 || response.status === 403 || response.status === 400)
-        throw new Error(`${url}: ${response.status} ${await response.text()}`);
+        throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
       if (!response.ok || !response.body) throw new Retry(`${response.status}`);
       const decoder = new TextDecoder();
       let buffer = '';

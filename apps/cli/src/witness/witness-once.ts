@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createApiClient, must } from '@ceasefire/api-client';
 import { cosign, parseCheckpoint, parseVerifierKey, verifyConsistency, verifyNote } from '@ceasefire/ledger';
 import type { WitnessKey } from './witness-key';
 
@@ -19,14 +20,7 @@ export interface WitnessRun {
   now?: () => number;
 }
 
-const call = async (run: WitnessRun, path: string, init?: RequestInit) => {
-  const response = await fetch(`${run.log}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${run.token}`, ...(init?.headers ?? {}) },
-  });
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return response;
-};
+const text = { parseAs: 'text' } as const;
 
 /**
  * One round of a witness: fetch the latest checkpoint, check the log's signature, check that it extends
@@ -37,11 +31,12 @@ export const witnessOnce = async (run: WitnessRun): Promise<{ size: number; cosi
   const state: WitnessState | undefined = existsSync(run.stateFile)
     ? (JSON.parse(readFileSync(run.stateFile, 'utf8')) as WitnessState)
     : undefined;
-  const logKeyText = run.logKey ?? state?.logKey ?? (await (await call(run, '/v1/ledger/key')).text()).trim();
+  const api = createApiClient({ baseUrl: run.log, token: run.token });
+  const logKeyText = run.logKey ?? state?.logKey ?? (await must(api.GET('/v1/ledger/key', text))).trim();
   if (state && run.logKey && state.logKey !== run.logKey.trim())
     throw new Error('the pinned log key differs from the one this witness followed');
   const logKey = parseVerifierKey(logKeyText);
-  const note = await (await call(run, '/v1/ledger/checkpoint')).text();
+  const note = await must(api.GET('/v1/ledger/checkpoint', text));
   if (!verifyNote(note, logKey)) throw new Error('the checkpoint is not signed by the log key');
   const body = note.slice(0, note.indexOf('\n\n') + 1);
   const checkpoint = parseCheckpoint(body);
@@ -54,9 +49,9 @@ export const witnessOnce = async (run: WitnessRun): Promise<{ size: number; cosi
     if (checkpoint.size === state.size) {
       if (!checkpoint.root.equals(previous)) throw new Error(`split view: two different roots for size ${state.size}`);
     } else {
-      const proof = (await (
-        await call(run, `/v1/ledger/proofs/consistency?from=${state.size}&to=${checkpoint.size}`)
-      ).json()) as { hashes: string[] };
+      const proof = await must(
+        api.GET('/v1/ledger/proofs/consistency', { params: { query: { from: state.size, to: checkpoint.size } } }),
+      );
       const hashes = proof.hashes.map((h) => Buffer.from(h, 'base64'));
       if (!verifyConsistency(state.size, checkpoint.size, previous, checkpoint.root, hashes))
         throw new Error(
@@ -65,11 +60,7 @@ export const witnessOnce = async (run: WitnessRun): Promise<{ size: number; cosi
     }
   }
   const line = cosign(body, run.key.name, run.key.privateKey, Math.floor((run.now?.() ?? Date.now()) / 1000));
-  await call(run, '/v1/ledger/cosignatures', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ size: checkpoint.size, line }),
-  });
+  await must(api.POST('/v1/ledger/cosignatures', { body: { size: checkpoint.size, line } }));
   const next: WitnessState = {
     origin: checkpoint.origin,
     logKey: logKeyText,

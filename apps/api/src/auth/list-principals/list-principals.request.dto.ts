@@ -1,19 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ReadYourWritesDto } from '../../shared/read-options.dto';
-import { UUID } from '../../shared/validation';
+import { PageRequestDto } from '../../http/page-request.dto';
 
-export class ListPrincipalsRequestDto extends ReadYourWritesDto {
-  @ApiPropertyOptional({ description: 'Principals after this id, for the next page.' })
-  @IsOptional()
-  @Matches(UUID, { message: 'after must be a principal id' })
-  after?: string;
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
+/** Principals in id order, a page at a time (limit up to 500, the opaque cursor of the page before). */
+export class ListPrincipalsRequestDto extends PageRequestDto {}

@@ -9,6 +9,8 @@ import { CREDENTIAL_KEY, tokenVerifier } from '../credential-key';
 import { type WritePrincipalInput, WritePrincipal } from '../register-principal/write-principal.command';
 import { EmptyRequestDto } from '../../incidents/investigation.request.dto';
 import { PrincipalIdParams, ReasonRequestDto } from './principal-lifecycle.request.dto';
+import { Replies } from '../../http/contract/replies.decorator';
+import { PrincipalChanged, TokenRotated } from './principal-lifecycle.response.schema';
 
 /**
  * A principal's life after registration, each step an event on its stream. The answer comes once the
@@ -32,21 +34,31 @@ export class PrincipalLifecycleHttpController {
 
   @Post('suspension')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Suspend a principal (admin): its token is refused until reinstated.' })
+  @Replies.created(PrincipalChanged, 'The suspension, recorded.')
+  @ApiOperation({
+    operationId: 'suspendPrincipal',
+    summary: 'Suspend a principal (admin): its token is refused until reinstated.',
+  })
   suspend(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
     return this.write(id, { type: 'SuspendPrincipal', reason: b.reason }, c);
   }
 
   @Post('reinstatement')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Reinstate a suspended principal (admin).' })
+  @Replies.created(PrincipalChanged, 'The reinstatement, recorded.')
+  @ApiOperation({
+    operationId: 'reinstatePrincipal',
+    summary: 'Reinstate a suspended principal (admin).',
+  })
   reinstate(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
     return this.write(id, { type: 'ReinstatePrincipal', reason: b.reason }, c);
   }
 
   @Post('revocation')
   @HttpCode(201)
+  @Replies.created(PrincipalChanged, 'The revocation, recorded.')
   @ApiOperation({
+    operationId: 'revokePrincipal',
     summary: 'Revoke a principal for good (admin). What it submitted stays attributed and verifiable.',
   })
   revoke(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
@@ -56,7 +68,9 @@ export class PrincipalLifecycleHttpController {
   /** The new token is shown once; a retried Idempotency-Key gets the result but not the token again. */
   @Post('token-rotation')
   @HttpCode(201)
+  @Replies.created(TokenRotated, 'The new token (shown once); the old one stops working.')
   @ApiOperation({
+    operationId: 'rotatePrincipalToken',
     summary:
       "Rotate a principal's token (admin, or the principal itself). Returns { token } once; the old one stops working.",
   })

@@ -10,6 +10,8 @@ import { Write, type WriteContext } from '../../write-path/write-context';
 import { newToken } from '../admin-token';
 import { CREDENTIAL_KEY, tokenVerifier } from '../credential-key';
 import { RegisterPrincipalRequestDto } from './register-principal.request.dto';
+import { Replies } from '../../http/contract/replies.decorator';
+import { PrincipalRegistered } from './register-principal.response.schema';
 
 @ApiTags('access')
 @ApiBearerAuth()
@@ -25,7 +27,11 @@ export class RegisterPrincipalHttpController {
   @Post()
   @HttpCode(201)
   @CreatedResource((b) => `/v1/principals/${b.id}`)
-  @ApiOperation({ summary: 'Register a principal (admin). Returns { id, token } once.' })
+  @Replies.created(PrincipalRegistered, 'The principal, and its bearer token (shown once).')
+  @ApiOperation({
+    operationId: 'registerPrincipal',
+    summary: 'Register a principal (admin). Returns { id, token } once.',
+  })
   async register(@Body() body: RegisterPrincipalRequestDto, @Write() context: WriteContext) {
     const id = context.idempotencyKey ? deterministicUuid(context.idempotencyKey, 'principal') : timeOrderedUuid();
     const token = newToken();
