@@ -1,4 +1,4 @@
-import { agreementBody, raidReport } from './support/case-data';
+import { agreementBody, inDays, raidReport } from './support/case-data';
 import { ADMIN_TOKEN, TestApi } from './support/test-api';
 
 // Issue 16, part 4: Location on every 201 (test-api checks it on every e2e request; here, that it leads
@@ -222,5 +222,104 @@ describe('API contract: security in the OpenAPI document', () => {
       checked.push(path);
     }
     expect(checked.length).toBeGreaterThan(10);
+  });
+});
+
+// Issue 16, part 4: a party's own view of what it owes now.
+describe("API contract: a party's open obligations", () => {
+  let api: TestApi;
+  let t: Awaited<ReturnType<TestApi['caseCast']>>;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    t = await api.caseCast();
+  });
+  afterAll(() => api.stop());
+
+  it('shows the party the responses, measures and commitments it owes, until it has answered, done or met them', async () => {
+    const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
+    const commitment = await api.post(`/v1/agreements/${agreement}/commitments`, t.tr, {
+      obligor: 'AF',
+      title: 'Dismantle camps',
+      indicator: 'sites visited',
+      target: 1,
+      unit: 'sites',
+      dueAt: inDays(30),
+      evidenceRequired: 'site visits',
+    });
+    const raid = await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport);
+    const obligations = async (token: string, party = 'AF', position = raid.body.position) =>
+      api.get(`/v1/parties/${party}/obligations?minPosition=${position}`, token);
+
+    const owed = (await obligations(t.af)).body;
+    expect(owed.responsesDue).toEqual([
+      expect.objectContaining({
+        incidentId: raid.body.id,
+        agreementId: agreement,
+        href: `/v1/incidents/${raid.body.id}`,
+        missed: false,
+      }),
+    ]);
+    expect(owed.commitments).toEqual([
+      expect.objectContaining({ commitmentId: commitment.body.id, status: 'OPEN', acceptedTotal: 0 }),
+    ]);
+    expect(owed.measures).toEqual([]);
+    expect((await obligations(t.pk, 'PK')).body).toMatchObject({ responsesDue: [], commitments: [], measures: [] });
+
+    // Other parties and observers may not look; the mechanism may.
+    expect((await obligations(t.pk)).status).toBe(403);
+    const observer = await api.principal('Observer', 'observer');
+    expect((await obligations(observer)).status).toBe(403);
+    expect((await obligations(t.tr)).body.responsesDue).toHaveLength(1);
+
+    const answered = await api.post(`/v1/incidents/${raid.body.id}/responses`, t.af, {
+      response: 'DENY',
+      statement: 'No.',
+    });
+    expect((await obligations(t.af, 'AF', answered.body.position)).body.responsesDue).toEqual([]);
+
+    const r = `/v1/incidents/${raid.body.id}`;
+    await api.post(`${r}/triage`, t.mon1, { decision: 'ADMISSIBLE', reason: 'Specific' });
+    await api.post(`${r}/investigation`, t.mon1, {});
+    await api.post(`${r}/findings`, t.mon1, {
+      findingId: 'f1',
+      outcome: 'VIOLATION_ATTRIBUTED',
+      attributedParties: ['AF'],
+      severity: 'S2',
+      confidence: 'CREDIBLE',
+      rationale: 'Tracks',
+    });
+    await api.post(`${r}/findings/f1/endorsement`, t.mon2, {});
+    await api.post(`${r}/findings/f1/adoption`, t.tr, {});
+    await api.post(`${r}/findings/f1/adoption`, t.qa, {});
+    const measure = {
+      measureId: 'm1',
+      findingId: 'f1',
+      party: 'AF',
+      level: 'L2',
+      description: 'Formal demand',
+      dueAt: inDays(21),
+    };
+    await api.post(`${r}/measures`, t.tr, measure);
+    const decided = await api.post(`${r}/measures`, t.qa, measure);
+    expect((await obligations(t.af, 'AF', decided.body.position)).body.measures).toEqual([
+      { incidentId: raid.body.id, agreementId: agreement, href: r, measureId: 'm1', level: 'L2', dueAt: measure.dueAt },
+    ]);
+    const fulfilled = await api.post(`${r}/measures/m1/fulfilment`, t.tr, { note: 'Report received' });
+    expect((await obligations(t.af, 'AF', fulfilled.body.position)).body.measures).toEqual([]);
+
+    await api.post(`/v1/commitments/${commitment.body.id}/progress`, t.af, {
+      reportId: 'r1',
+      quantity: 1,
+      description: 'Camp closed',
+      evidence: ['3f'.repeat(32)],
+    });
+    const met = await api.post(`/v1/commitments/${commitment.body.id}/verification`, t.mon1, {
+      reportId: 'r1',
+      verdict: 'ACCEPTED',
+      acceptedQuantity: 1,
+      note: 'Visited',
+    });
+    expect((await obligations(t.af, 'AF', met.body.position)).body.commitments).toEqual([]);
   });
 });

@@ -211,6 +211,7 @@ describe('the contract walk: every operation, valid and invalid, answered as doc
     await get(`/v1/public/agreements/${agreement}/cases?limit=5&minPosition=${closed.position}`, '');
     await get(`/v1/public/cases/${raid.id}`, '');
     await get(`${a}/timeline`, auditor);
+    await get(`/v1/parties/AF/obligations?minPosition=${closed.position}`, t.af);
 
     // Party keys.
     const key = generateKeyPairSync('ed25519');

@@ -14,6 +14,7 @@ import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { readModelProjections } from './read-models/read-model-projections';
 import { readModelsThread } from './read-models/read-models-thread.options';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         ConfidentialModule,
         HealthModule,
+        ObligationsModule,
         AgreementsModule,
         IncidentsModule,
         CommitmentsModule,

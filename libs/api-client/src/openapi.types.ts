@@ -175,6 +175,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parties/{code}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A party's open obligations: allegations to answer, consequences to carry out, commitments to meet (the party itself and the mechanism). */
+        get: operations["getPartyObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agreements": {
         parameters: {
             query?: never;
@@ -3599,6 +3616,94 @@ export interface components {
             prevHash: string;
             stateAfter: components["schemas"]["CaseState"];
         };
+        PartyObligations: {
+            /** @example AF */
+            party: string;
+            /** @description Allegations against the party it has not answered, soonest due first. */
+            responsesDue: {
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                incidentId: string;
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                agreementId: string;
+                /** @example /v1/incidents/01a2222b-b464-7c95-8ccb-43cec952edff */
+                href: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-10-31T22:40:00.000Z
+                 */
+                dueAt: string;
+                /** @description The window closed unanswered. */
+                missed: boolean;
+            }[];
+            /** @description Consequences decided against the party and not yet fulfilled, lifted or lapsed. */
+            measures: {
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                incidentId: string;
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                agreementId: string;
+                /** @example /v1/incidents/01a2222b-b464-7c95-8ccb-43cec952edff */
+                href: string;
+                /** @example m1 */
+                measureId: string;
+                /**
+                 * @example L2
+                 * @enum {string}
+                 */
+                level: "L0" | "L1" | "L2" | "L3" | "L4" | "L5";
+                /**
+                 * Format: date-time
+                 * @example 2025-10-31T22:40:00.000Z
+                 */
+                dueAt: string | null;
+            }[];
+            /** @description Commitments the party has not met yet, soonest due first. */
+            commitments: {
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                commitmentId: string;
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                agreementId: string;
+                /** @example /v1/commitments/01a2222b-dbc5-7618-85de-7fa0e218890b */
+                href: string;
+                /** @example Withdraw heavy weapons 20 km from the line */
+                title: string;
+                /**
+                 * @example OPEN
+                 * @enum {string}
+                 */
+                status: "OPEN" | "OVERDUE";
+                /** @example 12 */
+                target: number;
+                /** @example 4 */
+                acceptedTotal: number;
+                /** @example positions */
+                unit: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-10-31T22:40:00.000Z
+                 */
+                dueAt: string;
+            }[];
+            /** @description True when a list was cut at its first 500 items. */
+            truncated: boolean;
+        };
         StreamSummary: {
             /** @example incident-01a2222b-b464-7c95-8ccb-43cec952edff */
             stream: string;
@@ -4426,6 +4531,41 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+        };
+    };
+    getPartyObligations: {
+        parameters: {
+            query?: {
+                /** @description A position returned by a write: the read waits until the read model has applied it. */
+                minPosition?: string;
+                /** @description Only the obligations under this agreement. */
+                agreement?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the party owes now, soonest due first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyObligations"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAgreements: {

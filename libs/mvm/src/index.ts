@@ -9,6 +9,7 @@ export * from './agreement/agreement.decider';
 export * from './incident/incident.vocabulary';
 export * from './incident/classification';
 export * from './incident/case-visibility';
+export * from './incident/case-obligations';
 export * from './incident/incident.events';
 export * from './incident/incident.stream';
 export * from './incident/incident.commands';

@@ -3,12 +3,13 @@ import type { Projection } from '@ceasefire/projections';
 
 export const commitmentProjection: Projection<CommitmentEvent> = {
   name: 'commitments',
-  version: 1,
+  version: 2,
   handles: COMMITMENT_EVENT_TYPES,
   setup: ({ db, table }) =>
     db.exec(`CREATE TABLE ${table('commitments')} (
       commitment_id TEXT PRIMARY KEY, agreement_id TEXT NOT NULL, obligor TEXT NOT NULL, status TEXT NOT NULL,
-      due_at TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL, state TEXT NOT NULL)`),
+      due_at TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL, state TEXT NOT NULL);
+      CREATE INDEX ${table('commitments_by_obligor')} ON ${table('commitments')} (obligor, status, due_at)`),
   apply: (event, { db, table }) => {
     const id = event.data.commitmentId;
     const row = db.prepare(`SELECT state FROM ${table('commitments')} WHERE commitment_id = ?`).get(id) as

@@ -1,3 +1,4 @@
+import type { CommitmentState } from '@ceasefire/mvm';
 import type { ReadModels } from '@ceasefire/projections';
 
 const table = (rm: ReadModels) => rm.table('commitments', 'commitments');
@@ -45,3 +46,13 @@ export const listCommitments = (
     position: r.position,
   }));
 };
+
+/** A party's commitments not yet met (open or overdue), soonest due first, at most `limit`. */
+export const openCommitmentsOf = (rm: ReadModels, obligor: string, limit: number) =>
+  (
+    rm.db
+      .prepare(
+        `SELECT state FROM ${table(rm)} WHERE obligor = ? AND status IN ('OPEN', 'OVERDUE') ORDER BY due_at LIMIT ?`,
+      )
+      .all(obligor, limit) as { state: string }[]
+  ).map((r) => JSON.parse(r.state) as Extract<CommitmentState, { commitmentId: string }>);

@@ -1,3 +1,4 @@
+import type { CaseObligation, ClassificationLevel } from '@ceasefire/mvm';
 import type { ReadModels } from '@ceasefire/projections';
 
 const table = (rm: ReadModels) => rm.table('incident_cases', 'cases');
@@ -71,3 +72,18 @@ export const caseSnapshotAtOrBefore = (
     )
     .get(incidentId, value) as { state: string; revision: number } | undefined;
 };
+
+/** What the cases owe a party now (responses, measures), soonest due first (no due date last), at most `limit`. */
+export const caseObligationsOf = (
+  rm: ReadModels,
+  party: string,
+  limit: number,
+): (CaseObligation & { caseLevel: ClassificationLevel })[] =>
+  (
+    rm.db
+      .prepare(
+        `SELECT obligation FROM ${rm.table('incident_cases', 'obligations')} WHERE party = ?
+         ORDER BY due_at IS NULL, due_at, incident_id, ref LIMIT ?`,
+      )
+      .all(party, limit) as { obligation: string }[]
+  ).map((r) => JSON.parse(r.obligation) as CaseObligation & { caseLevel: ClassificationLevel });
