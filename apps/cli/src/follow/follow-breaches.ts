@@ -3,6 +3,7 @@ import { type ApiClient, createApiClient, must, type operations } from '@ceasefi
 import { verifyConsistency, verifyInclusion, leafHashOf } from '../verify/offline-merkle';
 import { parseKey, readSignedCheckpoint, readTlogProof } from '../verify/offline-note';
 import { readEventStream } from './sse-reader';
+import { RecordDoesNotVerify } from '../cli-errors';
 
 export interface FollowOptions {
   api: string;
@@ -55,7 +56,7 @@ export async function* followBreaches(options: FollowOptions): AsyncGenerator<Fo
     state.logKey ??=
       options.logKey ?? (await must(api.GET('/v1/ledger/key', { parseAs: 'text', signal: options.signal }))).trim();
     if (options.logKey && options.logKey.trim() !== state.logKey)
-      throw new Error('the pinned log key differs from the one this subscriber followed');
+      throw new RecordDoesNotVerify('the pinned log key differs from the one this subscriber followed');
   }
   const connect = async (lastEventId: string | undefined) =>
     (
@@ -109,9 +110,10 @@ const prove = async (
   const sameEvent =
     leaf.toString('hex') === event.eventhash &&
     (envelope === undefined || (JSON.parse(envelope) as { eventId: string }).eventId === event.id);
-  if (!sameEvent) throw new Error(`breach ${event.id}: the ledger entry at ${proof.index} is not this event`);
+  if (!sameEvent)
+    throw new RecordDoesNotVerify(`breach ${event.id}: the ledger entry at ${proof.index} is not this event`);
   if (!verifyInclusion(proof.index, checkpoint.size, leaf, proof.path, checkpoint.root))
-    throw new Error(`breach ${event.id}: its inclusion proof does not give the signed root`);
+    throw new RecordDoesNotVerify(`breach ${event.id}: its inclusion proof does not give the signed root`);
   const seen = state.checkpoint;
   if (seen && seen.size !== checkpoint.size) {
     const [from, to, a, b] =
@@ -128,9 +130,9 @@ const prove = async (
         consistency.hashes.map((h) => Buffer.from(h, 'base64')),
       )
     )
-      throw new Error(`the log's checkpoints of size ${from} and ${to} are inconsistent: a split view`);
+      throw new RecordDoesNotVerify(`the log's checkpoints of size ${from} and ${to} are inconsistent: a split view`);
   } else if (seen && !Buffer.from(seen.root, 'base64').equals(checkpoint.root))
-    throw new Error(`two different roots for size ${seen.size}: a split view`);
+    throw new RecordDoesNotVerify(`two different roots for size ${seen.size}: a split view`);
   if (!seen || checkpoint.size > seen.size)
     state.checkpoint = { size: checkpoint.size, root: checkpoint.root.toString('base64') };
   return proof.index;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createApiClient, must } from '@ceasefire/api-client';
 import { cosign, parseCheckpoint, parseVerifierKey, verifyConsistency, verifyNote } from '@ceasefire/ledger';
 import type { WitnessKey } from './witness-key';
+import { RecordDoesNotVerify } from '../cli-errors';
 
 export interface WitnessState {
   origin: string;
@@ -34,27 +35,30 @@ export const witnessOnce = async (run: WitnessRun): Promise<{ size: number; cosi
   const api = createApiClient({ baseUrl: run.log, token: run.token });
   const logKeyText = run.logKey ?? state?.logKey ?? (await must(api.GET('/v1/ledger/key', text))).trim();
   if (state && run.logKey && state.logKey !== run.logKey.trim())
-    throw new Error('the pinned log key differs from the one this witness followed');
+    throw new RecordDoesNotVerify('the pinned log key differs from the one this witness followed');
   const logKey = parseVerifierKey(logKeyText);
   const note = await must(api.GET('/v1/ledger/checkpoint', text));
-  if (!verifyNote(note, logKey)) throw new Error('the checkpoint is not signed by the log key');
+  if (!verifyNote(note, logKey)) throw new RecordDoesNotVerify('the checkpoint is not signed by the log key');
   const body = note.slice(0, note.indexOf('\n\n') + 1);
   const checkpoint = parseCheckpoint(body);
   if (state) {
     if (checkpoint.origin !== state.origin)
-      throw new Error(`the log now calls itself ${checkpoint.origin}, not ${state.origin}`);
+      throw new RecordDoesNotVerify(`the log now calls itself ${checkpoint.origin}, not ${state.origin}`);
     if (checkpoint.size < state.size)
-      throw new Error(`rollback: the log shows size ${checkpoint.size} after this witness cosigned ${state.size}`);
+      throw new RecordDoesNotVerify(
+        `rollback: the log shows size ${checkpoint.size} after this witness cosigned ${state.size}`,
+      );
     const previous = Buffer.from(state.root, 'base64');
     if (checkpoint.size === state.size) {
-      if (!checkpoint.root.equals(previous)) throw new Error(`split view: two different roots for size ${state.size}`);
+      if (!checkpoint.root.equals(previous))
+        throw new RecordDoesNotVerify(`split view: two different roots for size ${state.size}`);
     } else {
       const proof = await must(
         api.GET('/v1/ledger/proofs/consistency', { params: { query: { from: state.size, to: checkpoint.size } } }),
       );
       const hashes = proof.hashes.map((h) => Buffer.from(h, 'base64'));
       if (!verifyConsistency(state.size, checkpoint.size, previous, checkpoint.root, hashes))
-        throw new Error(
+        throw new RecordDoesNotVerify(
           `inconsistent: the tree of ${checkpoint.size} does not extend the tree of ${state.size} this witness cosigned`,
         );
     }
