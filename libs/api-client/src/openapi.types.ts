@@ -694,7 +694,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case's events in order, each with the changes it made to the case (RFC 6902 operations), 200 at most per page: go on with ?after=<next>. ?atPosition= cuts it where the record stood then. */
+        /** The case's events in order, each with the changes it made to the case (RFC 6902 operations), 200 at most per page: go on with ?cursor=<next> (Link: rel="next"). ?atPosition= cuts it where the record stood then. */
         get: operations["getCaseHistory"];
         put?: never;
         post?: never;
@@ -3573,8 +3573,8 @@ export interface components {
                     value?: unknown;
                 }[];
             }[];
-            /** @description The revision to go on from (?after=); null at the end. */
-            next: number | null;
+            /** @description Cursor of the next page (pass as ?cursor=); null at the end. Also sent as Link: rel="next". */
+            next: string | null;
         };
         CaseHistoryStep: {
             /**
@@ -6328,7 +6328,9 @@ export interface operations {
     getCaseHistory: {
         parameters: {
             query?: {
-                /** @description The `next` of the previous page: steps after this revision. */
+                /** @description The `next` cursor of the page before. */
+                cursor?: string;
+                /** @description Start after this revision of the case (-1: from its first event). */
                 after?: number;
                 limit?: number;
                 /** @description Only events at or before this global position: the case as it stood then. */
@@ -6345,6 +6347,7 @@ export interface operations {
             /** @description A page of the case history. */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { CaseHistory, HISTORY_MAX_PAGE } from './case-history';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerNotModified } from '../http/conditional-get';
-import { decodeCursor, linkNext } from '../http/pagination';
+import { decodeCursor, encodeCursor, linkNext } from '../http/pagination';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { utc } from '../shared/validation';
@@ -77,13 +77,26 @@ export class IncidentReadsHttpController {
 
   /** The mediator's replay, in pages: each event with what it changed in the case as this reader may see it. */
   @Get('incidents/:id/history')
-  @Replies.json(CaseHistoryPage, 'A page of the case history.')
+  @Replies.json(CaseHistoryPage, 'A page of the case history.', { headers: ['Link'] })
   @ApiOperation({
     operationId: 'getCaseHistory',
-    summary: `The case's events in order, each with the changes it made to the case (RFC 6902 operations), ${HISTORY_MAX_PAGE} at most per page: go on with ?after=<next>. ?atPosition= cuts it where the record stood then.`,
+    summary: `The case's events in order, each with the changes it made to the case (RFC 6902 operations), ${HISTORY_MAX_PAGE} at most per page: go on with ?cursor=<next> (Link: rel="next"). ?atPosition= cuts it where the record stood then.`,
   })
-  history(@Param() { id }: IncidentIdParams, @Query() q: HistoryRequestDto, @CurrentActor() reader: Actor) {
-    return this.history_.page(reader, id, { after: q.after, limit: q.limit ?? 50, atPosition: q.atPosition });
+  async history(
+    @Param() { id }: IncidentIdParams,
+    @Query() q: HistoryRequestDto,
+    @CurrentActor() reader: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const cursor = decodeCursor(q.cursor);
+    if (cursor !== undefined && !/^\d+$/.test(cursor))
+      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+    const after = cursor !== undefined ? Number(cursor) : q.after;
+    const page = await this.history_.page(reader, id, { after, limit: q.limit ?? 50, atPosition: q.atPosition });
+    const next = page.next === null ? null : encodeCursor(String(page.next));
+    if (next) linkNext(request, reply, next);
+    return { ...page, next };
   }
 
   @Get('incidents/:id/history/:revision')

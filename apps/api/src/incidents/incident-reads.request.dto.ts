@@ -41,7 +41,12 @@ export class ListIncidentsRequestDto extends ReadYourWritesDto {
 }
 
 export class HistoryRequestDto {
-  @ApiPropertyOptional({ description: 'The `next` of the previous page: steps after this revision.' })
+  @ApiPropertyOptional({ description: 'The `next` cursor of the page before.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  cursor?: string;
+  @ApiPropertyOptional({ description: 'Start after this revision of the case (-1: from its first event).' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -219,7 +219,11 @@ export const CaseHistoryPage = namedSchema(
         },
       }),
     ),
-    next: { type: 'integer', nullable: true, description: 'The revision to go on from (?after=); null at the end.' },
+    next: {
+      type: 'string',
+      nullable: true,
+      description: 'Cursor of the next page (pass as ?cursor=); null at the end. Also sent as Link: rel="next".',
+    },
   }),
 );
 
