@@ -7119,7 +7119,6 @@ export interface operations {
                 start?: number;
                 /** @description Exclusive end; at most 1000 entries per page. */
                 end?: number;
-                /** @description Entries per page when no end is given. */
                 limit?: number;
                 /** @description The `next` cursor of the page before. */
                 cursor?: string;

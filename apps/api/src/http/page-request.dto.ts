@@ -1,22 +1,35 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { POSITION } from '../shared/validation';
 import { MAX_PAGE } from './pagination';
 
+/** The `cursor` query parameter of every paged list: the opaque `next` of the page before. */
+export const PageCursor = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'The `next` cursor of the page before.' }),
+    IsOptional(),
+    IsString(),
+    MaxLength(400),
+  );
+
+/** A page size from 1 to `max`. */
+export const PageLimit = (max: number, fallback: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ default: fallback, maximum: max }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
+
 /** The one pagination convention's query: a page size up to MAX_PAGE and the opaque cursor of the page before. */
 export class CursorPageDto {
-  @ApiPropertyOptional({ default: 100, maximum: MAX_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @PageLimit(MAX_PAGE, 100)
   limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` cursor of the page before.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
+  @PageCursor()
   cursor?: string;
 }
 

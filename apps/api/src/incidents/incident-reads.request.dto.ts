@@ -6,6 +6,7 @@ import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { IsUtcTimestamp, PARTY_CODE, POSITION } from '../shared/validation';
 import { HISTORY_MAX_PAGE } from './case-history';
 import { IncidentIdParams } from './incident-id.params';
+import { PageCursor, PageLimit } from '../http/page-request.dto';
 
 const STATUSES = [
   'REPORTED',
@@ -41,10 +42,7 @@ export class ListIncidentsRequestDto extends ReadYourWritesDto {
 }
 
 export class HistoryRequestDto {
-  @ApiPropertyOptional({ description: 'The `next` cursor of the page before.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
+  @PageCursor()
   cursor?: string;
   @ApiPropertyOptional({ description: 'Start after this revision of the case (-1: from its first event).' })
   @IsOptional()
@@ -53,12 +51,7 @@ export class HistoryRequestDto {
   @Min(-1)
   @Max(Number.MAX_SAFE_INTEGER)
   after?: number;
-  @ApiPropertyOptional({ default: 50, maximum: HISTORY_MAX_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(HISTORY_MAX_PAGE)
+  @PageLimit(HISTORY_MAX_PAGE, 50)
   limit?: number;
   @ApiPropertyOptional({ description: 'Only events at or before this global position: the case as it stood then.' })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageCursor, PageLimit } from '../http/page-request.dto';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -23,17 +24,10 @@ export class EntriesRequestDto {
   @Min(1)
   @Max(MAX)
   end?: number;
-  @ApiPropertyOptional({ default: 1000, maximum: 1000, description: 'Entries per page when no end is given.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  /** Entries per page when no end is given. */
+  @PageLimit(1000, 1000)
   limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` cursor of the page before.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
+  @PageCursor()
   cursor?: string;
 }
 
