@@ -24,6 +24,9 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private lastBreach: string | undefined;
   private bootHead: string | undefined;
   private stopWatchingProgress?: () => void;
+  /** The breach feed's applied events when its rows were last read, and whether a row waits for the ledger. */
+  private breachesApplied = -1;
+  private rowWaitsForLedger = false;
 
   readonly events$ = new Observable<RecordedEvent>((subscriber) => {
     const subscription = this.allEvents.subscribe(subscriber);
@@ -53,11 +56,19 @@ export class FeedHub implements OnApplicationBootstrap, OnApplicationShutdown {
     this.breaches$.complete();
   }
 
+  /** Runs on every progress report of the read models: it reads rows only when there can be new ones to send. */
   private sendNewBreaches(): void {
+    const applied = this.runner.appliedEvents('breach_feed');
+    if (applied === this.breachesApplied && !this.rowWaitsForLedger) return;
+    this.breachesApplied = applied;
+    this.rowWaitsForLedger = false;
     for (;;) {
       const rows = breachRowsAfter(this.runner, this.lastBreach, 500);
       for (const row of rows) {
-        if (!this.runner.reached('ledger', row.position)) return;
+        if (!this.runner.reached('ledger', row.position)) {
+          this.rowWaitsForLedger = true;
+          return;
+        }
         this.lastBreach = row.position;
         this.breaches$.next(row);
       }

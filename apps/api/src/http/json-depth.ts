@@ -4,6 +4,19 @@ import type { FastifyInstance } from 'fastify';
 /** Deeper than any request body of this API, far below what the validators' recursion tolerates. */
 export const MAX_JSON_DEPTH = 32;
 
+/** How many `{` and `[` a text holds, strings included: a bound on how deeply it can nest (native scans). */
+const openings = (text: string, atMost: number): number => {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    let at = text.indexOf(bracket);
+    while (at >= 0 && count <= atMost) {
+      count += 1;
+      at = text.indexOf(bracket, at + 1);
+    }
+  }
+  return count;
+};
+
 /** How deeply a JSON text nests objects and arrays (strings, and their escaped quotes, skipped): O(length). */
 export const jsonDepth = (text: string): number => {
   let depth = 0;
@@ -31,7 +44,8 @@ export const parseJsonWithDepthLimit = (fastify: FastifyInstance): void => {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     if (text.length === 0) return done(null, undefined);
-    if (jsonDepth(text) > MAX_JSON_DEPTH)
+    // Most bodies hold too few brackets to nest that deep: only those that might are scanned.
+    if (openings(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH && jsonDepth(text) > MAX_JSON_DEPTH)
       return done(new BadRequestException(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
     try {
       done(null, JSON.parse(text) as unknown);
