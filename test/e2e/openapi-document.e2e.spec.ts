@@ -24,6 +24,15 @@ describe('the committed OpenAPI document and typed client', () => {
     expect(committed.trim() === generated.trim()).toBe(true);
   });
 
+  it('gives every request and response class its own name (two of one name would share one schema)', () => {
+    const names = execFileSync('grep', ['-rhoE', 'export class [A-Za-z]+', 'apps/api/src'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace('export class ', ''))
+      .filter((name) => /(Dto|Params)$/.test(name));
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
   it('names every operation for its use case, once, and documents its answers', () => {
     const ids: string[] = [];
     for (const [path, item] of Object.entries<Record<string, any>>(made.paths))

@@ -10,6 +10,7 @@ import { securedDocument } from './http/secured-document';
 import { contractDocument } from './http/contract/contract-document';
 import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
+import { capConnections, corsFor, secureHeaders, serverLimits } from './http/server-limits';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
 
 export interface CreateAppOptions {
@@ -28,7 +29,11 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   const logger = options.logger === false ? false : new ConsoleLogger({ json: true });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 256 * 1024, frameworkErrors: ProblemDetailsFilter.frameworkErrors }),
+    new FastifyAdapter({
+      bodyLimit: 256 * 1024,
+      frameworkErrors: ProblemDetailsFilter.frameworkErrors,
+      ...serverLimits(config.http),
+    }),
     {
       logger: logger === false ? false : logger,
       // JSON bodies go through parseJsonWithDepthLimit instead.
@@ -38,6 +43,9 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   );
   app.enableShutdownHooks();
   parseJsonWithDepthLimit(app.getHttpAdapter().getInstance());
+  secureHeaders(app.getHttpAdapter().getInstance());
+  capConnections(app.getHttpServer(), config.http);
+  corsFor(app, config.http.corsOrigins);
   app.useGlobalPipes(
     new RejectInheritedNamesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

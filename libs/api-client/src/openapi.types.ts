@@ -1297,7 +1297,8 @@ export interface components {
             /** @description When given, the only agreements the principal may act in. */
             agreements?: string[];
         };
-        ReasonRequestDto: {
+        PrincipalChangeRequestDto: {
+            /** @example Liaison officer replaced */
             reason: string;
         };
         EmptyRequestDto: Record<string, never>;
@@ -1398,6 +1399,9 @@ export interface components {
             /** @example Istanbul */
             venue: string;
             statement: string;
+        };
+        SuspensionRequestDto: {
+            reason: string;
         };
         ScheduleMeetingRequestDto: {
             /** @example istanbul-2 */
@@ -4224,7 +4228,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequestDto"];
+                "application/json": components["schemas"]["PrincipalChangeRequestDto"];
             };
         };
         responses: {
@@ -4263,7 +4267,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequestDto"];
+                "application/json": components["schemas"]["PrincipalChangeRequestDto"];
             };
         };
         responses: {
@@ -4302,7 +4306,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequestDto"];
+                "application/json": components["schemas"]["PrincipalChangeRequestDto"];
             };
         };
         responses: {
@@ -4783,7 +4787,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequestDto"];
+                "application/json": components["schemas"]["SuspensionRequestDto"];
             };
         };
         responses: {
@@ -4844,7 +4848,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonRequestDto"];
+                "application/json": components["schemas"]["SuspensionRequestDto"];
             };
         };
         responses: {

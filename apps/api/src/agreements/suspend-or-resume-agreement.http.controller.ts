@@ -6,7 +6,7 @@ import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { AgreementIdParams } from './agreement-id.params';
 import { WriteAgreement } from './write-agreement.command';
-import { ReasonRequestDto } from './suspend-or-resume-agreement.request.dto';
+import { SuspensionRequestDto } from './suspend-or-resume-agreement.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
 
 @ApiTags('agreements')
@@ -24,7 +24,7 @@ export class SuspendOrResumeAgreementHttpController {
   })
   async suspend(
     @Param() { id }: AgreementIdParams,
-    @Body() b: ReasonRequestDto,
+    @Body() b: SuspensionRequestDto,
     @Write() c: WriteContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
@@ -45,7 +45,7 @@ export class SuspendOrResumeAgreementHttpController {
   })
   async resume(
     @Param() { id }: AgreementIdParams,
-    @Body() b: ReasonRequestDto,
+    @Body() b: SuspensionRequestDto,
     @Write() c: WriteContext,
     @Res({ passthrough: true }) r: FastifyReply,
   ) {

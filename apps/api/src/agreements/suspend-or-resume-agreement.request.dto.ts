@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
-export class ReasonRequestDto {
+export class SuspensionRequestDto {
   @ApiProperty() @IsString() @Length(1, 4000) reason: string;
 }

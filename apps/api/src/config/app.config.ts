@@ -16,8 +16,23 @@ export interface AppConfig {
   projectionsThread: boolean;
   /** How often passed deadlines are turned into events; 0 turns the scheduler off. */
   schedulerIntervalMs: number;
+  http: {
+    /** A request's headers and body must arrive within these (slow clients are cut off). */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    /** Open connections the server accepts at once; beyond, new ones are refused. */
+    maxConnections: number;
+    /** Origins a browser may call the API from (CORS); none by default. */
+    corsOrigins: string[];
+  };
   ledger: { origin: string; checkpointIntervalMs: number };
-  feeds: { heartbeatMs: number; maxBufferedBytes: number };
+  feeds: {
+    heartbeatMs: number;
+    maxBufferedBytes: number;
+    /** Open SSE streams allowed in all, and to one principal; beyond: 503 / 429. */
+    maxStreams: number;
+    maxStreamsPerPrincipal: number;
+  };
   webhooks: { retryScheduleMs: number[]; allowPrivateTargets: boolean; timeoutMs: number };
   reads: {
     /** Heavy-read chunks (export, catch-up and history pages) that may run at once. */
@@ -42,6 +57,18 @@ const integer = (name: string, value: string | undefined, fallback: number, max:
   return n;
 };
 
+/** Comma-separated origins, each scheme://host[:port]; `*` is refused (tokens are bearer credentials). */
+const origins = (value: string | undefined): string[] => {
+  const list = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of list)
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin))
+      throw new Error(`CORS_ORIGINS must list origins like https://console.example.org, not "${origin}"`);
+  return list;
+};
+
 /** A C2SP log origin is a schema-less URL-like name; it doubles as the signing key's name, so no spaces or '+'. */
 const ledgerOrigin = (value = 'ceasefire-ledger.local/log'): string => {
   if (!/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/.test(value))
@@ -57,6 +84,21 @@ const retrySchedule = (value = '5000,30000,120000,600000,3600000,21600000'): num
   return steps;
 };
 
+const httpConfig = (env: NodeJS.ProcessEnv): AppConfig['http'] => {
+  const requestTimeoutMs = integer('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000, 3_600_000) || 30_000;
+  const headersTimeoutMs = integer('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000, 3_600_000) || 10_000;
+  if (headersTimeoutMs > requestTimeoutMs)
+    throw new Error(
+      `HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    maxConnections: integer('MAX_CONNECTIONS', env.MAX_CONNECTIONS, 10_000, 1_000_000) || 1,
+    corsOrigins: origins(env.CORS_ORIGINS),
+  };
+};
+
 /** Reads the environment once, at boot; a bad value stops the process with the variable named. */
 export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const eventStore = eventStoreConfigFromEnv(env);
@@ -69,6 +111,7 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     eventStore,
     projectionsThread: env.PROJECTIONS_THREAD !== 'false',
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', env.SCHEDULER_INTERVAL_MS, 15_000, 86_400_000),
+    http: httpConfig(env),
     ledger: {
       origin: ledgerOrigin(env.LEDGER_ORIGIN),
       checkpointIntervalMs: integer('CHECKPOINT_INTERVAL_MS', env.CHECKPOINT_INTERVAL_MS, 5000, 86_400_000),
@@ -76,6 +119,9 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     feeds: {
       heartbeatMs: integer('FEED_HEARTBEAT_MS', env.FEED_HEARTBEAT_MS, 15_000, 3_600_000) || 15_000,
       maxBufferedBytes: integer('FEED_MAX_BUFFERED_BYTES', env.FEED_MAX_BUFFERED_BYTES, 1 << 20, 1 << 30),
+      maxStreams: integer('FEED_MAX_STREAMS', env.FEED_MAX_STREAMS, 1000, 1_000_000) || 1,
+      maxStreamsPerPrincipal:
+        integer('FEED_MAX_STREAMS_PER_PRINCIPAL', env.FEED_MAX_STREAMS_PER_PRINCIPAL, 10, 100_000) || 1,
     },
     webhooks: {
       retryScheduleMs: retrySchedule(env.WEBHOOK_RETRY_SCHEDULE_MS),

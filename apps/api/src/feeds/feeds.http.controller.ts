@@ -15,12 +15,11 @@ import { POSITION } from '../shared/validation';
 import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
 import { type BreachRow, FeedHub } from './feed-hub';
 import { breachMatcher } from './breach-filter';
-import { SseConnection, type SseSettings, sseFrame } from './sse-connection';
+import { sseFrame } from './sse-connection';
+import { SseConnections } from './sse-connections';
 import { streamFeed } from './stream-feed';
 import { BreachFeedRequestDto, EventFeedRequestDto } from './feeds.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
-
-export const SSE_SETTINGS = Symbol('SSE_SETTINGS');
 
 const resumeFrom = (query: string | undefined, lastEventId: string | undefined): string | undefined => {
   if (lastEventId !== undefined && !POSITION.test(lastEventId))
@@ -42,7 +41,7 @@ export class FeedsHttpController {
   constructor(
     private readonly hub: FeedHub,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SSE_SETTINGS) private readonly settings: SseSettings,
+    private readonly connections: SseConnections,
     @Inject(LEDGER_SETTINGS) private readonly ledger: LedgerSettings,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(READ_LANE) private readonly lane: ReadLane,
@@ -82,7 +81,7 @@ export class FeedsHttpController {
     const mayReceive = feedJudge(this.runner, reader);
     const matches = breachMatcher(q);
     this.lane.admit();
-    const connection = new SseConnection(reply, this.settings);
+    const connection = this.connections.openFor(reader.principalId, reply);
     await streamFeed<BreachRow>(connection, after, {
       page: (from, limit) => this.lane.run(() => this.hub.breachesAfter(from, limit)),
       live$: this.hub.breaches$,
@@ -127,7 +126,7 @@ export class FeedsHttpController {
     const after = resumeFrom(q.after, lastEventId);
     const wanted = types ? new Set(types) : undefined;
     this.lane.admit();
-    const connection = new SseConnection(reply, this.settings);
+    const connection = this.connections.openFor(reader.principalId, reply);
     await streamFeed<RecordedEvent>(connection, after, {
       // One agreement's catch-up reads its timeline index (once it holds what the live feed, already listening,
       // will not bring); the whole log's reads the log. A page at a time, in the lane.

@@ -12,6 +12,7 @@ import {
 import { ProjectionParked, WaitForTimeout } from '@ceasefire/projections';
 import { TooManyRefusedTokens } from '../auth/failed-token-throttle';
 import { ReadLaneBusy } from '../shared/read-lane';
+import { TooManyStreams } from '../feeds/sse-connections';
 import {
   IdempotencyKeyReused,
   PreconditionFailed,
@@ -137,6 +138,13 @@ export const mapError = (error: unknown): Mapped => {
   if (error instanceof TooManyRefusedTokens)
     return {
       status: 429,
+      detail: error.message,
+      extensions: { code: error.code },
+      retryAfter: error.retryAfterSeconds,
+    };
+  if (error instanceof TooManyStreams)
+    return {
+      status: error.status,
       detail: error.message,
       extensions: { code: error.code },
       retryAfter: error.retryAfterSeconds,

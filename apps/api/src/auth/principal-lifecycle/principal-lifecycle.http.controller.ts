@@ -8,7 +8,7 @@ import { newToken } from '../admin-token';
 import { CREDENTIAL_KEY, tokenVerifier } from '../credential-key';
 import { type WritePrincipalInput, WritePrincipal } from '../register-principal/write-principal.command';
 import { EmptyRequestDto } from '../../incidents/investigation.request.dto';
-import { PrincipalIdParams, ReasonRequestDto } from './principal-lifecycle.request.dto';
+import { PrincipalIdParams, PrincipalChangeRequestDto } from './principal-lifecycle.request.dto';
 import { Replies } from '../../http/contract/replies.decorator';
 import { PrincipalChanged, TokenRotated } from './principal-lifecycle.response.schema';
 
@@ -39,7 +39,7 @@ export class PrincipalLifecycleHttpController {
     operationId: 'suspendPrincipal',
     summary: 'Suspend a principal (admin): its token is refused until reinstated.',
   })
-  suspend(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
+  suspend(@Param() { id }: PrincipalIdParams, @Body() b: PrincipalChangeRequestDto, @Write() c: WriteContext) {
     return this.write(id, { type: 'SuspendPrincipal', reason: b.reason }, c);
   }
 
@@ -50,7 +50,7 @@ export class PrincipalLifecycleHttpController {
     operationId: 'reinstatePrincipal',
     summary: 'Reinstate a suspended principal (admin).',
   })
-  reinstate(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
+  reinstate(@Param() { id }: PrincipalIdParams, @Body() b: PrincipalChangeRequestDto, @Write() c: WriteContext) {
     return this.write(id, { type: 'ReinstatePrincipal', reason: b.reason }, c);
   }
 
@@ -61,7 +61,7 @@ export class PrincipalLifecycleHttpController {
     operationId: 'revokePrincipal',
     summary: 'Revoke a principal for good (admin). What it submitted stays attributed and verifiable.',
   })
-  revoke(@Param() { id }: PrincipalIdParams, @Body() b: ReasonRequestDto, @Write() c: WriteContext) {
+  revoke(@Param() { id }: PrincipalIdParams, @Body() b: PrincipalChangeRequestDto, @Write() c: WriteContext) {
     return this.write(id, { type: 'RevokePrincipal', reason: b.reason }, c);
   }
 

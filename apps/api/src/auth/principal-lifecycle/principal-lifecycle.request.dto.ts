@@ -6,6 +6,6 @@ export class PrincipalIdParams {
   @ApiProperty() @Matches(UUID, { message: 'id must be a principal id (a lower-case UUID)' }) id: string;
 }
 
-export class ReasonRequestDto {
+export class PrincipalChangeRequestDto {
   @ApiProperty({ example: 'Liaison officer replaced' }) @IsString() @Length(1, 2000) reason: string;
 }
