@@ -157,3 +157,26 @@ describe('limits: CORS is off unless configured', () => {
     }
   });
 });
+
+describe('limits: webhooks per principal, deliveries kept', () => {
+  it('refuses a principal its webhook past WEBHOOKS_PER_PRINCIPAL with a 409 naming the limit', async () => {
+    const api = await TestApi.start({ WEBHOOKS_PER_PRINCIPAL: '2', WEBHOOK_ALLOW_PRIVATE: 'true' });
+    try {
+      const [a, b] = [await api.principal('TR', 'mediator', 'TR'), await api.principal('QA', 'mediator', 'QA')];
+      const hook = { url: 'http://127.0.0.1:9/hook' };
+      expect((await api.post('/v1/webhooks', a, hook)).status).toBe(201);
+      const second = await api.post('/v1/webhooks', a, hook);
+      expect(second.status).toBe(201);
+      expect((await api.post('/v1/webhooks', a, hook)).body).toMatchObject({
+        status: 409,
+        code: 'WEBHOOK_LIMIT',
+        detail: expect.stringContaining('WEBHOOKS_PER_PRINCIPAL'),
+      });
+      expect((await api.post('/v1/webhooks', b, hook)).status).toBe(201);
+      expect((await api.request('DELETE', `/v1/webhooks/${second.body.id}`, { token: a })).status).toBe(204);
+      expect((await api.post('/v1/webhooks', a, hook)).status).toBe(201);
+    } finally {
+      await api.stop();
+    }
+  });
+});

@@ -70,7 +70,7 @@ export class ApiProcess {
         () => false,
       );
       if (up) return;
-      if (Date.now() > end || this.child.exitCode !== null)
+      if (Date.now() > end || this.child.exitCode !== null || this.child.signalCode !== null)
         throw new Error(`the API process did not come up: ${this.stderrTail}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -79,7 +79,7 @@ export class ApiProcess {
   /** SIGKILL: no shutdown hooks, no flushing; whatever was not committed is gone. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
@@ -88,7 +88,7 @@ export class ApiProcess {
   /** SIGTERM, as an orchestrator stops a process: resolves with how long it took to exit, and its exit code. */
   async terminate(timeoutMs = 30_000): Promise<{ ms: number; clean: boolean }> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return { ms: 0, clean: child?.exitCode === 0 };
+    if (!child || child.exitCode !== null || child.signalCode !== null) return { ms: 0, clean: child?.exitCode === 0 };
     const started = Date.now();
     // A clean stop exits 0, or by the signal re-raised once everything is closed (as Nest does).
     const exited = new Promise<boolean>((resolve) =>

@@ -16,6 +16,8 @@ export interface AppConfig {
   projectionsThread: boolean;
   /** How often passed deadlines are turned into events; 0 turns the scheduler off. */
   schedulerIntervalMs: number;
+  /** /health/ready answers 503 while a read model is more than this many events behind the log. */
+  readyMaxLag: number;
   http: {
     /** A request's headers and body must arrive within these (slow clients are cut off). */
     headersTimeoutMs: number;
@@ -33,7 +35,15 @@ export interface AppConfig {
     maxStreams: number;
     maxStreamsPerPrincipal: number;
   };
-  webhooks: { retryScheduleMs: number[]; allowPrivateTargets: boolean; timeoutMs: number };
+  webhooks: {
+    retryScheduleMs: number[];
+    allowPrivateTargets: boolean;
+    timeoutMs: number;
+    /** Webhooks one principal may register. */
+    maxPerPrincipal: number;
+    /** Delivery attempts kept per webhook, newest first; older ones are pruned. */
+    deliveriesKept: number;
+  };
   reads: {
     /** Heavy-read chunks (export, catch-up and history pages) that may run at once. */
     laneWidth: number;
@@ -55,6 +65,19 @@ const integer = (name: string, value: string | undefined, fallback: number, max:
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw new Error(`${name} must be an integer from 0 to ${max}, not "${value}"`);
   return n;
+};
+
+/** A switch: `true` or `false` (absent: the default); anything else stops the start, naming the variable. */
+const flag = (name: string, value: string | undefined, fallback: boolean): boolean => {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be true or false, not "${value}"`);
+};
+
+/** An address to bind: an IPv4 or IPv6 address or a host name. */
+const bindAddress = (value = '0.0.0.0'): string => {
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(value)) throw new Error(`HOST must be an address or host name, not "${value}"`);
+  return value;
 };
 
 /** Comma-separated origins, each scheme://host[:port]; `*` is refused (tokens are bearer credentials). */
@@ -104,14 +127,15 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
   const eventStore = eventStoreConfigFromEnv(env);
   return {
     port: integer('PORT', env.PORT, 3000, 65535),
-    host: env.HOST ?? '0.0.0.0',
+    host: bindAddress(env.HOST),
     dataDir: eventStore.dataDir,
     dataDirKeptRecord:
       eventStore.dataDir !== ':memory:' && RECORD_FILES.some((f) => existsSync(join(eventStore.dataDir, f))),
     eventStore,
-    projectionsThread: env.PROJECTIONS_THREAD !== 'false',
+    projectionsThread: flag('PROJECTIONS_THREAD', env.PROJECTIONS_THREAD, true),
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', env.SCHEDULER_INTERVAL_MS, 15_000, 86_400_000),
     http: httpConfig(env),
+    readyMaxLag: integer('READY_MAX_LAG', env.READY_MAX_LAG, 1000, 1_000_000_000),
     ledger: {
       origin: ledgerOrigin(env.LEDGER_ORIGIN),
       checkpointIntervalMs: integer('CHECKPOINT_INTERVAL_MS', env.CHECKPOINT_INTERVAL_MS, 5000, 86_400_000),
@@ -125,8 +149,10 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     },
     webhooks: {
       retryScheduleMs: retrySchedule(env.WEBHOOK_RETRY_SCHEDULE_MS),
-      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+      allowPrivateTargets: flag('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false),
       timeoutMs: integer('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 600_000),
+      maxPerPrincipal: integer('WEBHOOKS_PER_PRINCIPAL', env.WEBHOOKS_PER_PRINCIPAL, 20, 100_000) || 1,
+      deliveriesKept: integer('WEBHOOK_DELIVERIES_KEPT', env.WEBHOOK_DELIVERIES_KEPT, 1000, 10_000_000) || 1,
     },
     reads: {
       laneWidth: integer('READ_LANE_WIDTH', env.READ_LANE_WIDTH, 2, 64) || 1,

@@ -5,7 +5,9 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
 import { Replies } from '../http/contract/replies.decorator';
-import { Health } from './health.response.schema';
+import { Health, Liveness, Readiness } from './health.response.schema';
+import type { AppConfig } from '../config/app.config';
+import { APP_CONFIG } from '../config/config.module';
 
 @ApiTags('operations')
 @Public()
@@ -14,7 +16,12 @@ export class HealthHttpController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private get maxLag(): number {
+    return this.config.readyMaxLag;
+  }
 
   /** 200 while the store answers; a parked projection makes the status "degraded", not down. */
   @Get()
@@ -47,5 +54,41 @@ export class HealthHttpController {
       },
       projections: projections.map((p) => ({ ...p, position: p.position ?? null })),
     };
+  }
+
+  /** Liveness: the process answers (its event loop runs). Restart it when this fails. */
+  @Get('live')
+  @Replies.json(Liveness, 'The process answers.')
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: 200 while the process answers at all.' })
+  live() {
+    return { status: 'ok' as const };
+  }
+
+  /**
+   * Readiness: send traffic here only while the store answers and every read model is caught up
+   * (within READY_MAX_LAG events where the lag is known) and none is parked.
+   */
+  @Get('ready')
+  @Replies.json(Readiness, 'Ready for traffic.', { unavailableBody: true })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary:
+      'Readiness: 200 while the store answers and the read models are caught up and running; else 503 with the reasons.',
+  })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const reasons: string[] = [];
+    await this.store
+      .headPosition()
+      .catch((error: unknown) =>
+        reasons.push(`the store does not answer: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    for (const p of await this.runner.health().catch(() => [])) {
+      if (p.parked) reasons.push(`projection ${p.projection} is parked: ${p.parked.error}`);
+      else if (!p.caughtUp) reasons.push(`projection ${p.projection} is catching up`);
+      else if (p.lag !== undefined && p.lag > this.maxLag)
+        reasons.push(`projection ${p.projection} is ${p.lag} events behind`);
+    }
+    reply.status(reasons.length ? 503 : 200);
+    return { ready: reasons.length === 0, reasons };
   }
 }

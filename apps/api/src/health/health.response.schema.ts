@@ -55,3 +55,13 @@ export const Health = namedSchema(
     ),
   }),
 );
+
+export const Liveness = namedSchema('Liveness', object({ status: strings(['ok'], 'ok') }));
+
+export const Readiness = namedSchema(
+  'Readiness',
+  object({
+    ready: BOOLEAN,
+    reasons: { ...list(text('projection compliance is catching up')), description: 'Why not ready; empty when ready.' },
+  }),
+);

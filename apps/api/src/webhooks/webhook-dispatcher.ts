@@ -8,15 +8,12 @@ import { type BreachRow, FeedHub } from '../feeds/feed-hub';
 import { postWebhook } from './webhook-delivery';
 import { signWebhook } from './webhook-signature';
 import type { Webhook, WebhookStore } from './webhook-store';
+import type { AppConfig } from '../config/app.config';
 
 export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
 
-export interface WebhookSettings {
-  retryScheduleMs: number[];
-  allowPrivateTargets: boolean;
-  timeoutMs: number;
-}
+export type WebhookSettings = AppConfig['webhooks'];
 
 /** ±20% around each step of the schedule, so receivers recovering from an outage are not hit all at once. */
 const withJitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));

@@ -96,7 +96,10 @@ const toRow = (w: Webhook) => ({
 export class WebhookStore {
   private readonly db: Database.Database;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly deliveriesKept = 1000,
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'webhooks.sqlite'));
     this.db.pragma('journal_mode = WAL');
@@ -142,6 +145,11 @@ export class WebhookStore {
     return row && toWebhook(row);
   }
 
+  /** How many webhooks a principal owns. */
+  countOwnedBy(owner: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM webhooks WHERE owner = ?').get(owner) as { n: number }).n;
+  }
+
   /** Every webhook, for the dispatcher. */
   all(): Webhook[] {
     return (this.db.prepare('SELECT * FROM webhooks ORDER BY created_at, id').all() as Row[]).map(toWebhook);
@@ -174,6 +182,13 @@ export class WebhookStore {
           'INSERT INTO deliveries (webhook_id, position, event_id, attempt, status, code, latency_ms, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(d.webhookId, d.position, d.eventId, d.attempt, d.status, d.code, d.latencyMs, d.error, d.at);
+      // Only the newest attempts are kept: the log of one webhook stays bounded however long it runs.
+      this.db
+        .prepare(
+          `DELETE FROM deliveries WHERE webhook_id = ? AND seq <= (
+             SELECT seq FROM deliveries WHERE webhook_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)`,
+        )
+        .run(d.webhookId, d.webhookId, this.deliveriesKept);
       this.db
         .prepare('UPDATE webhooks SET cursor = ?, attempts = ?, next_attempt_at = ? WHERE id = ?')
         .run(next.cursor, next.attempts, next.nextAttemptAt, d.webhookId);

@@ -3,6 +3,7 @@ import { CreatedResource } from '../http/location.interceptor';
 import {
   BadRequestException,
   Body,
+  ConflictException,
   Controller,
   Delete,
   ForbiddenException,
@@ -118,6 +119,11 @@ export class WebhooksHttpController {
   })
   async register(@Body() body: RegisterWebhookDto, @CurrentActor() actor: Actor) {
     this.mayManage(actor);
+    if (this.store.countOwnedBy(actor.principalId) >= this.settings.maxPerPrincipal)
+      throw new ConflictException({
+        message: `this principal already has ${this.settings.maxPerPrincipal} webhooks, the most allowed (WEBHOOKS_PER_PRINCIPAL); remove one first`,
+        code: 'WEBHOOK_LIMIT',
+      });
     await this.requireTarget(body.url);
     const head = this.hub.breachHead() ?? '';
     const w: Webhook = {

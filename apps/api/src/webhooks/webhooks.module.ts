@@ -10,7 +10,11 @@ import { WebhooksHttpController } from './webhooks.http.controller';
   imports: [FeedsModule],
   controllers: [WebhooksHttpController],
   providers: [
-    { provide: WEBHOOK_STORE, useFactory: (c: AppConfig) => new WebhookStore(c.dataDir), inject: [APP_CONFIG] },
+    {
+      provide: WEBHOOK_STORE,
+      useFactory: (c: AppConfig) => new WebhookStore(c.dataDir, c.webhooks.deliveriesKept),
+      inject: [APP_CONFIG],
+    },
     { provide: WEBHOOK_SETTINGS, useFactory: (c: AppConfig) => c.webhooks, inject: [APP_CONFIG] },
     WebhookDispatcher,
   ],
