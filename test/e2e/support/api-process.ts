@@ -1,6 +1,6 @@
 import { principalBody } from './case-data';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ADMIN_TOKEN } from './test-api';
@@ -20,26 +20,40 @@ export class ApiProcess {
   }
 
   /**
-   * Builds dist once for all test files of a run: the build empties dist first, so two test files
-   * building at once would start processes from a half-written tree. One builds; the others wait for it.
+   * Builds dist when the sources changed since the last build, once however many test files ask: the
+   * build empties dist first, so building under a running process (or two builds at once) would start or
+   * stop processes from a half-written tree. One builds under a lock; the others wait, then find it fresh.
    */
   static build(): void {
-    const lock = join(process.cwd(), '.e2e-build.lock');
+    const root = process.cwd();
+    const stamp = join(root, '.e2e-build.stamp');
+    const fresh = () =>
+      existsSync(stamp) &&
+      existsSync(join(root, 'dist/apps/api/src/main.js')) &&
+      statSync(stamp).mtimeMs > newestSource(root);
+    if (fresh()) return;
+    const lock = join(root, '.e2e-build.lock');
     // A lock left by a killed run is older than any build takes.
     if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
       rmSync(lock, { recursive: true, force: true });
-    try {
-      mkdirSync(lock);
-    } catch {
-      const end = Date.now() + 180_000;
-      while (existsSync(lock) && Date.now() < end) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    for (const end = Date.now() + 300_000; Date.now() < end;) {
+      try {
+        mkdirSync(lock);
+      } catch {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+        continue;
+      }
+      try {
+        if (!fresh()) {
+          execFileSync('npx', ['nest', 'build', 'api'], { stdio: 'ignore' });
+          writeFileSync(stamp, new Date().toISOString());
+        }
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
       return;
     }
-    try {
-      execFileSync('npx', ['nest', 'build', 'api'], { stdio: 'ignore' });
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
+    throw new Error('another test file held the build lock for 5 minutes');
   }
 
   static async create(env: Record<string, string>): Promise<ApiProcess> {
@@ -122,3 +136,17 @@ export class ApiProcess {
     return reply.body.token as string;
   }
 }
+
+/** The newest modification time of the TypeScript sources the build compiles. */
+const newestSource = (root: string): number => {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of ['apps', 'libs']) walk(join(root, dir));
+  return newest;
+};
