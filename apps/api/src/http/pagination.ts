@@ -8,6 +8,8 @@ export const MAX_PAGE = 500;
 export const encodeCursor = (key: string): string =>
   Buffer.from(JSON.stringify({ k: key }), 'utf8').toString('base64url');
 
+const notACursor = () => new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+
 export const decodeCursor = (cursor: string | undefined): string | undefined => {
   if (cursor === undefined) return undefined;
   try {
@@ -16,7 +18,21 @@ export const decodeCursor = (cursor: string | undefined): string | undefined => 
   } catch {
     /* answered below */
   }
-  throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+  throw notACursor();
+};
+
+/** A cursor over a two-part key (`${a}\n${b}`, e.g. time and id). */
+export const decodeCursorPair = (cursor: string | undefined): [string, string] | undefined => {
+  const parts = decodeCursor(cursor)?.split('\n');
+  if (parts && parts.length !== 2) throw notACursor();
+  return parts as [string, string] | undefined;
+};
+
+/** A cursor over a whole-number key (an index, a revision, a sequence number). */
+export const decodeCursorIndex = (cursor: string | undefined): number | undefined => {
+  const key = decodeCursor(cursor);
+  if (key !== undefined && !/^\d+$/.test(key)) throw notACursor();
+  return key === undefined ? undefined : Number(key);
 };
 
 /**

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ceasefire/mvm';
@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { CaseHistory, HISTORY_MAX_PAGE } from './case-history';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerNotModified } from '../http/conditional-get';
-import { decodeCursor, encodeCursor, linkNext } from '../http/pagination';
+import { decodeCursorIndex, decodeCursorPair, encodeCursor, linkNext } from '../http/pagination';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { ReadYourWritesDto } from '../shared/read-options.dto';
 import { utc } from '../shared/validation';
@@ -58,9 +58,7 @@ export class IncidentReadsHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const cursor = decodeCursor(q.cursor)?.split('\n');
-    if (cursor && cursor.length !== 2)
-      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+    const cursor = decodeCursorPair(q.cursor);
     const filter = {
       status: q.status,
       party: q.party,
@@ -89,10 +87,7 @@ export class IncidentReadsHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const cursor = decodeCursor(q.cursor);
-    if (cursor !== undefined && !/^\d+$/.test(cursor))
-      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
-    const after = cursor !== undefined ? Number(cursor) : q.after;
+    const after = decodeCursorIndex(q.cursor) ?? q.after;
     const page = await this.history_.page(reader, id, { after, limit: q.limit ?? 50, atPosition: q.atPosition });
     const next = page.next === null ? null : encodeCursor(String(page.next));
     if (next) linkNext(request, reply, next);

@@ -10,7 +10,7 @@ import { agreementOf } from '../feeds/cloud-event';
 import { leafPosition, ledgerSize } from './ledger.queries';
 import { EntriesRequestDto } from './ledger.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
-import { decodeCursor, encodeCursor, linkNext } from '../http/pagination';
+import { decodeCursorIndex, encodeCursor, linkNext } from '../http/pagination';
 import { LedgerEntriesPage } from './ledger-entries.response.schema';
 
 /** Why an entry is withheld, said by what kind of record it is. */
@@ -49,10 +49,7 @@ export class LedgerEntriesHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const have = ledgerSize(this.runner);
-    const cursor = decodeCursor(q.cursor);
-    if (cursor !== undefined && !/^\d+$/.test(cursor))
-      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
-    const start = cursor !== undefined ? Number(cursor) : (q.start ?? 0);
+    const start = decodeCursorIndex(q.cursor) ?? q.start ?? 0;
     const end = q.end ?? Math.min(start + (q.limit ?? 1000), have);
     if (end <= start || end - start > 1000) throw new BadRequestException('end must be above start, by at most 1000');
     if (end > have) throw new BadRequestException(`size ${end} is beyond the ledger, which has ${have} leaves`);

@@ -1,14 +1,4 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IncidentCase } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
@@ -19,7 +9,7 @@ import { caseRow, caseRows } from '../incidents/incident-case.queries';
 import { IncidentIdParams } from '../incidents/incident-id.params';
 import { isPublic, publicCase } from './public-case';
 import { Replies } from '../http/contract/replies.decorator';
-import { answerPage, decodeCursor } from '../http/pagination';
+import { answerPage, decodeCursorPair } from '../http/pagination';
 import { PageRequestDto } from '../http/page-request.dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicCase, PublicCasePage, PublicComplianceStatements } from './public-record.response.schema';
@@ -60,9 +50,7 @@ export class PublicRecordHttpController {
   ) {
     if (q.minPosition) await this.runner.waitFor(q.minPosition, { projections: ['incident_cases'] });
     const limit = q.limit ?? 100;
-    const after = decodeCursor(q.cursor)?.split('\n');
-    if (after && after.length !== 2)
-      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+    const after = decodeCursorPair(q.cursor);
     const rows = caseRows(this.runner, id, {
       limit,
       after: after && { occurredAt: after[0], incidentId: after[1] },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CreatedResource } from '../http/location.interceptor';
 import {
-  BadRequestException,
   Body,
   ConflictException,
   Controller,
@@ -36,7 +35,7 @@ import {
 } from './webhooks.request.dto';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Replies } from '../http/contract/replies.decorator';
-import { answerPage, decodeCursor } from '../http/pagination';
+import { answerPage, decodeCursorIndex, decodeCursorPair } from '../http/pagination';
 import { CursorPageDto } from '../http/page-request.dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -161,11 +160,9 @@ export class WebhooksHttpController {
   ) {
     this.mayManage(actor);
     const limit = q.limit ?? 100;
-    const after = decodeCursor(q.cursor)?.split('\n');
-    if (after && after.length !== 2)
-      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+    const after = decodeCursorPair(q.cursor);
     const owner = actor.role === 'mediator' || actor.role === 'admin' ? undefined : actor.principalId;
-    const found = this.store.list(owner, { after: after as [string, string] | undefined, limit });
+    const found = this.store.list(owner, { after, limit });
     const page = answerPage(request, reply, found, limit, (w) => `${w.createdAt}\n${w.id}`);
     return { webhooks: page.items.map(view), next: page.next };
   }
@@ -230,11 +227,8 @@ export class WebhooksHttpController {
   ) {
     this.found(id, actor);
     const limit = q.limit ?? 100;
-    const before = decodeCursor(q.cursor);
-    if (before !== undefined && !/^\d+$/.test(before))
-      throw new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
     const found = this.store.deliveries(id, q.status, {
-      before: before === undefined ? undefined : Number(before),
+      before: decodeCursorIndex(q.cursor),
       limit,
     });
     const page = answerPage(request, reply, found, limit, (d) => String(d.seq));
