@@ -22,7 +22,14 @@ const applyChanges = (doc: unknown, changes: JsonChange[]): unknown => {
       else if (change.op === 'remove') parent.splice(i, 1);
       else parent[i] = structuredClone(change.value);
     } else if (change.op === 'remove') delete parent[last];
-    else parent[last] = structuredClone(change.value);
+    // defineProperty, not `=`: a member named "__proto__" is data in JSON, not the object's prototype.
+    else
+      Object.defineProperty(parent, last, {
+        value: structuredClone(change.value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return root;
 };
@@ -46,6 +53,13 @@ describe('json changes', () => {
   it('removes a member named like an Object.prototype property (found by the property above)', () => {
     expect(jsonChanges({ valueOf: '' }, {})).toEqual([{ op: 'remove', path: '/valueOf' }]);
     expect(jsonChanges({}, { toString: 1 })).toEqual([{ op: 'add', path: '/toString', value: 1 }]);
+  });
+
+  it('adds and removes a member named "__proto__" as any other (found by the property above)', () => {
+    const withProto = JSON.parse('{"__proto__":{"a":1}}') as unknown;
+    expect(jsonChanges({}, withProto)).toEqual([{ op: 'add', path: '/__proto__', value: { a: 1 } }]);
+    expect(applyChanges({}, jsonChanges({}, withProto))).toEqual(withProto);
+    expect(jsonChanges(withProto, {})).toEqual([{ op: 'remove', path: '/__proto__' }]);
   });
 
   it('escapes keys in pointers and says nothing when nothing changed', () => {
