@@ -51,7 +51,7 @@ describe('one process per DATA_DIR', () => {
     const first = await apiProcess();
     await first.start();
     await expect((await apiProcess()).start()).rejects.toThrow(
-      /another Ceasefire Ledger process already runs on DATA_DIR/,
+      /another Ceasefire Ledger process with ROLE=all already runs on DATA_DIR/,
     );
     await first.kill();
     const next = await apiProcess();

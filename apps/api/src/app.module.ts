@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { LeasesModule } from './leases/leases.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { readModelProjections } from './read-models/read-model-projections';
@@ -32,8 +33,9 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(config.eventStore),
+        LeasesModule,
         ProjectionsModule.forRoot({
-          dataDir: config.dataDir,
+          dataDir: config.readModelsDir,
           projections: readModelProjections(config.ledger.origin),
           thread: readModelsThread(config),
         }),

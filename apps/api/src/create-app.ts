@@ -12,6 +12,7 @@ import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
 import { capConnections, corsFor, secureHeaders, serverLimits } from './http/server-limits';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
+import { WorkerRoutesGuard } from './http/worker-routes.guard';
 
 export interface CreateAppOptions {
   logger?: false;
@@ -51,6 +52,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  if (config.role === 'worker') app.useGlobalGuards(new WorkerRoutesGuard());
   app.useGlobalInterceptors(new LocationInterceptor(app.get(Reflector)));
   if (logger) logRequests(app.getHttpAdapter().getInstance());
   const document = contractDocument(

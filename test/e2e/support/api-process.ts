@@ -90,6 +90,10 @@ export class ApiProcess {
     }
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** SIGKILL: no shutdown hooks, no flushing; whatever was not committed is gone. */
   async kill(): Promise<void> {
     const child = this.child;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateOnce } from '../config/create-once';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -50,7 +51,12 @@ export const adminTokenHash = (
       `DATA_DIR ${dataDir} keeps a record but no admin token hash (${file}): set ADMIN_TOKEN to the admin's token; no new admin is minted beside an existing record`,
     );
   const token = newToken();
-  persist(sha256Hex(token));
-  announce(token);
-  return sha256Hex(token);
+  if (dataDir === ':memory:') {
+    announce(token);
+    return sha256Hex(token);
+  }
+  // Processes starting together on an empty DATA_DIR: the first one's token is kept and only it announces.
+  const { text, created } = readOrCreateOnce(file, () => `${sha256Hex(token)}\n`);
+  if (created) announce(token);
+  return text.trim();
 };

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '@ceasefire/mvm';
+import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyRequest } from 'fastify';
 import { sha256Hex } from './admin-token';
@@ -18,6 +19,7 @@ export class BearerAuthGuard implements CanActivate {
     @Inject(ADMIN_TOKEN_HASH) private readonly adminHash: string,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(CREDENTIAL_KEY) private readonly credentialKey: Buffer,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly reflector: Reflector,
   ) {}
 
@@ -30,7 +32,7 @@ export class BearerAuthGuard implements CanActivate {
   private readonly known = new Map<string, ReturnType<typeof principalByToken>>();
   private knownAt = -1;
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
       return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
@@ -42,11 +44,26 @@ export class BearerAuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{16,200})$/.exec(header) : null;
     if (!match) return refuse('send Authorization: Bearer <token>');
-    const found = this.lookUp(match[1]);
+    const found = this.lookUp(match[1]) ?? (await this.lookUpOnceCaughtUp(match[1]));
     if (!found) return refuse('unknown token');
     if (found.status !== 'ACTIVE') return refuse(`this principal is ${found.status.toLowerCase()}`);
     request.actor = found.actor;
     return true;
+  }
+
+  /**
+   * A token registered through another API process may be in the log but not yet in this process's read
+   * model: an unknown token is looked up again once the principals read model has reached the log's head
+   * (at once when it is there already, so guessing costs no wait).
+   */
+  private async lookUpOnceCaughtUp(token: string): Promise<ReturnType<typeof principalByToken>> {
+    const head = await this.store.headPosition();
+    if (!head) return undefined;
+    const caughtUp = await this.runner
+      .waitFor(head, { projections: ['principals'], timeoutMs: 2000 })
+      .then(() => true)
+      .catch(() => false);
+    return caughtUp ? this.lookUp(token) : undefined;
   }
 
   private lookUp(token: string): ReturnType<typeof principalByToken> {

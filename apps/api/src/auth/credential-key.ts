@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateOnce } from '../config/create-once';
 
 export const CREDENTIAL_KEY = Symbol('CREDENTIAL_KEY');
 
@@ -16,12 +16,8 @@ export const loadCredentialKey = (dataDir: string, env: NodeJS.ProcessEnv): Buff
     return key;
   }
   if (dataDir === ':memory:') return randomBytes(32);
-  const file = join(dataDir, 'credential.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
-  return key;
+  const { text } = readOrCreateOnce(join(dataDir, 'credential.key'), () => `${randomBytes(32).toString('base64')}\n`);
+  return Buffer.from(text.trim(), 'base64');
 };
 
 /** What the log records for a new token. */

@@ -5,10 +5,21 @@ import { eventStoreConfigFromEnv, type EventStoreConfig } from '@ceasefire/event
 /** Files that say a data directory already keeps a record (and so already had an admin). */
 const RECORD_FILES = ['events.sqlite', 'read-models.sqlite', 'checkpoints.sqlite'];
 
+/**
+ * What a process does: `all` everything (one process per DATA_DIR); `api` serves HTTP on read models of its
+ * own; `worker` holds the single-writer duties (signing, deadlines, webhook delivery) through leases.
+ */
+export type Role = 'all' | 'api' | 'worker';
+
 export interface AppConfig {
+  role: Role;
+  /** How long a duty's lease lasts unrenewed: a dead holder's duty is taken over after at most this long. */
+  leaseTtlMs: number;
   port: number;
   host: string;
   dataDir: string;
+  /** Where this process's read models live: DATA_DIR for ROLE=all, a replica directory of its own otherwise. */
+  readModelsDir: string;
   /** DATA_DIR kept a record when the process started, before any store opened (and created) its files. */
   dataDirKeptRecord: boolean;
   eventStore: EventStoreConfig;
@@ -65,6 +76,12 @@ const integer = (name: string, value: string | undefined, fallback: number, max:
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw new Error(`${name} must be an integer from 0 to ${max}, not "${value}"`);
   return n;
+};
+
+const role = (value = 'all'): Role => {
+  if (value !== 'all' && value !== 'api' && value !== 'worker')
+    throw new Error(`ROLE must be all, api or worker, not "${value}"`);
+  return value;
 };
 
 /** A switch: `true` or `false` (absent: the default); anything else stops the start, naming the variable. */
@@ -126,9 +143,12 @@ const httpConfig = (env: NodeJS.ProcessEnv): AppConfig['http'] => {
 export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const eventStore = eventStoreConfigFromEnv(env);
   return {
+    role: role(env.ROLE),
+    leaseTtlMs: integer('LEASE_TTL_MS', env.LEASE_TTL_MS, 10_000, 600_000) || 10_000,
     port: integer('PORT', env.PORT, 3000, 65535),
     host: bindAddress(env.HOST),
     dataDir: eventStore.dataDir,
+    readModelsDir: eventStore.dataDir,
     dataDirKeptRecord:
       eventStore.dataDir !== ':memory:' && RECORD_FILES.some((f) => existsSync(join(eventStore.dataDir, f))),
     eventStore,

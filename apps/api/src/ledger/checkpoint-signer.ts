@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { formatCheckpoint, type NoteSigner, signNote } from '@ceasefire/ledger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { DUTY_LEASES, type DutyLeases } from '../leases/duty-leases';
 import { ledgerHasher, ledgerSize } from './ledger.queries';
 import { SIGNED_CHECKPOINTS, type SignedCheckpoint, type SignedCheckpointStore } from './signed-checkpoints.store';
 
@@ -16,7 +17,8 @@ export interface LedgerSettings {
 
 /**
  * Signs a C2SP checkpoint when the tree has grown, at most every CHECKPOINT_INTERVAL_MS, and never one
- * whose tree does not extend the last it signed: the prefix root must equal the signed root.
+ * whose tree does not extend the last it signed: the prefix root must equal the signed root. Every process
+ * serves the checkpoints; only the holder of the checkpoint-signer lease signs them.
  */
 @Injectable()
 export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,11 +30,14 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
     @Inject(LEDGER_SIGNER) private readonly signer: NoteSigner,
     @Inject(LEDGER_SETTINGS) private readonly settings: LedgerSettings,
     @Inject(SIGNED_CHECKPOINTS) private readonly signed: SignedCheckpointStore,
+    @Inject(DUTY_LEASES) private readonly leases: DutyLeases,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.settings.checkpointIntervalMs > 0)
       this.timer = setInterval(() => {
+        // One signer at a time across the processes on this record: the holder of the lease.
+        if (!this.leases.holds('checkpoint-signer')) return;
         try {
           this.sign();
         } catch (error) {
@@ -48,6 +53,14 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
 
   latest(): SignedCheckpoint | undefined {
     return this.signed.latest();
+  }
+
+  /**
+   * The latest checkpoint this process's tree covers. Another process signs from its own read models and may
+   * be ahead; proofs are made from this process's tree, so they are made against a checkpoint it has.
+   */
+  latestCovered(): SignedCheckpoint | undefined {
+    return this.signed.latestUpTo(ledgerSize(this.runner));
   }
 
   bySize(size: number): SignedCheckpoint | undefined {

@@ -29,7 +29,7 @@ export class EventReceiptHttpController {
   receipt(@Param() { eventId }: EventIdParams): string {
     const index = ledgerIndexOf(this.runner, eventId);
     if (index === undefined) throw new NotFoundException(`event ${eventId} is not in the ledger (yet)`);
-    const checkpoint = this.checkpoints.latest();
+    const checkpoint = this.checkpoints.latestCovered();
     if (!checkpoint || checkpoint.size <= index)
       throw new ConflictException(`event ${eventId} is leaf ${index}; no signed checkpoint covers it yet`);
     const path = inclusionPathOf(ledgerHasher(this.runner), index, checkpoint.size);

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { noteKeyHash, type NoteSigner, parseSignerKey } from '@ceasefire/ledger';
+import { readOrCreateOnce } from '../config/create-once';
 
 const PKCS8_PREFIX_LENGTH = 16;
 
@@ -16,11 +16,5 @@ const newSignerKey = (name: string): string => {
 /** The log's signing key: LEDGER_SIGNING_KEY, else the one generated into DATA_DIR on first start (mode 0600). */
 export const loadLedgerSigner = (dataDir: string, origin: string, env: NodeJS.ProcessEnv): NoteSigner => {
   if (env.LEDGER_SIGNING_KEY) return parseSignerKey(env.LEDGER_SIGNING_KEY);
-  const file = join(dataDir, 'ledger-signing.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `${newSignerKey(origin)}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
-  return parseSignerKey(readFileSync(file, 'utf8'));
+  return parseSignerKey(readOrCreateOnce(join(dataDir, 'ledger-signing.key'), () => `${newSignerKey(origin)}\n`).text);
 };

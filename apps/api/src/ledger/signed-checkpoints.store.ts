@@ -24,7 +24,7 @@ export class SignedCheckpointStore {
   constructor(dataDir: string) {
     if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
     const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'checkpoints.sqlite');
-    this.db = new Database(path);
+    this.db = new Database(path, { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS ledger_checkpoints (
@@ -64,6 +64,16 @@ export class SignedCheckpointStore {
   latest(): SignedCheckpoint | undefined {
     return this.row(
       this.db.prepare('SELECT size, root, note, signed_at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1').get(),
+    );
+  }
+
+  latestUpTo(size: number): SignedCheckpoint | undefined {
+    return this.row(
+      this.db
+        .prepare(
+          'SELECT size, root, note, signed_at FROM ledger_checkpoints WHERE size <= ? ORDER BY size DESC LIMIT 1',
+        )
+        .get(size),
     );
   }
 

@@ -14,7 +14,7 @@ export const readModelsThread = (config: AppConfig): ProjectionThreadSpec | unde
   if (!existsSync(file)) return undefined;
   const workerData: ReadModelsThreadData = {
     eventStore: config.eventStore,
-    dataDir: config.dataDir,
+    readModelsDir: config.readModelsDir,
     ledgerOrigin: config.ledger.origin,
   };
   return { file, workerData };

@@ -6,14 +6,14 @@ import { readModelProjections } from './read-model-projections';
 
 export interface ReadModelsThreadData {
   eventStore: EventStoreConfig;
-  dataDir: string;
+  readModelsDir: string;
   ledgerOrigin: string;
 }
 
-const { eventStore, dataDir, ledgerOrigin } = workerData as ReadModelsThreadData;
+const { eventStore, readModelsDir, ledgerOrigin } = workerData as ReadModelsThreadData;
 
 void serveProjectionThread(async () => ({
   store: await createEventStore(eventStore),
-  db: openReadModelDatabase(join(dataDir, 'read-models.sqlite')),
+  db: openReadModelDatabase(join(readModelsDir, 'read-models.sqlite')),
   projections: readModelProjections(ledgerOrigin),
 }));

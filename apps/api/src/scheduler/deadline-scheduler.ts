@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { CommandBus } from '@nestjs/cqrs';
 import { SYSTEM_ACTOR } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
+import { DUTY_LEASES, type DutyLeases } from '../leases/duty-leases';
 import { WriteCommitment } from '../commitments/write-commitment.command';
 import { WriteIncident } from '../incidents/write-incident.command';
 import type { WriteContext } from '../write-path/write-context';
@@ -25,10 +26,15 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     private readonly commands: CommandBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(SCHEDULER_INTERVAL_MS) private readonly intervalMs: number,
+    @Inject(DUTY_LEASES) private readonly leases: DutyLeases,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs > 0) this.timer = setInterval(() => void (this.running = this.tick()), this.intervalMs);
+    if (this.intervalMs > 0)
+      this.timer = setInterval(() => {
+        // One scheduler across the processes on this record: the holder of the lease.
+        if (this.leases.holds('deadline-scheduler')) this.running = this.tick();
+      }, this.intervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { activePrincipal } from '../auth/principals.queries';
@@ -9,6 +16,7 @@ import { postWebhook } from './webhook-delivery';
 import { signWebhook } from './webhook-signature';
 import type { Webhook, WebhookStore } from './webhook-store';
 import type { AppConfig } from '../config/app.config';
+import { DUTY_LEASES, type DutyLeases } from '../leases/duty-leases';
 
 export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
@@ -21,39 +29,70 @@ const withJitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
 /**
  * One delivery loop per webhook, in the webhook's own order: the next event waits until the current one is
  * delivered or dead-lettered. The loop's state lives in the WebhookStore, so a restart resumes where it
- * stopped; a repeat after a crash is the same event with the same webhook-id.
+ * stopped; a repeat after a crash is the same event with the same webhook-id. Only the process holding the
+ * webhook-dispatcher lease delivers; it looks for webhooks registered through other processes every second.
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookDispatcher');
   private readonly wakers = new Map<string, () => void>();
+  private readonly loops = new Map<string, Promise<void>>();
   private stopped = false;
   private subscription?: Subscription;
+  private rescanTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(WEBHOOK_STORE) private readonly store: WebhookStore,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly hub: FeedHub,
+    @Inject(DUTY_LEASES) private readonly leases: DutyLeases,
   ) {}
 
   onApplicationBootstrap(): void {
     this.subscription = this.hub.breaches$.subscribe(() => this.wakeAll());
-    for (const w of this.store.all()) this.start(w.id);
+    this.rescan();
+    this.rescanTimer = setInterval(() => this.rescan(), 1000);
+  }
+
+  /** Finishes (and records) any attempt under way before the lease is given up, so no successor repeats it. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.rescanTimer);
+    this.subscription?.unsubscribe();
+    this.wakeAll();
+    await Promise.allSettled([...this.loops.values()]);
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    this.subscription?.unsubscribe();
-    this.wakeAll();
     this.store.close();
   }
 
-  /** Starts the loop of a new webhook, or wakes an existing one after a change. */
+  private delivers(): boolean {
+    return !this.stopped && this.leases.holds('webhook-dispatcher');
+  }
+
+  private rescan(): void {
+    if (!this.delivers()) return;
+    try {
+      for (const w of this.store.all()) if (!this.loops.has(w.id)) this.start(w.id);
+    } catch (error) {
+      this.logger.warn(`could not read the webhooks: ${(error as Error).message}`);
+    }
+  }
+
+  /** Starts the loop of a new webhook, or wakes an existing one after a change; elsewhere than in the lease holder, nothing. */
   start(id: string): void {
-    if (this.wakers.has(id)) return this.wake(id);
+    if (this.loops.has(id)) return this.wake(id);
+    if (!this.delivers()) return;
     this.wakers.set(id, () => undefined);
-    void this.run(id).catch((error: Error) => this.logger.error(`webhook ${id} stopped: ${error.message}`));
+    const loop = this.run(id)
+      .catch((error: Error) => this.logger.error(`webhook ${id} stopped: ${error.message}`))
+      .finally(() => {
+        this.loops.delete(id);
+        this.wakers.delete(id);
+      });
+    this.loops.set(id, loop);
   }
 
   wake(id: string): void {
@@ -78,7 +117,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async run(id: string): Promise<void> {
-    while (!this.stopped) {
+    while (this.delivers()) {
       const w = this.store.get(id);
       if (!w) break;
       if (!w.enabled) {
@@ -97,7 +136,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       }
       await this.attempt(w, row);
     }
-    this.wakers.delete(id);
   }
 
   /** The first breach-feed row after the cursor this webhook wants; rows it does not want are skipped for good. */
@@ -138,7 +176,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const attempt = w.attempts + 1;
     const dead = !result.ok && attempt > this.settings.retryScheduleMs.length;
     const status = result.ok ? 'delivered' : dead ? 'dead' : 'failed';
-    if (this.stopped) return;
     // A webhook deleted or replayed during the attempt keeps what that change set.
     const now = this.store.get(w.id);
     if (!now || now.cursor !== w.cursor) return;

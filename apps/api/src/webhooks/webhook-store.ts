@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { WebhookSecretBox } from './webhook-secret-box';
 
 export interface WebhookFilter {
   agreement?: string;
@@ -54,15 +55,15 @@ const conditions = (all: (Condition | undefined)[]) => {
   };
 };
 
-const toWebhook = (r: Row): Webhook => ({
+const toWebhook = (r: Row, box: WebhookSecretBox): Webhook => ({
   id: r.id as string,
   url: r.url as string,
   types: r.types ? (JSON.parse(r.types as string) as string[]) : null,
   filter: JSON.parse(r.filter as string) as WebhookFilter,
   description: (r.description as string | null) ?? null,
   owner: r.owner as string,
-  secret: r.secret as string,
-  previousSecret: (r.previous_secret as string | null) ?? null,
+  secret: box.open(r.secret as string),
+  previousSecret: r.previous_secret ? box.open(r.previous_secret as string) : null,
   previousUntil: (r.previous_until as string | null) ?? null,
   enabled: r.enabled === 1,
   createdAt: r.created_at as string,
@@ -71,15 +72,15 @@ const toWebhook = (r: Row): Webhook => ({
   nextAttemptAt: r.next_attempt_at as number,
 });
 
-const toRow = (w: Webhook) => ({
+const toRow = (w: Webhook, box: WebhookSecretBox) => ({
   id: w.id,
   url: w.url,
   types: w.types ? JSON.stringify(w.types) : null,
   filter: JSON.stringify(w.filter),
   description: w.description,
   owner: w.owner,
-  secret: w.secret,
-  previous_secret: w.previousSecret,
+  secret: box.seal(w.secret),
+  previous_secret: w.previousSecret === null ? null : box.seal(w.previousSecret),
   previous_until: w.previousUntil,
   enabled: w.enabled ? 1 : 0,
   created_at: w.createdAt,
@@ -92,16 +93,18 @@ const toRow = (w: Webhook) => ({
  * Webhook registrations and their delivery state, in their own SQLite file: they are configuration and
  * secrets, not part of the public record, and cannot be rebuilt from it. A delivery's outcome and the
  * cursor move in one transaction, so after a crash the next attempt is at most the same event again.
+ * Every process on the DATA_DIR shares the file; secrets in it are sealed (see WebhookSecretBox).
  */
 export class WebhookStore {
   private readonly db: Database.Database;
 
   constructor(
     dataDir: string,
+    private readonly box: WebhookSecretBox,
     private readonly deliveriesKept = 1000,
   ) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'webhooks.sqlite'));
+    this.db = new Database(join(dataDir, 'webhooks.sqlite'), { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
     // Survives a process crash as it is; a power cut may forget the last few outcomes, which only means
     // redelivering those events with the same webhook-id, which the at-least-once contract allows.
@@ -115,6 +118,27 @@ export class WebhookStore {
         position TEXT NOT NULL, event_id TEXT NOT NULL, attempt INTEGER NOT NULL, status TEXT NOT NULL, code INTEGER,
         latency_ms INTEGER NOT NULL, error TEXT, at TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS deliveries_by_webhook ON deliveries (webhook_id, seq);`);
+    this.sealSecretsKeptInClear();
+  }
+
+  /** Files written before secrets were sealed keep them in clear; they are sealed once, at the first start after. */
+  private sealSecretsKeptInClear(): void {
+    const rows = this.db.prepare('SELECT id, secret, previous_secret FROM webhooks').all() as Row[];
+    const update = this.db.prepare('UPDATE webhooks SET secret = ?, previous_secret = ? WHERE id = ?');
+    this.db
+      .transaction(() => {
+        for (const r of rows) {
+          const secret = r.secret as string;
+          const previous = r.previous_secret as string | null;
+          if (this.box.isSealed(secret) && (previous === null || this.box.isSealed(previous))) continue;
+          update.run(
+            this.box.isSealed(secret) ? secret : this.box.seal(secret),
+            previous === null || this.box.isSealed(previous) ? previous : this.box.seal(previous),
+            r.id,
+          );
+        }
+      })
+      .immediate();
   }
 
   close(): void {
@@ -127,7 +151,7 @@ export class WebhookStore {
         `INSERT INTO webhooks VALUES (@id, @url, @types, @filter, @description, @owner, @secret, @previous_secret,
           @previous_until, @enabled, @created_at, @cursor, @attempts, @next_attempt_at)`,
       )
-      .run(toRow(w));
+      .run(toRow(w, this.box));
   }
 
   /** Changes the registration, never the delivery state (which the dispatcher may be moving meanwhile). */
@@ -137,12 +161,12 @@ export class WebhookStore {
         `UPDATE webhooks SET url = @url, types = @types, filter = @filter, description = @description, secret = @secret,
           previous_secret = @previous_secret, previous_until = @previous_until, enabled = @enabled WHERE id = @id`,
       )
-      .run(toRow(w));
+      .run(toRow(w, this.box));
   }
 
   get(id: string): Webhook | undefined {
     const row = this.db.prepare('SELECT * FROM webhooks WHERE id = ?').get(id) as Row | undefined;
-    return row && toWebhook(row);
+    return row && toWebhook(row, this.box);
   }
 
   /** How many webhooks a principal owns. */
@@ -152,7 +176,9 @@ export class WebhookStore {
 
   /** Every webhook, for the dispatcher. */
   all(): Webhook[] {
-    return (this.db.prepare('SELECT * FROM webhooks ORDER BY created_at, id').all() as Row[]).map(toWebhook);
+    return (this.db.prepare('SELECT * FROM webhooks ORDER BY created_at, id').all() as Row[]).map((r) =>
+      toWebhook(r, this.box),
+    );
   }
 
   /** A page in creation order, after the (created_at, id) of the page before; of one owner if given. */
@@ -164,7 +190,7 @@ export class WebhookStore {
     const rows = this.db
       .prepare(`SELECT * FROM webhooks WHERE ${sql} ORDER BY created_at, id LIMIT ?`)
       .all(...params, page.limit) as Row[];
-    return rows.map(toWebhook);
+    return rows.map((r) => toWebhook(r, this.box));
   }
 
   delete(id: string): boolean {
