@@ -193,6 +193,16 @@ const main = async () => {
     console.log(
       `  read models caught up ${median(catchUps).toFixed(0)} ms after each run ended (median; counted in the CPU above)`,
     );
+    // Issue 17: what /metrics counted for the route against what autocannon sent to it.
+    const scraped = await (await fetch('http://127.0.0.1:3301/metrics')).text();
+    const counted = scraped
+      .split('\n')
+      .filter((l) => l.startsWith('ledger_http_requests_total{') && l.includes(`route="/v1/agreements/:id/incidents"`))
+      .reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+    const sent = rounds.reduce((n, x) => n + x.ours.requests.sent, 0);
+    console.log(
+      `  /metrics counted ${counted} report-incident requests; autocannon sent ${sent} (${((counted / sent) * 100).toFixed(2)}%)`,
+    );
     // The machine's speed drifts between rounds; each round's own ratio shows how much.
     const perRound = rounds.map((x) => (x.ours.requests.average / x.durable.requests.average).toFixed(2));
     console.log(`  ratio to the durable limit per round: ${perRound.join(' ')}`);

@@ -61,6 +61,7 @@ describe('the contract walk: every operation, valid and invalid, answered as doc
     // Health and the access registry.
     await get('/health');
     await get('/health/live');
+    await get('/metrics', '');
     expect(await get('/health/ready')).toEqual({ ready: true, reasons: [] });
     const analyst = await post('/v1/principals', ADMIN_TOKEN, { name: 'Analyst', role: 'auditor' });
     await get('/v1/principals?limit=2', ADMIN_TOKEN);

@@ -14,6 +14,9 @@ import { FeedsModule } from './feeds/feeds.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { LeasesModule } from './leases/leases.module';
+import type { LedgerMetrics } from './metrics/ledger-metrics';
+import { measuredEventStore } from './metrics/measured-event-store';
+import { MetricsModule } from './metrics/metrics.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { readModelProjections } from './read-models/read-model-projections';
@@ -26,13 +29,14 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /** The app is its feature modules on one event store, one set of read models and one command bus. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, metrics: LedgerMetrics): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
-        EventStoreModule.forRoot(config.eventStore),
+        EventStoreModule.forRoot(config.eventStore, (store) => measuredEventStore(store, metrics)),
+        MetricsModule.forRoot(metrics),
         LeasesModule,
         ProjectionsModule.forRoot({
           dataDir: config.readModelsDir,

@@ -1,4 +1,4 @@
-import { ConsoleLogger, ValidationPipe } from '@nestjs/common';
+import { ConsoleLogger, type LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,9 +10,12 @@ import { securedDocument } from './http/secured-document';
 import { contractDocument } from './http/contract/contract-document';
 import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
+import { answerRequestId, requestIdOf } from './http/request-id';
 import { capConnections, corsFor, secureHeaders, serverLimits } from './http/server-limits';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
 import { WorkerRoutesGuard } from './http/worker-routes.guard';
+import { measureRequests } from './metrics/http-metrics';
+import { LedgerMetrics } from './metrics/ledger-metrics';
 
 export interface CreateAppOptions {
   logger?: false;
@@ -25,14 +28,23 @@ export interface CreateAppOptions {
   throwOnStartError?: boolean;
 }
 
+/** Nest's levels written at LOG_LEVEL: that level and every more severe one. */
+const nestLogLevels = (level: AppConfig['logLevel']): LogLevel[] => {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  return order.slice(0, order.indexOf(level === 'info' ? 'log' : level) + 1);
+};
+
 /** Builds the HTTP app; main.ts listens, e2e tests listen on port 0. */
 export const createApp = async (config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> => {
-  const logger = options.logger === false ? false : new ConsoleLogger({ json: true });
+  const metrics = new LedgerMetrics();
+  const logger =
+    options.logger === false ? false : new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
+    AppModule.forRoot(config, metrics),
     new FastifyAdapter({
       bodyLimit: 256 * 1024,
       frameworkErrors: ProblemDetailsFilter.frameworkErrors,
+      genReqId: requestIdOf,
       ...serverLimits(config.http),
     }),
     {
@@ -45,6 +57,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   parseJsonWithDepthLimit(app.getHttpAdapter().getInstance());
   secureHeaders(app.getHttpAdapter().getInstance());
+  answerRequestId(app.getHttpAdapter().getInstance());
   capConnections(app.getHttpServer(), config.http);
   corsFor(app, config.http.corsOrigins);
   app.useGlobalPipes(
@@ -54,7 +67,8 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (config.role === 'worker') app.useGlobalGuards(new WorkerRoutesGuard());
   app.useGlobalInterceptors(new LocationInterceptor(app.get(Reflector)));
-  if (logger) logRequests(app.getHttpAdapter().getInstance());
+  measureRequests(app.getHttpAdapter().getInstance(), metrics);
+  if (logger && nestLogLevels(config.logLevel).includes('log')) logRequests(app.getHttpAdapter().getInstance());
   const document = contractDocument(
     securedDocument(
       SwaggerModule.createDocument(

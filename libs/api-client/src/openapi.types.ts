@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: requests by route and status, appends, projection lag, checkpoint size and age, webhook deliveries and queue, SSE clients, leases. */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/principals": {
         parameters: {
             query?: never;
@@ -3666,6 +3683,160 @@ export interface components {
             prevHash: string;
             stateAfter: components["schemas"]["CaseState"];
         };
+        Webhook: {
+            /**
+             * Format: uuid
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            id: string;
+            /** @example https://alerts.example.org/ceasefire */
+            url: string;
+            /** @description Event types delivered; null: every breach event. */
+            types: string[] | null;
+            filter: {
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                agreement?: string;
+                /** @example AF */
+                party?: string;
+                /** @example S2 */
+                minSeverity?: string;
+            };
+            /** @example liaison alerts */
+            description: string | null;
+            enabled: boolean;
+            /**
+             * Format: uuid
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            owner: string;
+            /**
+             * Format: date-time
+             * @example 2025-10-31T22:40:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Every breach-feed position up to this one is delivered or dead-lettered ("": none yet).
+             * @example 00000000000000000042
+             */
+            cursor: string;
+            /** @description Failed attempts at the event after the cursor. */
+            pendingAttempts: number;
+            /**
+             * Format: date-time
+             * @example 2025-10-31T22:40:00.000Z
+             */
+            nextAttemptAt: string | null;
+        };
+        WebhookWithSecret: {
+            /**
+             * Format: uuid
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            id: string;
+            /** @example https://alerts.example.org/ceasefire */
+            url: string;
+            /** @description Event types delivered; null: every breach event. */
+            types: string[] | null;
+            filter: {
+                /**
+                 * Format: uuid
+                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+                 */
+                agreement?: string;
+                /** @example AF */
+                party?: string;
+                /** @example S2 */
+                minSeverity?: string;
+            };
+            /** @example liaison alerts */
+            description: string | null;
+            enabled: boolean;
+            /**
+             * Format: uuid
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            owner: string;
+            /**
+             * Format: date-time
+             * @example 2025-10-31T22:40:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Every breach-feed position up to this one is delivered or dead-lettered ("": none yet).
+             * @example 00000000000000000042
+             */
+            cursor: string;
+            /** @description Failed attempts at the event after the cursor. */
+            pendingAttempts: number;
+            /**
+             * Format: date-time
+             * @example 2025-10-31T22:40:00.000Z
+             */
+            nextAttemptAt: string | null;
+            /**
+             * @description Standard Webhooks signing secret, shown once.
+             * @example whsec_Gt2IQW7DmwpPYwVlXy1rBxwxHz4l8I9Y
+             */
+            secret?: string;
+        };
+        WebhookPage: {
+            webhooks: components["schemas"]["Webhook"][];
+            /** @description Cursor of the next page (pass as ?cursor=); null on the last page. Also sent as Link: rel="next". */
+            next: string | null;
+        };
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            webhookId: string;
+            /**
+             * @description A global log position: opaque, ordered; pass it back as ?minPosition= for read-your-writes.
+             * @example 00000000000000000042
+             */
+            position: string;
+            /**
+             * Format: uuid
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            eventId: string;
+            attempt: number;
+            /**
+             * @example delivered
+             * @enum {string}
+             */
+            status: "delivered" | "failed" | "dead";
+            /** @description The receiver's HTTP status; null when none came. */
+            code: number | null;
+            latencyMs: number;
+            /** @example socket hang up */
+            error: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-10-31T22:40:00.000Z
+             */
+            at: string;
+        };
+        WebhookDeliveryPage: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+            /** @description Cursor of the next page (pass as ?cursor=); null on the last page. Also sent as Link: rel="next". */
+            next: string | null;
+        };
+        WebhookReplayStarted: {
+            /**
+             * Format: uuid
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            id: string;
+            /**
+             * @description A global log position: opaque, ordered; pass it back as ?minPosition= for read-your-writes.
+             * @example 00000000000000000042
+             */
+            fromPosition: string;
+        };
         PartyObligations: {
             /** @example AF */
             party: string;
@@ -3834,160 +4005,6 @@ export interface components {
              */
             position: string | null;
             events: components["schemas"]["WrittenEvent"][];
-        };
-        Webhook: {
-            /**
-             * Format: uuid
-             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-             */
-            id: string;
-            /** @example https://alerts.example.org/ceasefire */
-            url: string;
-            /** @description Event types delivered; null: every breach event. */
-            types: string[] | null;
-            filter: {
-                /**
-                 * Format: uuid
-                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-                 */
-                agreement?: string;
-                /** @example AF */
-                party?: string;
-                /** @example S2 */
-                minSeverity?: string;
-            };
-            /** @example liaison alerts */
-            description: string | null;
-            enabled: boolean;
-            /**
-             * Format: uuid
-             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-             */
-            owner: string;
-            /**
-             * Format: date-time
-             * @example 2025-10-31T22:40:00.000Z
-             */
-            createdAt: string;
-            /**
-             * @description Every breach-feed position up to this one is delivered or dead-lettered ("": none yet).
-             * @example 00000000000000000042
-             */
-            cursor: string;
-            /** @description Failed attempts at the event after the cursor. */
-            pendingAttempts: number;
-            /**
-             * Format: date-time
-             * @example 2025-10-31T22:40:00.000Z
-             */
-            nextAttemptAt: string | null;
-        };
-        WebhookWithSecret: {
-            /**
-             * Format: uuid
-             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-             */
-            id: string;
-            /** @example https://alerts.example.org/ceasefire */
-            url: string;
-            /** @description Event types delivered; null: every breach event. */
-            types: string[] | null;
-            filter: {
-                /**
-                 * Format: uuid
-                 * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-                 */
-                agreement?: string;
-                /** @example AF */
-                party?: string;
-                /** @example S2 */
-                minSeverity?: string;
-            };
-            /** @example liaison alerts */
-            description: string | null;
-            enabled: boolean;
-            /**
-             * Format: uuid
-             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-             */
-            owner: string;
-            /**
-             * Format: date-time
-             * @example 2025-10-31T22:40:00.000Z
-             */
-            createdAt: string;
-            /**
-             * @description Every breach-feed position up to this one is delivered or dead-lettered ("": none yet).
-             * @example 00000000000000000042
-             */
-            cursor: string;
-            /** @description Failed attempts at the event after the cursor. */
-            pendingAttempts: number;
-            /**
-             * Format: date-time
-             * @example 2025-10-31T22:40:00.000Z
-             */
-            nextAttemptAt: string | null;
-            /**
-             * @description Standard Webhooks signing secret, shown once.
-             * @example whsec_Gt2IQW7DmwpPYwVlXy1rBxwxHz4l8I9Y
-             */
-            secret?: string;
-        };
-        WebhookPage: {
-            webhooks: components["schemas"]["Webhook"][];
-            /** @description Cursor of the next page (pass as ?cursor=); null on the last page. Also sent as Link: rel="next". */
-            next: string | null;
-        };
-        WebhookDelivery: {
-            /**
-             * Format: uuid
-             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-             */
-            webhookId: string;
-            /**
-             * @description A global log position: opaque, ordered; pass it back as ?minPosition= for read-your-writes.
-             * @example 00000000000000000042
-             */
-            position: string;
-            /**
-             * Format: uuid
-             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-             */
-            eventId: string;
-            attempt: number;
-            /**
-             * @example delivered
-             * @enum {string}
-             */
-            status: "delivered" | "failed" | "dead";
-            /** @description The receiver's HTTP status; null when none came. */
-            code: number | null;
-            latencyMs: number;
-            /** @example socket hang up */
-            error: string | null;
-            /**
-             * Format: date-time
-             * @example 2025-10-31T22:40:00.000Z
-             */
-            at: string;
-        };
-        WebhookDeliveryPage: {
-            deliveries: components["schemas"]["WebhookDelivery"][];
-            /** @description Cursor of the next page (pass as ?cursor=); null on the last page. Also sent as Link: rel="next". */
-            next: string | null;
-        };
-        WebhookReplayStarted: {
-            /**
-             * Format: uuid
-             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
-             */
-            id: string;
-            /**
-             * @description A global log position: opaque, ordered; pass it back as ?minPosition= for read-your-writes.
-             * @example 00000000000000000042
-             */
-            fromPosition: string;
         };
         /** @description RFC 9457 problem details, as application/problem+json. */
         Problem: {
@@ -4195,6 +4212,28 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics, in the Prometheus text format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listPrincipals: {
         parameters: {
             query?: {

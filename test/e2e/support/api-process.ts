@@ -10,6 +10,8 @@ export class ApiProcess {
   private child?: ChildProcess;
   /** The end of what the process wrote to stderr (its errors). */
   stderrTail = '';
+  /** Everything the process wrote, stdout and stderr, up to 4 MB (the log lines). */
+  output = '';
   readonly base: string;
 
   private constructor(
@@ -69,9 +71,14 @@ export class ApiProcess {
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', ADMIN_TOKEN },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.stderrTail = '';
+    const keep = (chunk: Buffer) => {
+      if (this.output.length < 4 << 20) this.output += chunk.toString();
+    };
+    this.child.stdout?.on('data', keep);
+    this.child.stderr?.on('data', keep);
     this.child.once('exit', (code, signal) => (this.stderrTail += `\n[exited: code ${code}, signal ${signal}]`));
     this.child.stderr?.on(
       'data',

@@ -11,8 +11,13 @@ const RECORD_FILES = ['events.sqlite', 'read-models.sqlite', 'checkpoints.sqlite
  */
 export type Role = 'all' | 'api' | 'worker';
 
+/** LOG_LEVEL: the least severe level written; `info` is Nest's `log` (the per-request lines). */
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
   role: Role;
+  logLevel: LogLevelName;
   /** How long a duty's lease lasts unrenewed: a dead holder's duty is taken over after at most this long. */
   leaseTtlMs: number;
   port: number;
@@ -76,6 +81,12 @@ const integer = (name: string, value: string | undefined, fallback: number, max:
   if (!Number.isInteger(n) || n < 0 || n > max)
     throw new Error(`${name} must be an integer from 0 to ${max}, not "${value}"`);
   return n;
+};
+
+const logLevel = (value = 'info'): LogLevelName => {
+  const found = LOG_LEVELS.find((l) => l === value);
+  if (!found) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
+  return found;
 };
 
 const role = (value = 'all'): Role => {
@@ -144,6 +155,7 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
   const eventStore = eventStoreConfigFromEnv(env);
   return {
     role: role(env.ROLE),
+    logLevel: logLevel(env.LOG_LEVEL),
     leaseTtlMs: integer('LEASE_TTL_MS', env.LEASE_TTL_MS, 10_000, 600_000) || 10_000,
     port: integer('PORT', env.PORT, 3000, 65535),
     host: bindAddress(env.HOST),

@@ -15,6 +15,6 @@ import { SSE_SETTINGS, SseConnections } from './sse-connections';
     SseConnections,
     { provide: SSE_SETTINGS, useFactory: (c: AppConfig) => c.feeds, inject: [APP_CONFIG] },
   ],
-  exports: [FeedHub],
+  exports: [FeedHub, SseConnections],
 })
 export class FeedsModule {}

@@ -6,7 +6,7 @@ import { mapError, problemOf } from './problem-details';
 export const sendProblem = (error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void => {
   const mapped = mapError(error);
   if (mapped.status >= 500 && mapped.extensions.code === 'INTERNAL')
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    logger.error(`request ${request.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   if (mapped.retryAfter !== undefined) void reply.header('Retry-After', String(mapped.retryAfter));
   if (mapped.challenge) {
     const token = typeof request.headers.authorization === 'string' && request.headers.authorization.length > 0;

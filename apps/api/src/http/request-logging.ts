@@ -16,6 +16,7 @@ export const logRequests = (fastify: FastifyInstance, out: NodeJS.WritableStream
   };
   fastify.addHook('onResponse', async (request, reply) => {
     const message = {
+      requestId: request.id,
       method: request.method,
       url: request.url,
       status: reply.statusCode,

@@ -17,6 +17,7 @@ import { signWebhook } from './webhook-signature';
 import type { Webhook, WebhookStore } from './webhook-store';
 import type { AppConfig } from '../config/app.config';
 import { DUTY_LEASES, type DutyLeases } from '../leases/duty-leases';
+import { LEDGER_METRICS, type LedgerMetrics } from '../metrics/ledger-metrics';
 
 export const WEBHOOK_STORE = Symbol('WEBHOOK_STORE');
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
@@ -47,6 +48,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly hub: FeedHub,
     @Inject(DUTY_LEASES) private readonly leases: DutyLeases,
+    @Inject(LEDGER_METRICS) private readonly metrics: LedgerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -176,6 +178,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     const attempt = w.attempts + 1;
     const dead = !result.ok && attempt > this.settings.retryScheduleMs.length;
     const status = result.ok ? 'delivered' : dead ? 'dead' : 'failed';
+    this.metrics.webhookDeliveries.inc({ status });
     // A webhook deleted or replayed during the attempt keeps what that change set.
     const now = this.store.get(w.id);
     if (!now || now.cursor !== w.cursor) return;

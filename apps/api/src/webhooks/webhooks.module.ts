@@ -22,5 +22,6 @@ import { WebhooksHttpController } from './webhooks.http.controller';
     { provide: WEBHOOK_SETTINGS, useFactory: (c: AppConfig) => c.webhooks, inject: [APP_CONFIG] },
     WebhookDispatcher,
   ],
+  exports: [WEBHOOK_STORE],
 })
 export class WebhooksModule {}

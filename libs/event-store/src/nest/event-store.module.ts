@@ -14,10 +14,14 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(config: EventStoreConfig): DynamicModule {
+  /** `decorate` wraps the store the app uses (to measure appends, for instance). */
+  static forRoot(config: EventStoreConfig, decorate: (store: EventStore) => EventStore = (s) => s): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EVENT_STORE, useFactory: () => createEventStore(config) }, EventStoreCloser],
+      providers: [
+        { provide: EVENT_STORE, useFactory: async () => decorate(await createEventStore(config)) },
+        EventStoreCloser,
+      ],
       exports: [EVENT_STORE],
     };
   }
