@@ -101,6 +101,7 @@ const main = async () => {
     SCHEDULER_INTERVAL_MS: '0',
     // The write quota guards against a principal flooding the record; the benchmark is that flood.
     WRITES_PER_MINUTE: '0',
+    WRITES_PER_MINUTE_PER_IP: '0',
   });
   const bare = start('dist/apps/bench-bare/src/main.js', 3302, { DATA_DIR: benchDir('api-durable-limit') });
   const { mkdirSync } = await import('node:fs');

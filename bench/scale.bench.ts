@@ -72,6 +72,7 @@ const startApi = (dataDir: string): ChildProcess =>
       ADMIN_TOKEN: ADMIN,
       SCHEDULER_INTERVAL_MS: '0',
       WRITES_PER_MINUTE: '0',
+      WRITES_PER_MINUTE_PER_IP: '0',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

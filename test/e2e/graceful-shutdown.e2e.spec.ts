@@ -15,6 +15,7 @@ describe('graceful shutdown', () => {
       DATA_DIR: dataDir,
       SCHEDULER_INTERVAL_MS: '0',
       WRITES_PER_MINUTE: '0',
+      WRITES_PER_MINUTE_PER_IP: '0',
       FEED_MAX_STREAMS_PER_PRINCIPAL: '100',
     });
     await api.start();

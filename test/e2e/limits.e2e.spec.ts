@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { agreementBody, raidReport } from './support/case-data';
 import { TestApi } from './support/test-api';
 
 // Issue 17, part 6: limits an operator can count on.
@@ -175,6 +176,48 @@ describe('limits: webhooks per principal, deliveries kept', () => {
       expect((await api.post('/v1/webhooks', b, hook)).status).toBe(201);
       expect((await api.request('DELETE', `/v1/webhooks/${second.body.id}`, { token: a })).status).toBe(204);
       expect((await api.post('/v1/webhooks', a, hook)).status).toBe(201);
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe('limits: rates per client address and on heavy reads', () => {
+  it('counts the writes of every principal of one address together, and heavy reads apart, each with Retry-After', async () => {
+    const api = await TestApi.start({
+      WRITES_PER_MINUTE: '100',
+      WRITES_PER_MINUTE_PER_IP: '4',
+      HEAVY_READS_PER_MINUTE: '2',
+      HEAVY_READS_PER_MINUTE_PER_IP: '100',
+    });
+    try {
+      const t = await api.caseCast();
+      const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id as string;
+      const report = (token: string) => api.post(`/v1/agreements/${agreement}/incidents`, token, raidReport);
+      // The agreement was the address's first write; three more pass, from two principals.
+      expect([(await report(t.pk)).status, (await report(t.af)).status, (await report(t.pk)).status]).toEqual([
+        201, 201, 201,
+      ]);
+      const refused = await report(t.af);
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', limit: 4 });
+      expect(refused.body.detail).toMatch(/this client address may make 4 writes a minute/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // Nothing was written by the refused request.
+      const head = (await api.get('/health')).body.store.head as string;
+      const listed = await api.get(`/v1/agreements/${agreement}/incidents?minPosition=${head}`, t.tr);
+      expect(listed.body.incidents).toHaveLength(3);
+
+      // Heavy reads: two exports a minute for this principal; a plain read is not counted.
+      const exportTimeline = () => api.get(`/v1/agreements/${agreement}/timeline`, t.tr);
+      expect((await exportTimeline()).status).toBe(200);
+      expect((await exportTimeline()).status).toBe(200);
+      const third = await exportTimeline();
+      expect(third.status).toBe(429);
+      expect(third.body.detail).toMatch(/this principal may make 2 heavy reads a minute/);
+      expect((await api.get(`/v1/agreements/${agreement}`, t.tr)).status).toBe(200);
+      // Another principal has its own allowance.
+      expect((await api.get(`/v1/agreements/${agreement}/timeline`, t.qa)).status).toBe(200);
     } finally {
       await api.stop();
     }

@@ -56,6 +56,9 @@ export class TestApi {
       CHECKPOINT_INTERVAL_MS: '0',
       // Tests write faster than any principal may in production; a test of the quota sets its own.
       WRITES_PER_MINUTE: '0',
+      WRITES_PER_MINUTE_PER_IP: '0',
+      HEAVY_READS_PER_MINUTE: '0',
+      HEAVY_READS_PER_MINUTE_PER_IP: '0',
       ...env,
     });
     const app = await createApp(config, { logger: false, docsUi: false });

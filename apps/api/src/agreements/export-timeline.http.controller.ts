@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { HeavyRead } from '../http/heavy-read.decorator';
 import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -64,6 +65,7 @@ export class ExportTimelineHttpController {
    * each page a bounded chunk of the heavy-read lane: any size of export holds little memory and never
    * holds up other requests.
    */
+  @HeavyRead()
   @Get()
   @Replies.json(
     TimelineExport,

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../config/app.config';
 import { APP_CONFIG } from '../config/config.module';
 import { SubmissionSignatureGuard } from '../submissions/submission-signature.guard';
-import { WriteLimitsGuard } from '../write-path/write-limits.guard';
+import { RequestLimitsGuard } from '../http/request-limits.guard';
 import { adminTokenHash } from './admin-token';
 import { CREDENTIAL_KEY, loadCredentialKey } from './credential-key';
 import { ADMIN_TOKEN_HASH, BearerAuthGuard } from './bearer-auth.guard';
@@ -14,7 +14,7 @@ import { WritePrincipalHandler } from './register-principal/write-principal.comm
 
 /**
  * Who is calling: bearer tokens of registered principals, then a party's submission signature, then
- * the principal's write quota. The guards are registered here, in that order, because each reads what
+ * the request limits (writes and heavy reads, per principal and per client address). The guards are registered here, in that order, because each reads what
  * the first found.
  */
 @Module({
@@ -32,7 +32,7 @@ import { WritePrincipalHandler } from './register-principal/write-principal.comm
     },
     { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_GUARD, useClass: SubmissionSignatureGuard },
-    { provide: APP_GUARD, useClass: WriteLimitsGuard },
+    { provide: APP_GUARD, useClass: RequestLimitsGuard },
     WritePrincipalHandler,
   ],
   exports: [CREDENTIAL_KEY],

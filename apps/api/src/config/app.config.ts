@@ -42,6 +42,8 @@ export interface AppConfig {
     maxConnections: number;
     /** Origins a browser may call the API from (CORS); none by default. */
     corsOrigins: string[];
+    /** Take the client address from X-Forwarded-For (behind a reverse proxy only; else clients could pick theirs). */
+    trustProxy: boolean;
   };
   ledger: { origin: string; checkpointIntervalMs: number };
   feeds: {
@@ -65,10 +67,15 @@ export interface AppConfig {
     laneWidth: number;
     /** Heavy reads that may wait for the lane before new ones are refused with 503. */
     laneQueue: number;
+    /** Heavy reads (exports, history, feed catch-up) per minute, per principal and per client address; 0: no limit. */
+    heavyPerPrincipalPerMinute: number;
+    heavyPerAddressPerMinute: number;
   };
   writes: {
     /** Writes a principal may make per minute (a token bucket of that size); 0 turns the quota off. */
     perPrincipalPerMinute: number;
+    /** Writes per minute from one client address (all its principals together); 0 turns it off. */
+    perAddressPerMinute: number;
     /** Events one stream (a case, an agreement, a commitment) may hold; a write beyond is refused with 409. */
     maxStreamEvents: number;
   };
@@ -147,6 +154,7 @@ const httpConfig = (env: NodeJS.ProcessEnv): AppConfig['http'] => {
     requestTimeoutMs,
     maxConnections: integer('MAX_CONNECTIONS', env.MAX_CONNECTIONS, 10_000, 1_000_000) || 1,
     corsOrigins: origins(env.CORS_ORIGINS),
+    trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY, false),
   };
 };
 
@@ -189,9 +197,17 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     reads: {
       laneWidth: integer('READ_LANE_WIDTH', env.READ_LANE_WIDTH, 2, 64) || 1,
       laneQueue: integer('READ_LANE_QUEUE', env.READ_LANE_QUEUE, 256, 100_000),
+      heavyPerPrincipalPerMinute: integer('HEAVY_READS_PER_MINUTE', env.HEAVY_READS_PER_MINUTE, 60, 1_000_000),
+      heavyPerAddressPerMinute: integer(
+        'HEAVY_READS_PER_MINUTE_PER_IP',
+        env.HEAVY_READS_PER_MINUTE_PER_IP,
+        240,
+        1_000_000,
+      ),
     },
     writes: {
       perPrincipalPerMinute: integer('WRITES_PER_MINUTE', env.WRITES_PER_MINUTE, 600, 1_000_000),
+      perAddressPerMinute: integer('WRITES_PER_MINUTE_PER_IP', env.WRITES_PER_MINUTE_PER_IP, 3000, 10_000_000),
       maxStreamEvents: integer('MAX_STREAM_EVENTS', env.MAX_STREAM_EVENTS, 2000, 1_000_000) || 1,
     },
     announceAdminToken: (token) =>

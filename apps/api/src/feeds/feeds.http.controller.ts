@@ -1,4 +1,5 @@
 import { concatMap } from 'rxjs';
+import { HeavyRead } from '../http/heavy-read.decorator';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { Actor } from '@ceasefire/mvm';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -60,6 +61,7 @@ export class FeedsHttpController {
     return frame;
   }
 
+  @HeavyRead()
   @Get('breaches')
   @LAST_EVENT_ID
   @Replies.text(
@@ -104,6 +106,7 @@ export class FeedsHttpController {
     return page;
   }
 
+  @HeavyRead()
   @Get('events')
   @LAST_EVENT_ID
   @Replies.text('text/event-stream', 'Events as CloudEvents (one SSE event each, id = global position), then live.')

@@ -17,6 +17,7 @@ import {
   IdempotencyKeyReused,
   PreconditionFailed,
   StreamRecordFull,
+  RateLimitExceeded,
   WriteQuotaExceeded,
 } from '../write-path/write-errors';
 
@@ -127,6 +128,13 @@ export const mapError = (error: unknown): Mapped => {
       status: 409,
       detail: error.message,
       extensions: { code: error.code, rule: error.rule, limit: error.limit },
+    };
+  if (error instanceof RateLimitExceeded)
+    return {
+      status: 429,
+      detail: error.message,
+      extensions: { code: error.code, limit: error.perMinute },
+      retryAfter: error.retryAfterSeconds,
     };
   if (error instanceof WriteQuotaExceeded)
     return {

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app.config';
  * cut off, checked every second rather than Node's default 30 s). Connections: see capConnections.
  */
 export const serverLimits = (http: AppConfig['http']) => ({
+  trustProxy: http.trustProxy,
   requestTimeout: http.requestTimeoutMs,
   http: {
     requestTimeout: http.requestTimeoutMs,

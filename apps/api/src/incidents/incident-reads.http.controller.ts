@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { HeavyRead } from '../http/heavy-read.decorator';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@ceasefire/mvm';
@@ -74,6 +75,7 @@ export class IncidentReadsHttpController {
   }
 
   /** The mediator's replay, in pages: each event with what it changed in the case as this reader may see it. */
+  @HeavyRead()
   @Get('incidents/:id/history')
   @Replies.json(CaseHistoryPage, 'A page of the case history.', { headers: ['Link'] })
   @ApiOperation({

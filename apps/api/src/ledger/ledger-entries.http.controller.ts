@@ -1,4 +1,5 @@
 import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { HeavyRead } from '../http/heavy-read.decorator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
@@ -35,6 +36,7 @@ export class LedgerEntriesHttpController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
+  @HeavyRead()
   @Get('entries')
   @Replies.json(LedgerEntriesPage, 'A page of ledger entries.', { headers: ['Link'] })
   @ApiOperation({

@@ -30,6 +30,19 @@ export class StreamRecordFull extends Error {
 }
 
 /** The principal wrote more than its quota allows: 429 with Retry-After, nothing written. */
+/** A rate limit per principal or per client address (writes, heavy reads): 429 with Retry-After. */
+export class RateLimitExceeded extends Error {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    who: string,
+    what: string,
+    readonly perMinute: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${who} may make ${perMinute} ${what} a minute; retry after ${retryAfterSeconds} s`);
+  }
+}
+
 export class WriteQuotaExceeded extends Error {
   readonly code = 'WRITE_QUOTA_EXCEEDED';
   constructor(
