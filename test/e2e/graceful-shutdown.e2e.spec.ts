@@ -75,4 +75,36 @@ describe('graceful shutdown', () => {
     for (const id of acknowledged) expect((await api.request('GET', `/v1/incidents/${id}`, mediator)).status).toBe(200);
     expect(acknowledged.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('is not held open by a client writing without pause on a keep-alive connection', async () => {
+    await api.terminate();
+    await api.start();
+    const party = await api.principal('AF', 'party', 'AF');
+    const mediator = await api.principal('QA', 'mediator', 'QA');
+    const agreement = (await api.request('POST', '/v1/agreements', mediator, agreementBody)).body.id as string;
+    // The stop used to wait for this writer for good, about one time in three; five stops in a row.
+    for (let round = 0; round < 5; round++) {
+      if (round > 0) await api.start();
+      const acknowledged: string[] = [];
+      let writing = true;
+      const writer = (async () => {
+        while (writing) {
+          const reply = await api
+            .request('POST', `/v1/agreements/${agreement}/incidents`, party, raidReport)
+            .catch(() => undefined);
+          if (!reply) return;
+          if (reply.status === 201) acknowledged.push(reply.body.id);
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 200));
+      const stopped = await api.terminate(20_000);
+      writing = false;
+      await writer;
+      expect([round, stopped.clean, stopped.ms < 3000, acknowledged.length > 0]).toEqual([round, true, true, true]);
+      await api.start();
+      for (const id of acknowledged.slice(-3))
+        expect((await api.request('GET', `/v1/incidents/${id}`, mediator)).status).toBe(200);
+      await api.terminate();
+    }
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import { securedDocument } from './http/secured-document';
 import { contractDocument } from './http/contract/contract-document';
 import { parseJsonWithDepthLimit } from './http/json-depth';
 import { logRequests } from './http/request-logging';
+import { drainOnClose } from './http/drain-on-close';
 import { answerRequestId, requestIdOf } from './http/request-id';
 import { capConnections, corsFor, secureHeaders, serverLimits } from './http/server-limits';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
@@ -59,6 +60,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   secureHeaders(app.getHttpAdapter().getInstance());
   answerRequestId(app.getHttpAdapter().getInstance());
   capConnections(app.getHttpServer(), config.http);
+  drainOnClose(app.getHttpAdapter().getInstance(), app.getHttpServer(), config.http.shutdownGraceMs);
   corsFor(app, config.http.corsOrigins);
   app.useGlobalPipes(
     new RejectInheritedNamesPipe(),

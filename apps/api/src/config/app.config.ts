@@ -42,6 +42,8 @@ export interface AppConfig {
     maxConnections: number;
     /** Origins a browser may call the API from (CORS); none by default. */
     corsOrigins: string[];
+    /** On a stop, requests under way may finish within this long; then open connections are cut. */
+    shutdownGraceMs: number;
     /** Take the client address from X-Forwarded-For (behind a reverse proxy only; else clients could pick theirs). */
     trustProxy: boolean;
   };
@@ -155,6 +157,7 @@ const httpConfig = (env: NodeJS.ProcessEnv): AppConfig['http'] => {
     maxConnections: integer('MAX_CONNECTIONS', env.MAX_CONNECTIONS, 10_000, 1_000_000) || 1,
     corsOrigins: origins(env.CORS_ORIGINS),
     trustProxy: flag('TRUST_PROXY', env.TRUST_PROXY, false),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 5000, 600_000),
   };
 };
 
