@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CliCommand } from './cli-command';
 import { EXIT, UsageError } from './cli-errors';
+import { backupDataDir } from './backup/backup-data-dir';
+import { restoreDataDir } from './backup/restore-data-dir';
 import { exportBundle } from './export/export-bundle';
 import { followBreaches } from './follow/follow-breaches';
 import { progressBar } from './progress-bar';
@@ -115,6 +117,40 @@ export const COMMANDS: CliCommand[] = [
           progressBar('audit'),
         ),
       );
+    },
+  },
+  {
+    name: 'backup',
+    summary: "Copy what a running server's DATA_DIR cannot rebuild (log, keys, checkpoints, webhooks) into one file.",
+    options: {
+      'data-dir': { value: 'DIR', required: true, description: "The server's DATA_DIR (it may be running)." },
+      out: { value: 'FILE', required: true, description: 'The backup file to write (never overwritten).' },
+    },
+    example: 'ceasefire-ledger backup --data-dir ./data --out ledger-2025-11-01.tar',
+    run: async (values) => {
+      const out = str(values, 'out') as string;
+      const manifest = await backupDataDir(str(values, 'data-dir') as string, out, progressBar('backup'));
+      console.log(
+        `backed up ${manifest.events} events (log head ${manifest.head || 'not in DATA_DIR'}) and ${manifest.files.length} files to ${out}`,
+      );
+      return EXIT.ok;
+    },
+  },
+  {
+    name: 'restore',
+    summary: 'Bring a backup back into a new, empty DATA_DIR; then start the server on it (read models rebuild).',
+    options: {
+      from: { value: 'FILE', required: true, description: 'A file written by backup.' },
+      'data-dir': { value: 'DIR', required: true, description: 'An empty or new directory.' },
+    },
+    example: 'ceasefire-ledger restore --from ledger-2025-11-01.tar --data-dir ./data-restored',
+    run: async (values) => {
+      const dir = str(values, 'data-dir') as string;
+      const manifest = restoreDataDir(str(values, 'from') as string, dir);
+      console.log(
+        `restored ${manifest.events} events (log head ${manifest.head || 'not in the backup'}) and ${manifest.files.length} files into ${dir}, each checked against its SHA-256`,
+      );
+      return EXIT.ok;
     },
   },
   {
