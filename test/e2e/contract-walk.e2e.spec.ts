@@ -62,6 +62,7 @@ describe('the contract walk: every operation, valid and invalid, answered as doc
     await get('/health');
     await get('/health/live');
     await get('/metrics', '');
+    expect(await post('/v1/read-models/incident_cases/resume', ADMIN_TOKEN, {})).toMatchObject({ parked: false });
     expect(await get('/health/ready')).toEqual({ ready: true, reasons: [] });
     const analyst = await post('/v1/principals', ADMIN_TOKEN, { name: 'Analyst', role: 'auditor' });
     await get('/v1/principals?limit=2', ADMIN_TOKEN);

@@ -20,6 +20,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { readModelProjections } from './read-models/read-model-projections';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { readModelsThread } from './read-models/read-models-thread.options';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { StreamsModule } from './streams/streams.module';
@@ -46,6 +47,7 @@ export class AppModule {
         AuthModule,
         ConfidentialModule,
         HealthModule,
+        ReadModelsModule,
         ObligationsModule,
         AgreementsModule,
         IncidentsModule,

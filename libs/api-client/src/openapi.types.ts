@@ -226,6 +226,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/read-models/{projection}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a parked read model from its last checkpoint now (admin), instead of waiting for the automatic retry. */
+        post: operations["resumeReadModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parties/{code}/obligations": {
         parameters: {
             query?: never;
@@ -3925,6 +3942,13 @@ export interface components {
             /** @description True when a list was cut at its first 500 items. */
             truncated: boolean;
         };
+        ProjectionResumed: {
+            /** @example incident_cases */
+            projection: string;
+            wasParked: boolean;
+            /** @description Parked again: the cause of the error remains (see /health). */
+            parked: boolean;
+        };
         StreamSummary: {
             /** @example incident-01a2222b-b464-7c95-8ccb-43cec952edff */
             stream: string;
@@ -4672,6 +4696,36 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    resumeReadModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projection: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The read model feeds again (it parks again at once if the cause remains). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionResumed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPartyObligations: {

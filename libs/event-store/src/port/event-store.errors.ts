@@ -3,8 +3,8 @@ import type { ExpectedState } from './event-store.port';
 /** Base of every error the port throws on purpose; `code` is stable for callers and HTTP mapping. */
 export abstract class EventStoreError extends Error {
   abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
   }
 }

@@ -77,6 +77,9 @@ export class GroupCommit {
       this.sql.release.run();
       return { ok: true, value };
     } catch (error) {
+      // A full disk or an I/O error makes SQLite roll the whole transaction back by itself: every
+      // appender of the group fails with that cause (flush rejects them all), none is half-written.
+      if (!this.db.inTransaction) throw error;
       this.sql.rollbackTo.run();
       this.sql.release.run();
       return { ok: false, error };

@@ -5,7 +5,13 @@ import { resultOfReplayedAppend, type StoredCopy } from '../append/replayed-appe
 import { sealEvents } from '../append/seal-events';
 import { parseEnvelope, ZERO_HASH } from '../envelope/event-envelope';
 import { checkFilter, checkMaxCount, checkReadStreamOptions } from '../port/check-read-options';
-import { type ActualState, InvalidArgument, StreamNotFound, WrongExpectedRevision } from '../port/event-store.errors';
+import {
+  type ActualState,
+  EventStoreUnavailable,
+  InvalidArgument,
+  StreamNotFound,
+  WrongExpectedRevision,
+} from '../port/event-store.errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -33,6 +39,13 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   now?: () => Date;
 }
+
+/**
+ * SQLite failures that say nothing about the append itself and may pass (disk full, I/O error, the file locked
+ * by another process past the busy timeout): the append is rolled back whole and may be retried as it is.
+ */
+const TRANSIENT = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|NOMEM|PROTOCOL)/;
+const transient = (error: unknown): boolean => TRANSIENT.test(String((error as { code?: unknown })?.code ?? ''));
 
 interface EventRow {
   position: number;
@@ -91,7 +104,13 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.commits.run(() => this.appendInTransaction(batch));
+    return this.commits.run(() => this.appendInTransaction(batch)).catch((error: unknown) => {
+      throw transient(error)
+        ? new EventStoreUnavailable(`the log could not be written, nothing was: ${(error as Error).message}`, {
+            cause: error,
+          })
+        : error;
+    });
   }
 
   private appendInTransaction(batch: PreparedAppend): AppendResult {
