@@ -70,8 +70,7 @@ describe('faults that heal', () => {
     retry.onApplicationShutdown();
     const pages = runner.db.pragma('page_count', { simple: true }) as number;
     runner.db.pragma(`max_page_count = ${pages}`);
-    const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body
-      .id as string;
+    const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id as string;
     for (let i = 0; i < 30; i++)
       await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, { ...raidReport, description: 'y'.repeat(3000) });
     let parked: string[] = [];

@@ -104,13 +104,15 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.commits.run(() => this.appendInTransaction(batch)).catch((error: unknown) => {
-      throw transient(error)
-        ? new EventStoreUnavailable(`the log could not be written, nothing was: ${(error as Error).message}`, {
-            cause: error,
-          })
-        : error;
-    });
+    return this.commits
+      .run(() => this.appendInTransaction(batch))
+      .catch((error: unknown) => {
+        throw transient(error)
+          ? new EventStoreUnavailable(`the log could not be written, nothing was: ${(error as Error).message}`, {
+              cause: error,
+            })
+          : error;
+      });
   }
 
   private appendInTransaction(batch: PreparedAppend): AppendResult {
