@@ -1,6 +1,7 @@
 /** Jest runs in ESM mode: NestJS 12 ships ES modules only, which Jest's CommonJS runtime cannot load. */
 export default {
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/test/jest-supported-node.mjs',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.spec.json', diagnostics: { ignoreCodes: [151002] } }],

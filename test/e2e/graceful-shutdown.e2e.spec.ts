@@ -4,6 +4,28 @@ import { join } from 'node:path';
 import { agreementBody, raidReport } from './support/case-data';
 import { ApiProcess } from './support/api-process';
 
+/** One client reporting incidents back to back until stopped or refused a connection; the ids it was answered. */
+const writeWithoutPause = (api: ApiProcess, agreement: string, party: string) => {
+  const acknowledged: string[] = [];
+  let writing = true;
+  const writer = (async () => {
+    while (writing) {
+      const reply = await api
+        .request('POST', `/v1/agreements/${agreement}/incidents`, party, raidReport)
+        .catch(() => undefined);
+      if (!reply) return;
+      if (reply.status === 201) acknowledged.push(reply.body.id);
+    }
+  })();
+  return {
+    acknowledged,
+    stop: async () => {
+      writing = false;
+      await writer;
+    },
+  };
+};
+
 // Issue 17, part 3: SIGTERM with SSE clients connected exits in bounded time, losing no acknowledged write.
 describe('graceful shutdown', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-shutdown-'));
@@ -50,21 +72,10 @@ describe('graceful shutdown', () => {
       }),
     );
 
-    const acknowledged: string[] = [];
-    let writing = true;
-    const writer = (async () => {
-      while (writing) {
-        const reply = await api
-          .request('POST', `/v1/agreements/${agreement}/incidents`, party, raidReport)
-          .catch(() => undefined);
-        if (reply?.status === 201) acknowledged.push(reply.body.id);
-        if (!reply) return;
-      }
-    })();
+    const { acknowledged, stop } = writeWithoutPause(api, agreement, party);
     await new Promise((r) => setTimeout(r, 300));
     const stopped = await api.terminate(20_000);
-    writing = false;
-    await writer;
+    await stop();
     // Every stream was ended by the server, not left hanging.
     await Promise.all(streams.map((s) => s.ended));
     clients.forEach((c) => c.abort());
@@ -85,21 +96,10 @@ describe('graceful shutdown', () => {
     // The stop used to wait for this writer for good, about one time in three; five stops in a row.
     for (let round = 0; round < 5; round++) {
       if (round > 0) await api.start();
-      const acknowledged: string[] = [];
-      let writing = true;
-      const writer = (async () => {
-        while (writing) {
-          const reply = await api
-            .request('POST', `/v1/agreements/${agreement}/incidents`, party, raidReport)
-            .catch(() => undefined);
-          if (!reply) return;
-          if (reply.status === 201) acknowledged.push(reply.body.id);
-        }
-      })();
+      const { acknowledged, stop } = writeWithoutPause(api, agreement, party);
       await new Promise((r) => setTimeout(r, 200));
       const stopped = await api.terminate(20_000);
-      writing = false;
-      await writer;
+      await stop();
       expect([round, stopped.clean, stopped.ms < 3000, acknowledged.length > 0]).toEqual([round, true, true, true]);
       await api.start();
       for (const id of acknowledged.slice(-3))

@@ -3,8 +3,11 @@ import { appConfigFromEnv } from './config/app.config';
 import { createApp } from './create-app';
 import { protectDataDir } from './config/data-dir-permissions';
 import { holdInstanceLock, holdReplicaDir } from './config/instance-lock';
+import { unsupportedNodeProblem } from './config/supported-node';
 
 const main = async () => {
+  const nodeProblem = unsupportedNodeProblem();
+  if (nodeProblem) throw new Error(nodeProblem);
   let generatedAdminToken: string | undefined;
   // A generated admin token is shown once the server listens, on its own, not among the start-up lines.
   const config = { ...appConfigFromEnv(), announceAdminToken: (token: string) => (generatedAdminToken = token) };

@@ -129,14 +129,7 @@ export const mapError = (error: unknown): Mapped => {
       detail: error.message,
       extensions: { code: error.code, rule: error.rule, limit: error.limit },
     };
-  if (error instanceof RateLimitExceeded)
-    return {
-      status: 429,
-      detail: error.message,
-      extensions: { code: error.code, limit: error.perMinute },
-      retryAfter: error.retryAfterSeconds,
-    };
-  if (error instanceof WriteQuotaExceeded)
+  if (error instanceof RateLimitExceeded || error instanceof WriteQuotaExceeded)
     return {
       status: 429,
       detail: error.message,
