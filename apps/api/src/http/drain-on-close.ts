@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { problemOf } from './problem-details';
 
 /**
  * Closing the HTTP server waits for every open connection; a client writing on a keep-alive connection
@@ -35,13 +36,12 @@ export const drainOnClose = (fastify: FastifyInstance, server: Server, graceMs: 
       .header('retry-after', '1')
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(
-        JSON.stringify({
-          type: 'about:blank',
-          title: 'Service Unavailable',
-          status: 503,
-          detail: 'the server is shutting down; retry the request',
-          instance: (request.url ?? '').split('?')[0],
-        }),
+        JSON.stringify(
+          problemOf(
+            { status: 503, detail: 'the server is shutting down; retry the request', extensions: {} },
+            (request.url ?? '').split('?')[0],
+          ),
+        ),
       );
   });
   fastify.addHook('preClose', (done) => {
