@@ -25,6 +25,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist-console ./dist-console
 # The record lives in /data, owned by the unprivileged user the server runs as (mode 0700, files 0600).
 RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 USER node

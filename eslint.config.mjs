@@ -7,6 +7,8 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-openapi/**',
+      'dist-console/**',
+      'apps/console/generated/**',
       'node_modules/**',
       'data/**',
       '.bench/**',
@@ -22,6 +24,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The console runs in the browser: tsc (apps/console/tsconfig.json, DOM types) knows its globals.
+    files: ['apps/console/**/*.{ts,tsx,mts}', 'test/browser/**/*.ts'],
+    rules: { 'no-undef': 'off' },
   },
   {
     // The domain and the port stay free of frameworks and storage: only adapters import their client.

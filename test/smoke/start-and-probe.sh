@@ -16,6 +16,9 @@ if ! grep -q '"status":"ok"' "$data_dir/health.json" 2>/dev/null; then
 fi
 curl -fsS -o /dev/null "http://127.0.0.1:$port/docs"
 curl -fsS "http://127.0.0.1:$port/docs/openapi.json" | grep -q '"openapi"'
+curl -fsS "http://127.0.0.1:$port/console/" | grep -q '<title>Ceasefire Ledger console</title>' \
+  || { echo "smoke: npm start does not serve the console at /console/"; exit 1; }
+grep -q "The console: http://localhost:$port/console/" "$log" || { echo "smoke: no start-up line for the console"; exit 1; }
 # The URL, /docs and the generated admin token are printed clearly, once, and the token works.
 grep -q "Ceasefire Ledger is listening on http://localhost:$port  (API and its OpenAPI document: http://localhost:$port/docs)" "$log" \
   || { echo "smoke: no start-up line with the URL and /docs"; tail -30 "$log"; exit 1; }
@@ -24,4 +27,4 @@ token=$(grep -oE '^    ADMIN_TOKEN=[A-Za-z0-9_-]+$' "$log" | head -1 | cut -d= -
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/v1/principals" \
   -H "authorization: Bearer $token" -H 'content-type: application/json' -d '{"name":"Auditor","role":"auditor"}')
 [ "$code" = 201 ] || { echo "smoke: the printed admin token was refused ($code)"; exit 1; }
-echo "smoke: npm start serves /health ($(cat "$data_dir/health.json")) and /docs"
+echo "smoke: npm start serves /health ($(cat "$data_dir/health.json")), /docs and /console/"

@@ -3,6 +3,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { serveConsole } from './console/serve-console';
 import type { AppConfig } from './config/app.config';
 import { LocationInterceptor } from './http/location.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -62,6 +63,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   capConnections(app.getHttpServer(), config.http);
   drainOnClose(app.getHttpAdapter().getInstance(), app.getHttpServer(), config.http.shutdownGraceMs);
   corsFor(app, config.http.corsOrigins);
+  if (config.role !== 'worker') serveConsole(app.getHttpAdapter().getInstance(), config.consoleDir);
   app.useGlobalPipes(
     new RejectInheritedNamesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { appConfigFromEnv } from './config/app.config';
 import { createApp } from './create-app';
 import { protectDataDir } from './config/data-dir-permissions';
@@ -23,6 +25,9 @@ const main = async () => {
       config.role === 'worker'
         ? `Ceasefire Ledger worker (signing, deadlines, webhook delivery) serves /health and /metrics on ${url}`
         : `Ceasefire Ledger is listening on ${url}  (API and its OpenAPI document: ${url}/docs)`,
+      ...(config.role !== 'worker' && config.consoleDir && existsSync(join(config.consoleDir, 'index.html'))
+        ? [`The console: ${url}/console/  (sign in with a principal's token)`]
+        : []),
       ...(generatedAdminToken
         ? [
             'No ADMIN_TOKEN was set, so one was generated. It is shown this once; only its hash is kept in DATA_DIR:',

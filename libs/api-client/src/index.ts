@@ -1,2 +1,3 @@
 export * from './api-client';
 export type { components, operations, paths } from './openapi.types';
+export * from './event-stream';

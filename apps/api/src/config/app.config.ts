@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { eventStoreConfigFromEnv, type EventStoreConfig } from '@ceasefire/event-store';
 
 /** Files that say a data directory already keeps a record (and so already had an admin). */
@@ -28,6 +28,8 @@ export interface AppConfig {
   /** DATA_DIR kept a record when the process started, before any store opened (and created) its files. */
   dataDirKeptRecord: boolean;
   eventStore: EventStoreConfig;
+  /** The console's built files (npm run build:console), served at /console; none served when absent. */
+  consoleDir?: string;
   /** Run the projections on a worker thread of their own (PROJECTIONS_THREAD, default true). */
   projectionsThread: boolean;
   /** How often passed deadlines are turned into events; 0 turns the scheduler off. */
@@ -175,6 +177,7 @@ export const appConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AppConfi
     dataDirKeptRecord:
       eventStore.dataDir !== ':memory:' && RECORD_FILES.some((f) => existsSync(join(eventStore.dataDir, f))),
     eventStore,
+    consoleDir: resolve(env.CONSOLE_DIR ?? 'dist-console'),
     projectionsThread: flag('PROJECTIONS_THREAD', env.PROJECTIONS_THREAD, true),
     schedulerIntervalMs: integer('SCHEDULER_INTERVAL_MS', env.SCHEDULER_INTERVAL_MS, 15_000, 86_400_000),
     http: httpConfig(env),

@@ -29,13 +29,14 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-resource-policy': 'same-site',
 };
-/** API answers are data, never a page: nothing in them may run. The Swagger UI at /docs needs its scripts. */
+/** API answers are data, never a page: nothing in them may run. The Swagger UI at /docs needs its scripts; the console sets its own. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export const secureHeaders = (fastify: FastifyInstance): void => {
   fastify.addHook('onSend', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) void reply.header(name, value);
-    if (!request.url.startsWith('/docs')) void reply.header('content-security-policy', API_CSP);
+    if (!request.url.startsWith('/docs') && !reply.hasHeader('content-security-policy'))
+      void reply.header('content-security-policy', API_CSP);
   });
 };
 

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type ApiClient, createApiClient, must, type operations } from '@ceasefire/api-client';
+import { type ApiClient, createApiClient, must, type operations, readEventStream } from '@ceasefire/api-client';
 import { verifyConsistency, verifyInclusion, leafHashOf } from '../verify/offline-merkle';
 import { parseKey, readSignedCheckpoint, readTlogProof } from '../verify/offline-note';
-import { readEventStream } from './sse-reader';
 import { RecordDoesNotVerify } from '../cli-errors';
 
 export interface FollowOptions {
