@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readEventStream } from '@ceasefire/api-client';
-import { crossBorderAttackReport } from '../../apps/demo/src/istanbul-case.requests';
+import { agreementRequest, crossBorderAttackReport } from '../../apps/demo/src/istanbul-case.requests';
+import { newWitnessKey, readWitnessKey } from '../../apps/cli/src/witness/witness-key';
+import { witnessOnce } from '../../apps/cli/src/witness/witness-once';
 import { runTheCase } from '../../apps/demo/src/istanbul-case';
 import { ApiProcess } from '../e2e/support/api-process';
 import { ADMIN_TOKEN } from '../e2e/support/test-api';
@@ -53,6 +55,8 @@ describeInBrowser('the console, in Chromium', () => {
   const signIn = async (token: string, hash = ''): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // A missing element fails at its own line, well inside the test's time.
+    page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on(
       'console',
@@ -188,13 +192,33 @@ describeInBrowser('the console, in Chromium', () => {
   it('an auditor verifies an inclusion proof in the page, and sees it fail when the proof is tampered with', async () => {
     const history = await as(theCase.tokens.auditor, 'GET', `/v1/incidents/${raid}/history?limit=1`);
     const eventId = history.events[0].eventId;
+    const { secret, verifierKey } = newWitnessKey('witness.mediator-qa.example');
+    const witnessKey = readWitnessKey(secret);
+    await as(ADMIN_TOKEN, 'POST', '/v1/ledger/witnesses', { name: witnessKey.name, key: verifierKey, operator: 'QA' });
+    // A second agreement asks one named witness to cosign; the witness (the CLI's) cosigns the latest checkpoint.
+    const witnessed = await as(theCase.tokens.turkiye, 'POST', '/v1/agreements', {
+      ...agreementRequest,
+      title: 'Border crossings protocol (Torkham, Chaman), witnessed',
+      terms: { ...agreementRequest.terms, cosignaturePolicy: { k: 1, witnesses: [witnessKey.name] } },
+    });
     const page = await signIn(theCase.tokens.auditor, `#/ledger?event=${eventId}`);
     await page.locator('[data-checkpoint]').waitFor();
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.locator('[data-verdict=verified]').waitFor();
     expect(await page.locator('.verdict li.ok').count()).toBe(4);
+    await page.getByRole('combobox', { name: 'Agreement' }).selectOption(witnessed.id);
+    await page.locator('[data-policy-met=false]').waitFor();
+    await new Promise((r) => setTimeout(r, 600)); // a checkpoint covering it is signed every 200 ms
+    await witnessOnce({
+      log: api.base,
+      token: theCase.tokens.auditor,
+      key: witnessKey,
+      stateFile: join(dataDir, 'witness.json'),
+    });
     await page.getByRole('combobox', { name: 'Agreement' }).selectOption(theCase.agreementId);
-    await page.locator('[data-policy-met]').waitFor();
+    await page.getByRole('combobox', { name: 'Agreement' }).selectOption(witnessed.id);
+    await page.locator('[data-policy-met=true]').waitFor();
+    await expect(page.locator('[data-policy-met=true]').textContent()).resolves.toContain(witnessKey.name);
     await shot(page, 'ledger-verified');
 
     // The server (or a proxy) now answers a proof with one path hash changed.

@@ -120,10 +120,13 @@ export class ApiProcess {
       child.once('exit', (code, signal) => resolve(code === 0 || signal === 'SIGTERM')),
     );
     child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
     const clean = await Promise.race([
       exited,
-      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs)),
+      new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))),
     ]);
+    // A pending timer would keep Jest from exiting for the rest of timeoutMs.
+    clearTimeout(timer);
     if (clean === 'timeout') {
       await this.kill();
       return { ms: Date.now() - started, clean: false };

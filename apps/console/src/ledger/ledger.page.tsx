@@ -45,6 +45,14 @@ const download = async (agreementId: string, format: 'json' | 'ndjson' | 'csv') 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+/** The names on a signed note's signature lines (C2SP signed-note: `— <name> <base64>`). */
+const signersOf = (note: string): string[] =>
+  note
+    .slice(note.lastIndexOf('\n\n') + 2)
+    .split('\n')
+    .map((line) => /^\u2014 (\S+) /.exec(line)?.[1])
+    .filter((name): name is string => Boolean(name));
+
 /** Enough of the named witnesses cosigned: only the policy's own witnesses count. */
 const policyMet = (c: { cosigners: string[]; policy?: { k: number; witnesses: string[] } | null }): boolean =>
   !c.policy || c.cosigners.filter((w) => c.policy!.witnesses.includes(w)).length >= c.policy.k;
@@ -88,9 +96,15 @@ export const LedgerPage = ({ route }: { route: Route }) => {
         <h2 id="checkpoint-title">Latest signed checkpoint</h2>
         <Loaded resource={checkpoint}>
           {(note) => (
-            <pre class="note" data-checkpoint>
-              {note}
-            </pre>
+            <>
+              <pre class="note" data-checkpoint>
+                {note}
+              </pre>
+              <p>
+                Signature lines: {signersOf(note).join(', ')}. The first is the log’s own; any other is a witness’s
+                cosignature.
+              </p>
+            </>
           )}
         </Loaded>
         <Loaded resource={servedKey}>
