@@ -142,6 +142,7 @@ describeInBrowser('the console, in Chromium', () => {
       /^#\/incidents\//,
     );
     expect(await page.locator('.commitments progress').count()).toBe(2);
+    expect(await page.locator('.chart g[data-party=PK] rect').count()).toBeGreaterThan(0);
     await shot(page, 'dashboard');
 
     await page.getByLabel('or log position').fill(theCase.beforeDispute);
@@ -161,6 +162,10 @@ describeInBrowser('the console, in Chromium', () => {
     // Before the ruling, Afghanistan's breach stood at S3; the ruling amended it to S2.
     expect(shownThen.find((p) => p.party === 'AF')?.confirmed).toContain('S3');
     expect(shown.find((p) => p.party === 'AF')?.confirmed).toContain('S2');
+    // The chart is cut too: Pakistan's breach was adopted after the dispute was filed.
+    await page.locator('[data-cut]').waitFor();
+    expect(await page.locator('.chart g[data-party=PK] rect').count()).toBe(0);
+    expect(await page.locator('.chart g[data-party=AF] rect').count()).toBeGreaterThan(0);
     await shot(page, 'dashboard-as-it-stood');
     await page.context().close();
   });

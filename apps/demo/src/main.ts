@@ -38,7 +38,9 @@ const main = async () => {
     await waitForHealth(base);
     const { agreementId, tokens, beforeDispute } = await runTheCase(base, adminToken, (line) => console.log(line));
     console.log(`\nWhere to look next (the data stays in ${dataDir}):`);
-    console.log(`  DATA_DIR=${dataDir} ADMIN_TOKEN=${adminToken} npm start`);
+    console.log(`  DATA_DIR=${dataDir} ADMIN_TOKEN=${adminToken} PORT=${PORT} npm start`);
+    console.log(`  ${base}/console/   the console: sign in as the mediator (${tokens.turkiye})`);
+    console.log(`                     or as the auditor (${tokens.auditor})`);
     console.log(`  then, with  -H "Authorization: Bearer ${tokens.auditor}"  (the auditor's token):`);
     console.log(`  ${base}/docs                                        the API`);
     console.log(`  ${base}/v1/agreements/${agreementId}/compliance      compliance now`);

@@ -15,6 +15,7 @@ export const AgreementDashboardPage = ({ agreementId, route }: { agreementId: st
     asOf: route.query.get('asOf') ?? undefined,
     atPosition: route.query.get('atPosition') ?? undefined,
   };
+  const cut = Boolean(asOf.asOf || asOf.atPosition);
   const agreement = useResource(
     () => must(api().GET('/v1/agreements/{id}', { params: { path: { id: agreementId } } })),
     [agreementId],
@@ -53,18 +54,25 @@ export const AgreementDashboardPage = ({ agreementId, route }: { agreementId: st
           <Loaded resource={compliance}>{(c) => <CompliancePanel compliance={c} />}</Loaded>
           <section aria-labelledby="chart-title">
             <h2 id="chart-title">Confirmed breaches over time</h2>
+            {cut && compliance.data && (
+              <p class="hint" data-cut>
+                Breaches adopted by {compliance.data.asOf}, at the severity they have now.
+              </p>
+            )}
             <Loaded resource={incidents}>
               {(list) => (
                 <BreachesChart
                   series={breachesOverTime(
                     list,
                     a.parties.map((p) => p.code),
+                    cut ? compliance.data?.asOf : undefined,
                   )}
                   parties={a.parties}
                 />
               )}
             </Loaded>
           </section>
+          {cut && <p class="hint">Commitments are shown as they stand now.</p>}
           <Loaded resource={commitments}>
             {(page) => (
               <CommitmentsPanel commitments={page.commitments} focus={route.query.get('commitment') ?? undefined} />

@@ -47,4 +47,14 @@ describe('confirmed breaches over time', () => {
     );
     expect(series).toEqual([]);
   });
+
+  it('leaves out findings adopted after the time cut', () => {
+    const incidents = [
+      { findings: [finding('2025-11-03T10:00:00Z', ['AF'], 'S3')] },
+      { findings: [finding('2025-12-03T10:00:00Z', ['PK'], 'S2')] },
+    ];
+    expect(breachesOverTime(incidents, ['AF', 'PK'], '2025-11-30T00:00:00Z')).toEqual([
+      { month: '2025-11', byParty: { AF: { S3: 1 }, PK: {} } },
+    ]);
+  });
 });

@@ -21,13 +21,19 @@ const ATTRIBUTING = new Set(['VIOLATION_ATTRIBUTED', 'VIOLATION_MULTI_PARTY']);
 /**
  * Confirmed breaches by month of adoption, per party and severity: each adopted finding that attributes a
  * violation counts once for each party it names, at its current severity. Months without any stay in the
- * series (a quiet month is information too), from the first breach to the last.
+ * series (a quiet month is information too), from the first breach to the last. `adoptedBy` leaves out
+ * findings adopted after that instant (the dashboard's time cut).
  */
-export const breachesOverTime = (incidents: { findings: FindingLike[] }[], parties: string[]): MonthOfBreaches[] => {
+export const breachesOverTime = (
+  incidents: { findings: FindingLike[] }[],
+  parties: string[],
+  adoptedBy?: string,
+): MonthOfBreaches[] => {
   const months = new Map<string, MonthOfBreaches>();
   for (const incident of incidents)
     for (const f of incident.findings) {
       if (f.status !== 'ADOPTED' || !ATTRIBUTING.has(f.outcome) || !f.adoptedAt) continue;
+      if (adoptedBy && Date.parse(f.adoptedAt) > Date.parse(adoptedBy)) continue;
       const severity = (SEVERITIES as readonly string[]).includes(f.severity ?? '')
         ? (f.severity as Severity)
         : undefined;

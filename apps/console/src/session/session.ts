@@ -6,12 +6,14 @@ import { type ApiClient, ApiProblem, createApiClient } from '@ceasefire/api-clie
  * page asking), never in a URL. The page's Content-Security-Policy lets only this origin's own files run.
  */
 let token: string | undefined;
+/** Answers read under a token are not kept in the browser's cache either, where a later visitor could find them. */
+const uncached: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
 let client: ApiClient | undefined;
 
 export const signedIn = (): boolean => token !== undefined;
 
 export const signIn = async (candidate: string): Promise<void> => {
-  const trial = createApiClient({ baseUrl: location.origin, token: candidate.trim() });
+  const trial = createApiClient({ baseUrl: location.origin, token: candidate.trim(), fetch: uncached });
   const { response, error } = await trial.GET('/v1/agreements', { params: { query: { limit: 1 } } });
   if (!response.ok) throw new ApiProblem(response.status, error as never, response.url);
   token = candidate.trim();
