@@ -123,6 +123,8 @@ describeInBrowser('the console, in Chromium', () => {
 
   it("a mediator's dashboard shows each party's status and reasons as GET …/compliance answers, and the record as it stood before the dispute", async () => {
     const page = await signIn(theCase.tokens.turkiye);
+    await page.getByRole('heading', { name: 'Agreements' }).waitFor();
+    await shot(page, 'agreements', false);
     await page
       .getByRole('link', { name: /Doha|Istanbul|ceasefire/i })
       .first()
@@ -170,7 +172,7 @@ describeInBrowser('the console, in Chromium', () => {
     await page.context().close();
   });
 
-  it('a mediator replays the case step by step, and jumps to when the dispute was filed', async () => {
+  it('a mediator replays the case step by step, and jumps to when the dispute was filed and to a meeting', async () => {
     const history = await as(theCase.tokens.turkiye, 'GET', `/v1/incidents/${raid}/history?limit=200`);
     const page = await signIn(theCase.tokens.turkiye, `#/incidents/${raid}?step=1`);
     const title = page.locator('#step-title');
@@ -191,6 +193,29 @@ describeInBrowser('the console, in Chromium', () => {
     expect(await page.locator('table.changes tbody tr').count()).toBe(filed.changes.length);
     await page.locator('.state .changed').first().waitFor();
     await shot(page, 'case-replay');
+
+    // The follow-up meeting, brought forward, was held while the ruling was being voted: the jump lands on the
+    // last step recorded by then.
+    const heldAt = history.events.find((e: any) => e.type === 'DisputeRulingVoted').recordedAt;
+    await as(
+      theCase.tokens.turkiye,
+      'POST',
+      `/v1/agreements/${theCase.agreementId}/meetings/istanbul-follow-up/record`,
+      {
+        heldAt,
+        decisions: ['Rule on the dispute'],
+      },
+    );
+    const atMeeting = history.events.findLastIndex((e: any) => e.recordedAt <= heldAt);
+    await page.reload();
+    await page.getByLabel('Principal token').fill(theCase.tokens.turkiye);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: /At the meeting in Istanbul/ }).click();
+    await page.waitForFunction(
+      (step) => document.querySelector('.step-controls span')?.textContent?.includes(`Step ${step} of`),
+      atMeeting + 1,
+    );
+    await expect(page.locator('#step-title').textContent()).resolves.toBe(history.events[atMeeting].type);
     await page.context().close();
   });
 
