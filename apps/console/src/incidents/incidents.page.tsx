@@ -5,15 +5,17 @@ import { useResource } from '../shell/use-resource';
 import { IncidentMap } from './incident-map';
 import { allIncidents, type CaseFile, type IncidentFilter } from './incidents.queries';
 
-const STATUSES: CaseFile['status'][] = [
-  'REPORTED',
-  'ADMISSIBLE',
-  'INADMISSIBLE',
-  'DUPLICATE',
-  'UNDER_INVESTIGATION',
-  'FINDING_ADOPTED',
-  'CLOSED',
-];
+/** Each status a case can have, in the order a case moves through them; the compiler checks none is missing. */
+const STATUS_ORDER: Record<CaseFile['status'], number> = {
+  REPORTED: 0,
+  ADMISSIBLE: 1,
+  INADMISSIBLE: 2,
+  DUPLICATE: 3,
+  UNDER_INVESTIGATION: 4,
+  FINDING_ADOPTED: 5,
+  CLOSED: 6,
+};
+const STATUSES = (Object.keys(STATUS_ORDER) as CaseFile['status'][]).sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b]);
 
 const SelectedIncident = ({ incident }: { incident?: CaseFile }) =>
   incident ? (
