@@ -250,6 +250,23 @@ describeInBrowser('the console, in Chromium', () => {
     await page.locator('[data-policy-met=true]').waitFor();
     await expect(page.locator('[data-policy-met=true]').textContent()).resolves.toContain(witnessKey.name);
     await shot(page, 'ledger-verified');
+    // The auditor's export, as the API answers it, downloaded from the page.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`timeline-${witnessed.id}.csv`);
+    const csv = await new Promise<string>((resolve, reject) =>
+      download.createReadStream().then((stream) => {
+        let text = '';
+        stream.on('data', (chunk) => (text += chunk));
+        stream.on('end', () => resolve(text));
+      }, reject),
+    );
+    const exported = await fetch(`${api.base}/v1/agreements/${witnessed.id}/timeline?format=csv`, {
+      headers: { authorization: `Bearer ${theCase.tokens.auditor}` },
+    });
+    expect(csv).toBe(await exported.text());
 
     // The server (or a proxy) now answers a proof with one path hash changed.
     await page.route('**/v1/events/*/receipt', async (route) => {
@@ -383,6 +400,18 @@ describeInBrowser('the console, in Chromium', () => {
     const radii = await page.$$eval('circle.incident', (cs) => cs.map((c) => Number(c.getAttribute('r'))));
     expect(Math.max(...radii)).toBeGreaterThan(Math.min(...radii));
     await shot(page, 'incident-map', false);
+    // Filtered: the map and the list hold what the API answers for that filter.
+    await page.getByLabel('Status').selectOption('FINDING_ADOPTED');
+    const adopted = await as(
+      theCase.tokens.turkiye,
+      'GET',
+      `/v1/agreements/${theCase.agreementId}/incidents?status=FINDING_ADOPTED&limit=1000`,
+    );
+    await page.waitForFunction(
+      (n) => document.querySelector('.map svg')?.getAttribute('data-points') === String(n),
+      adopted.incidents.length,
+    );
+    expect(await page.locator('table.incidents tbody tr').count()).toBe(adopted.incidents.length);
     await page.context().close();
   }, 180_000);
 
