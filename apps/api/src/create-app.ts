@@ -15,6 +15,7 @@ import { drainOnClose } from './http/drain-on-close';
 import { answerRequestId, requestIdOf } from './http/request-id';
 import { capConnections, corsFor, secureHeaders, serverLimits } from './http/server-limits';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
+import { memoizeValidationMetadata } from './http/validation-metadata-memo';
 import { WorkerRoutesGuard } from './http/worker-routes.guard';
 import { measureRequests } from './metrics/http-metrics';
 import { LedgerMetrics } from './metrics/ledger-metrics';
@@ -64,6 +65,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   drainOnClose(app.getHttpAdapter().getInstance(), app.getHttpServer(), config.http.shutdownGraceMs);
   corsFor(app, config.http.corsOrigins);
   if (config.role !== 'worker') serveConsole(app.getHttpAdapter().getInstance(), config.consoleDir);
+  memoizeValidationMetadata();
   app.useGlobalPipes(
     new RejectInheritedNamesPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
