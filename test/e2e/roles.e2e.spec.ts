@@ -13,7 +13,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Two api processes and a worker on one DATA_DIR, the worker replaced halfway: writes through both APIs, each
- * reads the other's, one webhook gets every breach once and in order, one signer at a time, deadlines once.
+ * reads the other's, one webhook processes every breach once and in order, one signer at a time, deadlines once.
  */
 describe('api and worker roles on one record', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-roles-'));
@@ -71,7 +71,8 @@ describe('api and worker roles on one record', () => {
     await api1.request('POST', `/v1/incidents/${incident.body.id}/investigation`, mon, {});
 
     // A webhook registered through an API is delivered by the worker.
-    const hook = await api2.request('POST', '/v1/webhooks', tr, { url: receiver.url });
+    // Access denials only: the commitment's missed deadline below is a breach too, due at a moment the test does not fix.
+    const hook = await api2.request('POST', '/v1/webhooks', tr, { url: receiver.url, types: ['AccessDenied'] });
     expect(hook.status).toBe(201);
     receiver.secrets = [hook.body.secret];
     const expected: string[] = [];
@@ -104,14 +105,22 @@ describe('api and worker roles on one record', () => {
     await deny(10);
     await until(() => receiver.processed.length === 10, 30_000, 'the first ten breaches');
     const heldBefore = Date.now();
+    const arrivedBeforeKill = receiver.arrivals.length;
     await worker1.kill();
     await deny(5);
     const worker2 = await start('worker');
     await deny(5);
     await until(() => receiver.processed.length === expected.length, 30_000, 'every breach, after the new worker');
 
-    expect(receiver.arrivals.map((a) => a.id)).toEqual(expected);
+    expect(receiver.processed.map((p) => p.id)).toEqual(expected);
     expect(receiver.arrivals.every((a) => a.verified)).toBe(true);
+    // Delivery is at least once: a worker killed between the receiver's answer and its own record of it sends that
+    // webhook again, and only that one. Every other breach arrives exactly once, in order.
+    const arrivalIds = receiver.arrivals.map((a) => a.id);
+    expect([...new Set(arrivalIds)]).toEqual(expected);
+    const repeated = arrivalIds.filter((id, i) => arrivalIds.indexOf(id) !== i);
+    expect(repeated.length).toBeLessThanOrEqual(1);
+    for (const id of repeated) expect(arrivalIds.slice(0, arrivedBeforeKill).at(-1)).toBe(id);
     expect(Date.now() - heldBefore).toBeLessThan(20_000);
 
     // The deadline became one event, though two workers held the scheduler in turn and kept ticking.
