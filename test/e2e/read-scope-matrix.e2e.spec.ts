@@ -94,4 +94,28 @@ describe('read scope: every read route × every role × each level', () => {
         expect({ who, draft: everything.includes(DRAFT_RATIONALE) }).toEqual({ who, draft: seesMechanism(who) });
         expect({ who, witness: everything.includes(WITNESS_NAME) }).toEqual({ who, witness: seesWitness(who) });
       });
+
+  it("a commitment reads as its agreement's commitment list does: for the parties and the mechanism only", async () => {
+    const commitment = await api.post(`/v1/agreements/${agreement}/commitments`, tokens.mediator, {
+      obligor: 'AF',
+      title: 'Withdraw heavy weapons',
+      indicator: 'positions',
+      target: 1,
+      unit: 'positions',
+      dueAt: '2030-01-01T00:00:00Z',
+      evidenceRequired: 'monitor visit',
+    });
+    expect(commitment.status).toBe(201);
+    const seen = async (who: Who) => {
+      const [one, list] = await Promise.all([
+        api.get(`/v1/commitments/${commitment.body.id}?minPosition=${commitment.body.position}`, tokens[who]),
+        api.get(`/v1/agreements/${agreement}/commitments?minPosition=${commitment.body.position}`, tokens[who]),
+      ]);
+      return { who, one: one.status, list: list.status };
+    };
+    for (const who of EVERYONE) {
+      const status = ['outsider', 'observer'].includes(who) ? 404 : 200;
+      expect(await seen(who)).toEqual({ who, one: status, list: status });
+    }
+  });
 });

@@ -882,7 +882,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A commitment with its progress reports and verified total. */
+        /** A commitment with its progress reports and verified total (its agreement's parties and the mechanism). */
         get: operations["getCommitment"];
         put?: never;
         post?: never;
