@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { appConfigFromEnv } from './config/app.config';
+import { consoleBuilt } from './console/serve-console';
 import { createApp } from './create-app';
 import { protectDataDir } from './config/data-dir-permissions';
 import { holdInstanceLock, holdReplicaDir } from './config/instance-lock';
@@ -25,7 +24,7 @@ const main = async () => {
       config.role === 'worker'
         ? `Ceasefire Ledger worker (signing, deadlines, webhook delivery) serves /health and /metrics on ${url}`
         : `Ceasefire Ledger is listening on ${url}  (API and its OpenAPI document: ${url}/docs)`,
-      ...(config.role !== 'worker' && config.consoleDir && existsSync(join(config.consoleDir, 'index.html'))
+      ...(config.role !== 'worker' && consoleBuilt(config.consoleDir)
         ? [`The console: ${url}/console/  (sign in with a principal's token)`]
         : []),
       ...(generatedAdminToken

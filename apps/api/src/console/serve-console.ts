@@ -63,8 +63,11 @@ const loadConsole = (dir: string): Map<string, ConsoleFile> =>
   );
 
 /** Serves the console at /console/ from `dir`, when it has been built there. */
+/** Whether `dir` holds a built console, which serveConsole then serves (and the start-up lines announce). */
+export const consoleBuilt = (dir: string | undefined): dir is string => !!dir && existsSync(join(dir, 'index.html'));
+
 export const serveConsole = (fastify: FastifyInstance, dir: string | undefined): void => {
-  const files = dir && existsSync(join(dir, 'index.html')) ? loadConsole(dir) : undefined;
+  const files = consoleBuilt(dir) ? loadConsole(dir) : undefined;
   const send = (request: FastifyRequest, reply: FastifyReply, name: string) => {
     const file = files?.get(name);
     if (!file) {
