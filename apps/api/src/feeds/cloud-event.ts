@@ -1,28 +1,14 @@
+import { CLOUD_EVENT_TYPE_PREFIX, type FeedCloudEvent } from '@ceasefire/api-client';
 import type { ProjectedEvent, RecordedEventOf } from '@ceasefire/projections';
 
 /** Any recorded event, whatever its data. */
 type AnyRecordedEvent = RecordedEventOf<ProjectedEvent>;
 
-/** CloudEvents 1.0 JSON, with this log's extensions: global position, event hash, ledger index. */
-export interface CloudEvent {
-  specversion: '1.0';
-  id: string;
-  source: string;
-  type: string;
-  subject?: string;
-  time: string;
-  datacontenttype: 'application/json';
-  data: unknown;
-  position: string;
-  eventhash: string;
-  /** Present once the ledger has sequenced the event: fetch /v1/events/{id}/receipt to verify it. */
-  ledgerindex?: number;
-  severity?: string;
-  parties?: string;
-}
+/** CloudEvents 1.0 JSON with this log's extensions: the shape its readers (CLI, console) parse. */
+export type CloudEvent = FeedCloudEvent;
 
 /** One reverse-DNS CloudEvents type per event type. */
-export const cloudEventType = (eventType: string): string => `org.ceasefireledger.mvm.${eventType}`;
+export const cloudEventType = (eventType: string): string => `${CLOUD_EVENT_TYPE_PREFIX}${eventType}`;
 
 export const agreementOf = (event: AnyRecordedEvent): string | undefined =>
   event.stream.startsWith('agreement-')

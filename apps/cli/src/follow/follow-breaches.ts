@@ -1,5 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type ApiClient, createApiClient, must, type operations, readEventStream } from '@ceasefire/api-client';
+import {
+  type ApiClient,
+  createApiClient,
+  type FeedCloudEvent,
+  must,
+  type operations,
+  parseFeedEvent,
+  readEventStream,
+} from '@ceasefire/api-client';
 import { verifyConsistency, verifyInclusion, leafHashOf } from '../verify/offline-merkle';
 import { parseKey, readSignedCheckpoint, readTlogProof } from '../verify/offline-note';
 import { RecordDoesNotVerify } from '../cli-errors';
@@ -27,15 +35,7 @@ interface FollowState {
 
 export interface FollowedBreach {
   position: string;
-  cloudEvent: {
-    id: string;
-    type: string;
-    time: string;
-    subject?: string;
-    parties?: string;
-    severity?: string;
-    eventhash: string;
-  };
+  cloudEvent: FeedCloudEvent;
   /** The ledger index the breach was proven at, with --verify. */
   verifiedAt?: number;
 }
@@ -70,7 +70,7 @@ export async function* followBreaches(options: FollowOptions): AsyncGenerator<Fo
       })
     ).response;
   for await (const message of readEventStream(connect, state.lastEventId, options.signal)) {
-    const cloudEvent = JSON.parse(message.data) as FollowedBreach['cloudEvent'];
+    const cloudEvent = parseFeedEvent(message);
     const breach: FollowedBreach = { position: message.id, cloudEvent };
     if (options.verify) breach.verifiedAt = await prove(cloudEvent, state, api, options.receiptWaitMs ?? 30_000);
     state.lastEventId = message.id;

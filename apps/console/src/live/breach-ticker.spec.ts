@@ -2,9 +2,15 @@ import { BreachTicker } from './breach-ticker';
 
 const frame = (position: number) =>
   `id: ${position}\nevent: org.ceasefireledger.mvm.BreachConfirmed\ndata: ${JSON.stringify({
+    specversion: '1.0',
     id: `e${position}`,
+    source: 'https://ledger.example/agreements/a1',
     type: 'org.ceasefireledger.mvm.BreachConfirmed',
     time: '2025-11-02T10:00:00Z',
+    datacontenttype: 'application/json',
+    data: {},
+    position: String(position),
+    eventhash: 'ab'.repeat(32),
     parties: 'AF',
     severity: 'S3',
   })}\n\n`;

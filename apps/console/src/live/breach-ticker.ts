@@ -1,4 +1,4 @@
-import { readEventStream } from '@ceasefire/api-client';
+import { eventTypeOf, parseFeedEvent, readEventStream } from '@ceasefire/api-client';
 
 export interface Breach {
   /** The global position: the SSE id, and where a reconnect resumes. */
@@ -55,18 +55,11 @@ export class BreachTicker {
       for await (const message of readEventStream(connect, this.lastEventId, abort.signal)) {
         if (this.lastEventId !== undefined && BigInt(message.id) <= BigInt(this.lastEventId)) continue;
         this.lastEventId = message.id;
-        const event = JSON.parse(message.data) as {
-          id: string;
-          type: string;
-          time: string;
-          subject?: string;
-          parties?: string;
-          severity?: string;
-        };
+        const event = parseFeedEvent(message);
         this.breaches.unshift({
           position: message.id,
           eventId: event.id,
-          type: event.type.replace(/^org\.ceasefireledger\.mvm\./, ''),
+          type: eventTypeOf(event),
           time: event.time,
           subject: event.subject,
           parties: event.parties ? event.parties.split(',') : [],
