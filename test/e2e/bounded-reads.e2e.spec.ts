@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { agreementBody, raidReport } from './support/case-data';
 import { TestApi } from './support/test-api';
@@ -119,6 +119,36 @@ describe('bounded reads', () => {
     const ids = await sseMessages(`${api.base}/v1/feeds/events?agreement=${a}`, t.tr, expected.length);
     expect(ids).toEqual(expected.map((l: string) => JSON.parse(l).position));
     expect(reads.seen.agreements.get(b)).toBeUndefined();
+  });
+
+  it("catches a party's whole feed up from its own agreements' indexes, reading none of another agreement's events", async () => {
+    const india = await api.principal('IN', 'party', 'IN');
+    // The same agreement between India and Afghanistan: Pakistan is not party to it.
+    const between = JSON.parse(JSON.stringify(agreementBody).replaceAll('"PK"', '"IN"'));
+    const elsewhere = (await api.post('/v1/agreements', t.tr, { ...between, title: 'Elsewhere' })).body.id as string;
+    for (let i = 0; i < 5; i++)
+      expect((await api.post(`/v1/agreements/${elsewhere}/incidents`, india, raidReport)).status).toBe(201);
+    const at = await head();
+    await api.get(`/v1/agreements/${a}/compliance?minPosition=${at}`, t.tr);
+    // What Pakistan may read of each of its agreements, merged in log order.
+    const exported = await Promise.all(
+      [a, b].map(async (agreement) =>
+        ((await api.get(`/v1/agreements/${agreement}/timeline?format=ndjson`, t.pk)).body as string)
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).position as string),
+      ),
+    );
+    // India's signing key is under no agreement, and every party's key is everyone's to read.
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const jwk = { kty: 'OKP', crv: 'Ed25519', x: (publicKey.export({ format: 'jwk' }) as { x: string }).x };
+    const key = await api.post('/v1/parties/IN/keys', india, { jwk });
+    expect(key.body.position).toMatch(/^\d+$/);
+    const expected = [...exported.flat(), key.body.position as string].sort();
+    reads.reset();
+    const ids = await sseMessages(`${api.base}/v1/feeds/events`, t.pk, expected.length);
+    expect(ids).toEqual(expected);
+    expect(reads.seen.agreements.get(elsewhere)).toBeUndefined();
   });
 
   describe('a case of a thousand events', () => {

@@ -42,3 +42,13 @@ export const listAgreements = (rm: ReadModels, f: AgreementListFilter) => {
     registeredPosition: r.registered_position,
   }));
 };
+
+/** The agreements a party is party to, in the order they were registered. */
+export const agreementIdsOfParty = (rm: ReadModels, party: string): string[] =>
+  (
+    rm.db
+      .prepare(
+        `SELECT agreement_id FROM ${rm.table('agreement_list', 'agreements')} WHERE parties LIKE ? ORDER BY registered_position`,
+      )
+      .all(`%,${party},%`) as { agreement_id: string }[]
+  ).map((r) => r.agreement_id);

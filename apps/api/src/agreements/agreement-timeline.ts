@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
+import { comparePositions, EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { caughtUpWithLog } from '../shared/caught-up-with-log';
 import { type TimelineEntry, timelineEntries, type TimelineQuery } from './agreement-timeline.queries';
@@ -14,13 +14,27 @@ export class AgreementTimeline {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  /** Waits until the index holds the log as it is now, so an export or a catch-up misses nothing already written. */
-  async current(): Promise<void> {
-    await caughtUpWithLog(this.store, this.runner, ['agreement_timeline']);
+  /**
+   * Waits until the index holds the log as it is now, so an export or a catch-up misses nothing already written;
+   * with `agreementList`, the list of agreements too (who is party to which).
+   */
+  async current(options: { agreementList?: boolean } = {}): Promise<void> {
+    await caughtUpWithLog(this.store, this.runner, [
+      'agreement_timeline',
+      ...(options.agreementList ? ['agreement_list'] : []),
+    ]);
   }
 
   entries(agreementId: string, q: TimelineQuery): TimelineEntry[] {
     return timelineEntries(this.runner, agreementId, q);
+  }
+
+  /** The first `q.limit` entries of several agreements merged in log order: at most `q.limit` read from each. */
+  entriesOfAgreements(agreementIds: string[], q: TimelineQuery): TimelineEntry[] {
+    return agreementIds
+      .flatMap((id) => timelineEntries(this.runner, id, q))
+      .sort((x, y) => comparePositions(x.position, y.position))
+      .slice(0, q.limit);
   }
 
   /** The recorded events the entries refer to, in the same order. */

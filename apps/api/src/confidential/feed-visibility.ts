@@ -3,6 +3,9 @@ import type { ReadModels } from '@ceasefire/projections';
 import { agreementPartiesOf } from '../compliance/compliance.projection';
 import { caseRow } from '../incidents/incident-case.queries';
 
+/** The streams of the parties' signing keys (and the older one-per-party streams): everyone's to read. */
+export const PARTY_KEY_CATEGORIES: readonly string[] = ['partykey', 'partykeys'];
+
 /** What a feed knows of an item: its event type, its stream's category and id, and its agreement. */
 export interface FeedItem {
   type: string;
@@ -50,7 +53,7 @@ export const feedJudge = (rm: ReadModels, reader: Actor): ((item: FeedItem) => b
     }
     if (category === 'agreement' || category === 'commitment')
       return mayRead(reader, 'PARTIES', partiesOf(item.agreementId ?? ''));
-    if (category === 'partykey' || category === 'partykeys') return true;
+    if (PARTY_KEY_CATEGORIES.includes(category)) return true;
     return mayRead(reader, 'MECHANISM', []);
   };
 };

@@ -3,14 +3,15 @@ import { HeavyRead } from '../http/heavy-read.decorator';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { Actor } from '@ceasefire/mvm';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { breachFeedItem, feedJudge } from '../confidential/feed-visibility';
+import { breachFeedItem, feedJudge, PARTY_KEY_CATEGORIES } from '../confidential/feed-visibility';
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
+import { comparePositions, EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { LOG_EVENT_TYPES } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { LEDGER_SETTINGS, type LedgerSettings } from '../ledger/checkpoint-signer';
 import { AgreementTimeline } from '../agreements/agreement-timeline';
+import { agreementIdsOfParty } from '../agreements/agreement-list.queries';
 import { READ_LANE, type ReadLane } from '../shared/read-lane';
 import { POSITION } from '../shared/validation';
 import { agreementOf, cloudEventType, toCloudEvent } from './cloud-event';
@@ -99,11 +100,24 @@ export class FeedsHttpController {
     });
   }
 
-  private async logPage(from: string | undefined, limit: number, types: string[] | undefined) {
+  private async logPage(from: string | undefined, limit: number, types: string[] | undefined, categories?: string[]) {
     const page: RecordedEvent[] = [];
-    const filter = types ? { eventTypes: types } : undefined;
+    const filter = types || categories ? { eventTypes: types, categories } : undefined;
     for await (const e of this.store.readAll({ fromExclusive: from, filter, maxCount: limit })) page.push(e);
     return page;
+  }
+
+  /**
+   * A party's page of the whole feed: its agreements' events from their timeline indexes, and the parties' keys
+   * (everyone's to read), merged in log order. Nothing of an agreement it is not party to is read.
+   */
+  private async partyPage(party: string, from: string | undefined, limit: number, types: string[] | undefined) {
+    const agreements = agreementIdsOfParty(this.runner, party);
+    const underAgreements = await this.timeline.events(
+      this.timeline.entriesOfAgreements(agreements, { after: from, types, limit }),
+    );
+    const keys = await this.logPage(from, limit, types, [...PARTY_KEY_CATEGORIES]);
+    return [...underAgreements, ...keys].sort((x, y) => comparePositions(x.position, y.position)).slice(0, limit);
   }
 
   @HeavyRead()
@@ -134,11 +148,14 @@ export class FeedsHttpController {
       // One agreement's catch-up reads its timeline index (once it holds what the live feed, already listening,
       // will not bring); the whole log's reads the log. A page at a time, in the lane.
       page: async (from, limit) => {
-        if (q.agreement) await this.timeline.current();
+        const party = q.agreement ? undefined : reader.role === 'party' ? reader.party : undefined;
+        if (q.agreement || party) await this.timeline.current({ agreementList: !!party });
         const page = await this.lane.run(() =>
           q.agreement
             ? this.timeline.events(this.timeline.entries(q.agreement, { after: from, types, limit }))
-            : this.logPage(from, limit, types),
+            : party
+              ? this.partyPage(party, from, limit, types)
+              : this.logPage(from, limit, types),
         );
         await judged(page.at(-1));
         return page;
