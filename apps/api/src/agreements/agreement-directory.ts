@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { agreementDecider, type AgreementState } from '@ceasefire/mvm';
+import { type Actor, agreementDecider, type AgreementState, mayRead } from '@ceasefire/mvm';
 import { LogFollower } from '../shared/log-follower';
 import { loadState } from '../write-path/handle-command';
 import { AGREEMENT_CATEGORY, agreementIdOf, agreementStream } from '@ceasefire/mvm';
@@ -40,6 +40,19 @@ export class AgreementDirectory implements OnApplicationBootstrap, OnApplication
 
   onApplicationShutdown(): void {
     this.follower.stop();
+  }
+
+  /** Whether the agreement exists and `reader` may read its own record: its parties and the mechanism may. */
+  async readableBy(agreementId: string, reader: Actor): Promise<boolean> {
+    const agreement = await this.state(agreementId);
+    return (
+      agreement.status !== 'NONE' &&
+      mayRead(
+        reader,
+        'PARTIES',
+        agreement.parties.map((p) => p.code),
+      )
+    );
   }
 
   /** The agreement as its stream now folds; NONE when there is no such agreement. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, mayRead } from '@ceasefire/mvm';
+import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -30,17 +30,7 @@ export class GetCommitmentHttpController {
     const row = commitmentRow(this.runner, id);
     const state = row && (JSON.parse(row.state) as { agreementId: string });
     // Read as the agreement's commitment list is: a reader outside its parties and the mechanism finds nothing.
-    const agreement = state && (await this.agreements.state(state.agreementId));
-    if (
-      !row ||
-      !agreement ||
-      agreement.status === 'NONE' ||
-      !mayRead(
-        reader,
-        'PARTIES',
-        agreement.parties.map((p) => p.code),
-      )
-    )
+    if (!row || !state || !(await this.agreements.readableBy(state.agreementId, reader)))
       throw new NotFoundException(`no commitment ${id}`);
     return { ...state, revision: row.revision, position: row.position };
   }

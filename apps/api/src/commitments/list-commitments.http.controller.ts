@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, mayRead } from '@ceasefire/mvm';
+import type { Actor } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AgreementDirectory } from '../agreements/agreement-directory';
@@ -34,17 +34,8 @@ export class ListCommitmentsHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const agreement = await this.agreements.state(id);
     // The agreement's own record: its parties and the mechanism, as for its cases shared with the parties.
-    if (
-      agreement.status === 'NONE' ||
-      !mayRead(
-        reader,
-        'PARTIES',
-        agreement.parties.map((p) => p.code),
-      )
-    )
-      throw new NotFoundException(`no agreement ${id}`);
+    if (!(await this.agreements.readableBy(id, reader))) throw new NotFoundException(`no agreement ${id}`);
     if (q.minPosition) await this.runner.waitFor(q.minPosition, { projections: ['commitments'] });
     const limit = q.limit ?? 100;
     const found = listCommitments(this.runner, id, {
