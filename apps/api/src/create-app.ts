@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/serve-console';
 import type { AppConfig } from './config/app.config';
-import { LocationInterceptor } from './http/location.interceptor';
+import { answerCreatedLocation, CreatedLocationGuard } from './http/created-location';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { securedDocument } from './http/secured-document';
 import { contractDocument } from './http/contract/contract-document';
@@ -72,7 +72,8 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (config.role === 'worker') app.useGlobalGuards(new WorkerRoutesGuard());
-  app.useGlobalInterceptors(new LocationInterceptor(app.get(Reflector)));
+  app.useGlobalGuards(new CreatedLocationGuard(app.get(Reflector)));
+  answerCreatedLocation(app.getHttpAdapter().getInstance());
   measureRequests(app.getHttpAdapter().getInstance(), metrics);
   if (logger && nestLogLevels(config.logLevel).includes('log')) logRequests(app.getHttpAdapter().getInstance());
   const document = contractDocument(

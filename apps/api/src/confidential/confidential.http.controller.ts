@@ -1,4 +1,4 @@
-import { CreatedResource } from '../http/location.interceptor';
+import { CreatedResource } from '../http/created-location';
 import {
   Body,
   Controller,

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { CreatedResource } from '../http/location.interceptor';
+import { CreatedResource } from '../http/created-location';
 import { sealNew } from '../confidential/sealing';
 import { SUBJECT_KEYS, type SubjectKeyStore } from '../confidential/subject-key.store';
 import { CommandBus } from '@nestjs/cqrs';

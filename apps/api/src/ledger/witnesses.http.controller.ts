@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { CreatedResource } from '../http/location.interceptor';
+import { CreatedResource } from '../http/created-location';
 import {
   BadRequestException,
   Body,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CreatedResource } from '../http/location.interceptor';
+import { CreatedResource } from '../http/created-location';
 import {
   Body,
   ConflictException,

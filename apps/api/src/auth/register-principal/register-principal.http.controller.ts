@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { CreatedResource } from '../../http/location.interceptor';
+import { CreatedResource } from '../../http/created-location';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
