@@ -13,7 +13,12 @@ export const protectDataDir = (dataDir: string): void => {
   chmodSync(dataDir, 0o700);
   for (const name of readdirSync(dataDir)) {
     const path = join(dataDir, name);
-    const stat = statSync(path);
-    if (stat.isFile() && (stat.mode & 0o077) !== 0) chmodSync(path, stat.mode & 0o700);
+    try {
+      const stat = statSync(path);
+      if (stat.isFile() && (stat.mode & 0o077) !== 0) chmodSync(path, stat.mode & 0o700);
+    } catch (error) {
+      // Processes sharing DATA_DIR (ROLE=api, worker) start together: another one's journal may be gone already.
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    }
   }
 };
