@@ -7,6 +7,7 @@ import { backupDataDir } from '../../apps/cli/src/backup/backup-data-dir';
 import { restoreDataDir } from '../../apps/cli/src/backup/restore-data-dir';
 import { auditDataDir } from '../../apps/cli/src/verify/audit-data-dir';
 import { ApiProcess } from './support/api-process';
+import { until } from './support/until';
 import { agreementBody, raidReport } from './support/case-data';
 
 const eventsOf = (dir: string) => {
@@ -50,11 +51,13 @@ describe('backup and restore', () => {
           acknowledged.push({ id: reply.body.events[0].eventId, position: reply.body.position, at: Date.now() });
       }
     });
-    await new Promise((r) => setTimeout(r, 700));
+    // Writes are under way on a busy machine too: counted, not timed.
+    await until(() => acknowledged.length > 20, 60_000, 'writes before the backup');
     const out = join(mkdtempSync(join(tmpdir(), 'ledger-backup-out-')), 'ledger.tar');
     const started = Date.now();
     const manifest = await backupDataDir(dataDir, out);
-    await new Promise((r) => setTimeout(r, 300));
+    const afterBackup = acknowledged.length;
+    await until(() => acknowledged.length > afterBackup, 60_000, 'writes after the backup');
     writing = false;
     await Promise.all(writers);
 
