@@ -4,9 +4,6 @@ import type { ProjectedEvent, RecordedEventOf } from '@ceasefire/projections';
 /** Any recorded event, whatever its data. */
 type AnyRecordedEvent = RecordedEventOf<ProjectedEvent>;
 
-/** CloudEvents 1.0 JSON with this log's extensions: the shape its readers (CLI, console) parse. */
-export type CloudEvent = FeedCloudEvent;
-
 /** One reverse-DNS CloudEvents type per event type. */
 export const cloudEventType = (eventType: string): string => `${CLOUD_EVENT_TYPE_PREFIX}${eventType}`;
 
@@ -27,7 +24,7 @@ export const toCloudEvent = (
   event: AnyRecordedEvent,
   origin: string,
   extensions: { severity?: string; parties?: string[] } = {},
-): CloudEvent => {
+): FeedCloudEvent => {
   const agreement = agreementOf(event);
   const subject = subjectOf(event);
   return {

@@ -10,7 +10,14 @@ type Locate = (body: Record<string, string>) => string;
 
 export const CreatedResource = (at: Locate) => SetMetadata(CREATED_RESOURCE, at);
 
-type Locating = FastifyRequest & { locate?: Locate | 'last-event' };
+type Locating = FastifyRequest & { locate?: Locate };
+
+/** Where a write's answer lives when its operation names no resource: the receipt of the last event recorded. */
+const lastEventReceipt: Locate = (body) => {
+  const { events } = body as { events?: { eventId?: string }[] };
+  const last = Array.isArray(events) ? events.at(-1)?.eventId : undefined;
+  return last ? `/v1/events/${last}/receipt` : '';
+};
 
 /**
  * Every 201 says where its result lives (RFC 9110 §10.2.2): the resource a creating operation made, or else
@@ -31,25 +38,17 @@ export class CreatedLocationGuard implements CanActivate {
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, handler) ??
       (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     if (status === HttpStatus.CREATED)
-      request.locate = this.reflector.get<Locate | undefined>(CREATED_RESOURCE, handler) ?? 'last-event';
+      request.locate = this.reflector.get<Locate | undefined>(CREATED_RESOURCE, handler) ?? lastEventReceipt;
     return true;
   }
 }
 
 export const answerCreatedLocation = (fastify: FastifyInstance): void => {
   fastify.addHook('preSerialization', (request: Locating, reply, payload, done) => {
-    if (request.locate && reply.statusCode === HttpStatus.CREATED && !reply.hasHeader('location')) {
-      const location = locationOf(payload, request.locate);
-      if (location) void reply.header('Location', location);
+    if (request.locate && reply.statusCode === HttpStatus.CREATED && typeof payload === 'object' && payload !== null) {
+      const location = request.locate(payload as Record<string, string>);
+      if (location && !reply.hasHeader('location')) void reply.header('Location', location);
     }
     done(null, payload);
   });
-};
-
-const locationOf = (body: unknown, locate: Locate | 'last-event'): string | undefined => {
-  if (typeof body !== 'object' || body === null) return undefined;
-  if (locate !== 'last-event') return locate(body as Record<string, string>);
-  const { events } = body as { events?: { eventId?: string }[] };
-  const last = Array.isArray(events) ? events.at(-1)?.eventId : undefined;
-  return last ? `/v1/events/${last}/receipt` : undefined;
 };
