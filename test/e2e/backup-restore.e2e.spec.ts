@@ -53,6 +53,8 @@ describe('backup and restore', () => {
     });
     // Writes are under way on a busy machine too: counted, not timed.
     await until(() => acknowledged.length > 20, 60_000, 'writes before the backup');
+    // Those writes' times are then strictly before the backup's start (times are in milliseconds).
+    await new Promise((r) => setTimeout(r, 2));
     const out = join(mkdtempSync(join(tmpdir(), 'ledger-backup-out-')), 'ledger.tar');
     const started = Date.now();
     const manifest = await backupDataDir(dataDir, out);
