@@ -5,13 +5,14 @@ import { TestApi } from './support/test-api';
 
 /** Counts the events the request thread reads from the log, and whose agreement they belong to. */
 const countReads = (store: EventStore) => {
-  const seen = { events: 0, agreements: new Map<string, number>() };
+  const seen = { events: 0, agreements: new Map<string, number>(), streams: new Set<string>() };
   const counted = <A extends unknown[]>(read: (...args: A) => AsyncIterable<RecordedEvent>) =>
     async function* (...args: A) {
       for await (const e of read(...args)) {
         seen.events += 1;
         const agreement = (e.data as { agreementId?: string }).agreementId ?? '-';
         seen.agreements.set(agreement, (seen.agreements.get(agreement) ?? 0) + 1);
+        seen.streams.add(e.stream);
         yield e;
       }
     };
@@ -22,6 +23,7 @@ const countReads = (store: EventStore) => {
     reset: () => {
       seen.events = 0;
       seen.agreements.clear();
+      seen.streams.clear();
     },
   };
 };
@@ -149,6 +151,41 @@ describe('bounded reads', () => {
     const ids = await sseMessages(`${api.base}/v1/feeds/events`, t.pk, expected.length);
     expect(ids).toEqual(expected);
     expect(reads.seen.agreements.get(elsewhere)).toBeUndefined();
+  });
+
+  it("catches the public's whole feed up from the timeline's public entries, reading no event of a case that is not public", async () => {
+    const observer = await api.principal('Observer', 'observer');
+    const reported = async () => (await api.post(`/v1/agreements/${b}/incidents`, t.pk, raidReport)).body.id as string;
+    const [published, withheld] = [await reported(), await reported()];
+    const classified = await api.post(`/v1/incidents/${published}/classification`, t.tr, {
+      level: 'PUBLIC',
+      reason: 'the mediators publish it',
+    });
+    expect(classified.status).toBe(201);
+    const at = await head();
+    await api.get(`/v1/agreements/${a}/compliance?minPosition=${at}`, t.tr);
+    // What the public may read of each agreement: only the published case (its report, then its classification).
+    const types = 'IncidentReported,CaseClassified';
+    const exported = await Promise.all(
+      [a, b].map(async (agreement) => {
+        const reply = await api.get(`/v1/agreements/${agreement}/timeline?format=ndjson`, observer);
+        expect(reply.status).toBe(200);
+        // Nothing at all of an agreement is an empty body.
+        return ((reply.body as string | null) ?? '')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { position: string; stream: string; type: string })
+          .filter((e) => types.split(',').includes(e.type));
+      }),
+    );
+    const expected = exported.flat().sort((x, y) => x.position.localeCompare(y.position));
+    expect(new Set(expected.map((e) => e.stream))).toEqual(new Set([`incident-${published}`]));
+    expect(expected).toHaveLength(2);
+    reads.reset();
+    const ids = await sseMessages(`${api.base}/v1/feeds/events?types=${types}`, observer, expected.length);
+    expect(ids).toEqual(expected.map((e) => e.position));
+    expect(reads.seen.streams.has(`incident-${withheld}`)).toBe(false);
+    expect(reads.seen.events).toBe(expected.length);
   });
 
   describe('a case of a thousand events', () => {

@@ -20,9 +20,16 @@ export interface TimelineQuery {
 }
 
 /** An agreement's timeline entries in log order, filtered in the index. */
-export const timelineEntries = (rm: ReadModels, agreementId: string, q: TimelineQuery): TimelineEntry[] => {
-  const conditions = ['agreement_id = ?', 'position > ?'];
-  const args: unknown[] = [agreementId, q.after ?? ''];
+export const timelineEntries = (rm: ReadModels, agreementId: string, q: TimelineQuery): TimelineEntry[] =>
+  entriesWhere(rm, ['agreement_id = ?'], [agreementId], q);
+
+/** The entries of every agreement that the public may read now, in log order (through their own index). */
+export const publicTimelineEntries = (rm: ReadModels, q: TimelineQuery): TimelineEntry[] =>
+  entriesWhere(rm, ['public = 1'], [], q);
+
+const entriesWhere = (rm: ReadModels, where: string[], whereArgs: unknown[], q: TimelineQuery): TimelineEntry[] => {
+  const conditions = [...where, 'position > ?'];
+  const args: unknown[] = [...whereArgs, q.after ?? ''];
   if (q.from) {
     conditions.push('recorded_at >= ?');
     args.push(q.from);

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { caughtUpWithLog } from '../shared/caught-up-with-log';
-import { type TimelineEntry, timelineEntries, type TimelineQuery } from './agreement-timeline.queries';
+import {
+  publicTimelineEntries,
+  type TimelineEntry,
+  timelineEntries,
+  type TimelineQuery,
+} from './agreement-timeline.queries';
 
 export type { TimelineEntry, TimelineQuery };
 
@@ -35,6 +40,11 @@ export class AgreementTimeline {
       .flatMap((id) => timelineEntries(this.runner, id, q))
       .sort((x, y) => comparePositions(x.position, y.position))
       .slice(0, q.limit);
+  }
+
+  /** The entries of every agreement that the public may read now, in log order. */
+  publicEntries(q: TimelineQuery): TimelineEntry[] {
+    return publicTimelineEntries(this.runner, q);
   }
 
   /** The recorded events the entries refer to, in the same order. */

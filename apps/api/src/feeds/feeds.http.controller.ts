@@ -10,7 +10,7 @@ import { comparePositions, EVENT_STORE, type EventStore, type RecordedEvent } fr
 import { LOG_EVENT_TYPES } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
 import { LEDGER_SETTINGS, type LedgerSettings } from '../ledger/checkpoint-signer';
-import { AgreementTimeline } from '../agreements/agreement-timeline';
+import { AgreementTimeline, type TimelineEntry, type TimelineQuery } from '../agreements/agreement-timeline';
 import { agreementIdsOfParty } from '../agreements/agreement-list.queries';
 import { READ_LANE, type ReadLane } from '../shared/read-lane';
 import { POSITION } from '../shared/validation';
@@ -108,16 +108,28 @@ export class FeedsHttpController {
   }
 
   /**
-   * A party's page of the whole feed: its agreements' events from their timeline indexes, and the parties' keys
-   * (everyone's to read), merged in log order. Nothing of an agreement it is not party to is read.
+   * A page of the whole feed for a reader who may see only part of it: the timeline entries it may read (a
+   * party's agreements', or those the public may read), and the parties' keys (everyone's to read), merged in
+   * log order. Nothing else of the log is read.
    */
-  private async partyPage(party: string, from: string | undefined, limit: number, types: string[] | undefined) {
-    const agreements = agreementIdsOfParty(this.runner, party);
-    const underAgreements = await this.timeline.events(
-      this.timeline.entriesOfAgreements(agreements, { after: from, types, limit }),
-    );
+  private async indexedPage(
+    entries: (q: TimelineQuery) => TimelineEntry[],
+    from: string | undefined,
+    limit: number,
+    types: string[] | undefined,
+  ) {
+    const indexed = await this.timeline.events(entries({ after: from, types, limit }));
     const keys = await this.logPage(from, limit, types, [...PARTY_KEY_CATEGORIES]);
-    return [...underAgreements, ...keys].sort((x, y) => comparePositions(x.position, y.position)).slice(0, limit);
+    return [...indexed, ...keys].sort((x, y) => comparePositions(x.position, y.position)).slice(0, limit);
+  }
+
+  /** Whose whole feed (no ?agreement=) is read from indexes: a party's, and the public's (an observer's). */
+  private partialFeed(reader: Actor): ((q: TimelineQuery) => TimelineEntry[]) | undefined {
+    const party = reader.role === 'party' ? reader.party : undefined;
+    // The party's agreements are looked up when the page is read, once the agreement list is current.
+    if (party) return (q) => this.timeline.entriesOfAgreements(agreementIdsOfParty(this.runner, party), q);
+    if (reader.role === 'observer') return (q) => this.timeline.publicEntries(q);
+    return undefined;
   }
 
   @HeavyRead()
@@ -146,15 +158,16 @@ export class FeedsHttpController {
     const connection = this.connections.openFor(reader.principalId, reply);
     await streamFeed<RecordedEvent>(connection, after, {
       // One agreement's catch-up reads its timeline index (once it holds what the live feed, already listening,
-      // will not bring); the whole log's reads the log. A page at a time, in the lane.
+      // will not bring), and so does a party's or the public's whole feed; anyone else's reads the log. A page at a
+      // time, in the lane.
       page: async (from, limit) => {
-        const party = q.agreement ? undefined : reader.role === 'party' ? reader.party : undefined;
-        if (q.agreement || party) await this.timeline.current({ agreementList: !!party });
+        const partial = q.agreement ? undefined : this.partialFeed(reader);
+        if (q.agreement || partial) await this.timeline.current({ agreementList: reader.role === 'party' });
         const page = await this.lane.run(() =>
           q.agreement
             ? this.timeline.events(this.timeline.entries(q.agreement, { after: from, types, limit }))
-            : party
-              ? this.partyPage(party, from, limit, types)
+            : partial
+              ? this.indexedPage(partial, from, limit, types)
               : this.logPage(from, limit, types),
         );
         await judged(page.at(-1));
