@@ -18,7 +18,7 @@ export class InProcessProjectionRunner implements ProjectionRunner {
     private readonly store: EventStore,
     readonly db: Database.Database,
     projections: Projection[],
-    options: { batchSize?: number; liveCommitMs?: number; onProgress?: () => void } = {},
+    options: { batchSize?: number; onProgress?: () => void } = {},
   ) {
     const states = new ProjectionStateRepository(db);
     const onProgress = () => {
@@ -31,14 +31,7 @@ export class InProcessProjectionRunner implements ProjectionRunner {
       if (this.workers.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
       this.workers.set(projection.name, new ProjectionWorker(db, states, projection, onProgress));
     }
-    this.feed = new ProjectionFeed(
-      store,
-      db,
-      [...this.workers.values()],
-      onProgress,
-      options.batchSize,
-      options.liveCommitMs,
-    );
+    this.feed = new ProjectionFeed(store, db, [...this.workers.values()], onProgress, options.batchSize);
   }
 
   async start(): Promise<void> {

@@ -1,7 +1,6 @@
 import { jest } from '@jest/globals';
 import type { EventStore, SubscriptionMessage } from '@ceasefire/event-store';
 import { EsdbModel, EsdbStandIn, EventStoreDbEventStore } from '@ceasefire/event-store/eventstoredb-testing';
-import { SqliteEventStore } from '@ceasefire/event-store';
 import { anEvent } from '@ceasefire/event-store/testing';
 import type Database from 'better-sqlite3';
 import { InProcessProjectionRunner } from './in-process-projection-runner';
@@ -70,47 +69,5 @@ describe('ProjectionFeed catching up', () => {
     await runner.stop();
     expect(checkpoints.mock.calls.length).toBeLessThan(20);
     checkpoints.mockRestore();
-  });
-});
-
-describe('ProjectionFeed when live', () => {
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  let store: SqliteEventStore;
-  let db: Database.Database;
-  let runner: InProcessProjectionRunner;
-  const start = async (liveCommitMs: number) => {
-    store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 60_000 });
-    db = openReadModelDatabase(':memory:');
-    runner = new InProcessProjectionRunner(store, db, [streamStatsProjection()], { liveCommitMs });
-    await runner.start();
-    await runner.waitFor((await store.append('counter-a', [counted(0)])).position, { timeoutMs: 5000 });
-  };
-  afterEach(async () => {
-    await runner.stop();
-    await store.close();
-  });
-
-  it("takes several of the log's group commits into one read-model transaction", async () => {
-    await start(300);
-    const transactions = jest.spyOn(db, 'transaction');
-    let last = '';
-    for (let n = 1; n <= 10; n++) {
-      last = (await store.append('counter-a', [counted(n)])).position;
-      await sleep(2);
-    }
-    await runner.waitFor(last, { timeoutMs: 5000 });
-    // Each append above is a group commit of its own; committed one by one, they made 10 transactions.
-    expect(transactions.mock.calls.length).toBeLessThanOrEqual(2);
-    const rows = db.prepare(`SELECT events, total FROM ${runner.table('stream_stats', 'streams')}`).all();
-    expect(rows).toEqual([{ events: 11, total: 55 }]);
-  });
-
-  it('commits the first event after a quiet spell at once, without waiting out the interval', async () => {
-    await start(1000);
-    await sleep(1100);
-    const { position } = await store.append('counter-a', [counted(1)]);
-    const before = performance.now();
-    await runner.waitFor(position, { timeoutMs: 5000 });
-    expect(performance.now() - before).toBeLessThan(500);
   });
 });

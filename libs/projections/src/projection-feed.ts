@@ -4,12 +4,6 @@ import type { ProjectionWorker } from './projection-worker';
 
 /** While catching up, checkpoints past filtered-out events are committed at most this often. */
 const CATCH_UP_COMMIT_MS = 250;
-/**
- * When live, at most one commit per this many ms: under a stream of writes each read-model transaction
- * takes several of the log's group commits at once (its index pages written once, not once per group);
- * the first event after a quiet spell is still committed on the next turn of the event loop.
- */
-export const LIVE_COMMIT_MS = 10;
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 30_000;
 
@@ -26,7 +20,7 @@ export class ProjectionFeed {
   private running: Promise<void> = Promise.resolve();
   private caughtUp = false;
   private buffered = 0;
-  private scheduled?: { cancel: () => void };
+  private scheduled?: NodeJS.Immediate;
   private restarting: Promise<void> = Promise.resolve();
   private lastCommit = 0;
 
@@ -36,7 +30,6 @@ export class ProjectionFeed {
     private readonly workers: ProjectionWorker[],
     private readonly onProgress: () => void,
     private readonly batchSize = 500,
-    private readonly liveCommitMs = LIVE_COMMIT_MS,
   ) {}
 
   start(): void {
@@ -93,13 +86,13 @@ export class ProjectionFeed {
         for (const worker of this.workers) worker.offer(message.event);
         this.buffered++;
         if (this.buffered >= this.batchSize) this.commit();
-        else if (this.caughtUp) this.commitSoon();
+        else if (this.caughtUp) this.scheduled ??= setImmediate(() => this.commit());
       } else if (message.kind === 'caughtUp') {
         if (message.position !== undefined) for (const worker of this.workers) worker.advance(message.position);
         this.commit();
       } else {
         for (const worker of this.workers) worker.advance(message.position);
-        if (this.caughtUp) this.commitSoon();
+        if (this.caughtUp) this.scheduled ??= setImmediate(() => this.commit());
         else if (Date.now() - this.lastCommit >= CATCH_UP_COMMIT_MS) this.commit();
       }
       if (message.kind === 'caughtUp') {
@@ -112,20 +105,8 @@ export class ProjectionFeed {
     this.commit();
   }
 
-  private commitSoon(): void {
-    if (this.scheduled) return;
-    const wait = this.lastCommit + this.liveCommitMs - Date.now();
-    if (wait <= 0) {
-      const immediate = setImmediate(() => this.commit());
-      this.scheduled = { cancel: () => clearImmediate(immediate) };
-    } else {
-      const timer = setTimeout(() => this.commit(), wait);
-      this.scheduled = { cancel: () => clearTimeout(timer) };
-    }
-  }
-
   private commit(): void {
-    this.scheduled?.cancel();
+    if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
     this.buffered = 0;
     this.lastCommit = Date.now();
