@@ -281,14 +281,19 @@ describe('write quota', () => {
     const t = await api.caseCast();
     const agreement = (await api.post('/v1/agreements', t.tr, agreementBody)).body.id;
     const statuses = [];
-    for (let i = 0; i < 6; i++)
-      statuses.push((await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport)).status);
+    let last = '';
+    for (let i = 0; i < 6; i++) {
+      const reply = await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport);
+      statuses.push(reply.status);
+      if (reply.status === 201) last = reply.body.position;
+    }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     const refused = await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(refused.body).toMatchObject({ code: 'WRITE_QUOTA_EXCEEDED', limit: 5 });
-    const listed = await api.get(`/v1/agreements/${agreement}/incidents`, t.tr);
+    // Read after the last write, so a read model still applying it is not taken for a sixth write missing.
+    const listed = await api.get(`/v1/agreements/${agreement}/incidents?minPosition=${last}`, t.tr);
     expect(listed.body.incidents).toHaveLength(5);
     // Another principal's quota is its own.
     expect((await api.post(`/v1/agreements/${agreement}/incidents`, t.af, raidReport)).status).toBe(201);
