@@ -95,6 +95,20 @@ describe('read scope: every read route × every role × each level', () => {
         expect({ who, witness: everything.includes(WITNESS_NAME) }).toEqual({ who, witness: seesWitness(who) });
       });
 
+  it("an agreement's compliance reads as its commitments do: for its parties and the mechanism only", async () => {
+    // The report names the cases behind each status, whatever their level: not the public's to read here
+    // (it reads the mediators' published statements), nor another agreement's parties'.
+    const at = (await api.get('/health')).body.store.head as string;
+    for (const who of EVERYONE) {
+      const [live, then] = await Promise.all([
+        api.get(`/v1/agreements/${agreement}/compliance?minPosition=${at}`, tokens[who]),
+        api.get(`/v1/agreements/${agreement}/compliance?atPosition=${at}`, tokens[who]),
+      ]);
+      const status = ['outsider', 'observer'].includes(who) ? 404 : 200;
+      expect({ who, live: live.status, then: then.status }).toEqual({ who, live: status, then: status });
+    }
+  });
+
   it("a commitment reads as its agreement's commitment list does: for the parties and the mechanism only", async () => {
     const commitment = await api.post(`/v1/agreements/${agreement}/commitments`, tokens.mediator, {
       obligor: 'AF',

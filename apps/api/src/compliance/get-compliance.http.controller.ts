@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerNotModified, contentEtag } from '../http/conditional-get';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@ceasefire/mvm';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { utc } from '../shared/validation';
 import { GetComplianceQuery } from './get-compliance.query';
 import { ComplianceRequestDto } from './get-compliance.request.dto';
@@ -29,6 +31,7 @@ export class GetComplianceHttpController {
   async get(
     @Param() { id }: AgreementIdParams,
     @Query() q: ComplianceRequestDto,
+    @CurrentActor() reader: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -39,7 +42,7 @@ export class GetComplianceHttpController {
     const period = q.from && q.to ? { from: utc(q.from), to: utc(q.to) } : undefined;
     if (period && period.from >= period.to) throw new BadRequestException('from must be before to');
     const answer = await this.queries.execute(
-      new GetComplianceQuery(id, {
+      new GetComplianceQuery(id, reader, {
         asOf: q.asOf && utc(q.asOf),
         atPosition: q.atPosition,
         minPosition: q.minPosition,

@@ -2,11 +2,19 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '@ceasefire/decider';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
-import { addDays, type ComplianceCut, type ComplianceReport, complianceReport } from '@ceasefire/mvm';
+import {
+  type Actor,
+  addDays,
+  type ComplianceCut,
+  type ComplianceReport,
+  complianceReport,
+  mayRead,
+} from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { caughtUpWithLog } from '../shared/caught-up-with-log';
 import {
   agreementKnown,
+  agreementPartiesOf,
   compliancePositionOf,
   complianceStateAt,
   complianceStateOf,
@@ -26,6 +34,8 @@ const reportCut = (at: string, cut: GetComplianceQuery['cut']): ComplianceCut =>
 export class GetComplianceQuery extends Query<ComplianceAnswer> {
   constructor(
     readonly agreementId: string,
+    /** Who asks: an agreement's compliance is its parties' and the mechanism's to read, as its record is. */
+    readonly reader: Actor,
     readonly cut: {
       asOf?: string;
       atPosition?: string;
@@ -46,15 +56,17 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ agreementId, cut }: GetComplianceQuery): Promise<ComplianceAnswer> {
+  async execute({ agreementId, reader, cut }: GetComplianceQuery): Promise<ComplianceAnswer> {
     if (cut.minPosition) await this.runner.waitFor(cut.minPosition, { projections: ['compliance'] });
     const db = this.runner.db;
     const table = (name: string) => this.runner.table('compliance', name);
-    if (cut.asOf || cut.atPosition) {
-      // The past is complete once the read model has applied the log as it is now (or up to the cut).
-      await caughtUpWithLog(this.store, this.runner, ['compliance'], cut.atPosition);
-      return db.transaction(() => this.asItStood(db, table, agreementId, cut))();
-    }
+    const past = Boolean(cut.asOf || cut.atPosition);
+    // The past is complete once the read model has applied the log as it is now (or up to the cut).
+    if (past) await caughtUpWithLog(this.store, this.runner, ['compliance'], cut.atPosition);
+    // Another agreement's party, or an observer, learns no more than of an agreement that does not exist.
+    if (!mayRead(reader, 'PARTIES', agreementPartiesOf(db, table, agreementId)))
+      throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
+    if (past) return db.transaction(() => this.asItStood(db, table, agreementId, cut))();
     const state = db.transaction(() => complianceStateOf(db, table, agreementId))();
     if (!state) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
     const position = compliancePositionOf(db, table, agreementId);

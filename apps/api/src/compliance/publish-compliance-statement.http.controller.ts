@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@ceasefire/mvm';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -47,7 +48,10 @@ export class PublishComplianceStatementHttpController {
     @Res({ passthrough: true }) r: FastifyReply,
   ) {
     const asOf = b.asOf ? utc(b.asOf) : c.now;
-    const report: ComplianceAnswer = await this.queries.execute(new GetComplianceQuery(id, b.asOf ? { asOf } : {}));
+    // Read as the mechanism: who may publish is the decider's to say (a 403 naming the rule), not a 404 here.
+    const report: ComplianceAnswer = await this.queries.execute(
+      new GetComplianceQuery(id, SYSTEM_ACTOR, b.asOf ? { asOf } : {}),
+    );
     const statuses = report.parties.map((p) => ({ party: p.party, status: p.status, label: p.label }));
     return writeResponse(
       r,
