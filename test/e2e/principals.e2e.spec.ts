@@ -83,6 +83,33 @@ describe('principals', () => {
     expect((await api.post(`/v1/principals/${id}/token-rotation`, other.token, {})).status).toBe(403);
   });
 
+  it('takes a retried lifecycle write once (Idempotency-Key), and refuses one made on a stale revision (If-Match)', async () => {
+    const { id, token } = (await register({ name: 'Retried desk', role: 'monitor' })).body;
+    const retry = { 'Idempotency-Key': 'rotate-retried-desk-1' };
+    const first = await api.post(`/v1/principals/${id}/token-rotation`, ADMIN_TOKEN, {}, retry);
+    const again = await api.post(`/v1/principals/${id}/token-rotation`, ADMIN_TOKEN, {}, retry);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    // The same write answered again: its position and revision, and not the token a second time.
+    expect(again.body).toMatchObject({ position: first.body.position, revision: first.body.revision, token: null });
+    expect((await api.get('/v1/agreements', first.body.token)).status).toBe(200);
+    expect((await api.get('/v1/agreements', token)).status).toBe(401);
+    const stale = await api.post(
+      `/v1/principals/${id}/suspension`,
+      ADMIN_TOKEN,
+      { reason: 'on leave' },
+      { 'If-Match': `"${first.body.revision - 1}"` },
+    );
+    expect(stale.status).toBe(412);
+    const current = await api.post(
+      `/v1/principals/${id}/suspension`,
+      ADMIN_TOKEN,
+      { reason: 'on leave' },
+      { 'If-Match': `"${first.body.revision}"` },
+    );
+    expect(current).toMatchObject({ status: 201, body: { revision: first.body.revision + 1 } });
+  });
+
   it('scopes principals: to agreements, and a party to agreements it is a party to', async () => {
     const other = (await api.post('/v1/agreements', t.tr, { ...agreementBody, title: 'Another truce' })).body.id;
     const scoped = (await register({ name: 'Scoped monitor', role: 'monitor', agreements: [agreement] })).body.token;

@@ -2535,10 +2535,10 @@ export interface components {
              */
             id: string;
             /**
-             * @description The bearer token, shown this once: only its MAC is kept.
+             * @description The bearer token, shown this once: only its MAC is kept. null in the answer to a retry with the same Idempotency-Key (the write is not made again, and the token is not shown again).
              * @example 5yH-AEyvW8r6rAyXnXgkdCBgJigHENE0qUP9PGNL
              */
-            token: string;
+            token: string | null;
             /** @description The stream's revision after the write; also the ETag, the If-Match of the next write. */
             revision: number | null;
             /**
@@ -2555,10 +2555,10 @@ export interface components {
              */
             id: string;
             /**
-             * @description The bearer token, shown this once: only its MAC is kept.
+             * @description The bearer token, shown this once: only its MAC is kept. null in the answer to a retry with the same Idempotency-Key (the write is not made again, and the token is not shown again).
              * @example 5yH-AEyvW8r6rAyXnXgkdCBgJigHENE0qUP9PGNL
              */
-            token: string;
+            token: string | null;
             revision: number;
             /**
              * @description A global log position: opaque, ordered; pass it back as ?minPosition= for read-your-writes.
@@ -4294,7 +4294,25 @@ export interface operations {
     registerPrincipal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4318,6 +4336,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -4329,7 +4348,25 @@ export interface operations {
     suspendPrincipal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 id: string;
             };
@@ -4356,6 +4393,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4368,7 +4406,25 @@ export interface operations {
     reinstatePrincipal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 id: string;
             };
@@ -4395,6 +4451,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4407,7 +4464,25 @@ export interface operations {
     revokePrincipal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 id: string;
             };
@@ -4434,6 +4509,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4446,7 +4522,25 @@ export interface operations {
     rotatePrincipalToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 id: string;
             };
@@ -4473,6 +4567,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4580,7 +4675,25 @@ export interface operations {
     shredSubjectKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 kid: string;
             };
@@ -4607,6 +4720,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7376,7 +7490,25 @@ export interface operations {
     registerWitness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7400,6 +7532,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -7565,7 +7698,25 @@ export interface operations {
     registerPartyKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 code: string;
             };
@@ -7592,6 +7743,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7604,7 +7756,25 @@ export interface operations {
     acknowledgePartyKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 code: string;
                 keyId: string;
@@ -7632,6 +7802,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -7644,7 +7815,25 @@ export interface operations {
     revokePartyKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body answer the first result again and record nothing new; another body under the same key is a 422.
+                 * @example pk-report-2025-10-31-torkham
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description Write only if the stream is still at this revision (the ETag you read); else 412 with the actual one.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description A party's Ed25519 signature of the request (keyId=…, created=…, sig=…) over ceasefire-submission/v2 and the JCS of {method, target, created, idempotencyKey, body}; required when the agreement demands signed submissions. Needs an Idempotency-Key. */
+                "Submission-Signature"?: components["parameters"]["SubmissionSignature"];
+                /**
+                 * @description RFC 7240 wait=<seconds> (at most 5): answer once the ledger has sequenced the events, with their ledgerIndex.
+                 * @example wait=2
+                 */
+                Prefer?: components["parameters"]["Prefer"];
+            };
             path: {
                 code: string;
                 keyId: string;
@@ -7672,6 +7861,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["ContentTooLarge"];
             414: components["responses"]["UriTooLong"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -70,7 +70,9 @@ export class ConfidentialHttpController {
 
   @Post('subject-keys/:kid/shredding')
   @HttpCode(201)
-  @Replies.created(SubjectKeyShredded, 'The key is destroyed: what it sealed can never be read again.')
+  @Replies.created(SubjectKeyShredded, 'The key is destroyed: what it sealed can never be read again.', {
+    writePath: true,
+  })
   @ApiOperation({
     operationId: 'shredSubjectKey',
     summary:

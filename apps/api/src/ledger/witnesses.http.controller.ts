@@ -33,7 +33,7 @@ export class WitnessesHttpController {
 
   @Post('witnesses')
   @HttpCode(201)
-  @Replies.created(WitnessRegistered, 'The witness, registered.')
+  @Replies.created(WitnessRegistered, 'The witness, registered.', { writePath: true })
   @ApiOperation({
     operationId: 'registerWitness',
     summary: "Register a witness's cosigner key (admin); the registration is an event in the log.",

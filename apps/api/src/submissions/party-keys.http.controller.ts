@@ -46,7 +46,7 @@ export class PartyKeysHttpController {
 
   @Post()
   @HttpCode(201)
-  @Replies.created(PartyKeyChanged, 'The key, registered.')
+  @Replies.created(PartyKeyChanged, 'The key, registered.', { writePath: true })
   @ApiOperation({
     operationId: 'registerPartyKey',
     summary:
@@ -59,7 +59,7 @@ export class PartyKeysHttpController {
 
   @Post(':keyId/acknowledgement')
   @HttpCode(201)
-  @Replies.created(PartyKeyChanged, 'The acknowledgement, recorded.')
+  @Replies.created(PartyKeyChanged, 'The acknowledgement, recorded.', { writePath: true })
   @ApiOperation({
     operationId: 'acknowledgePartyKey',
     summary:
@@ -71,7 +71,7 @@ export class PartyKeysHttpController {
 
   @Post(':keyId/revocation')
   @HttpCode(201)
-  @Replies.created(PartyKeyChanged, 'The revocation, recorded.')
+  @Replies.created(PartyKeyChanged, 'The revocation, recorded.', { writePath: true })
   @ApiOperation({
     operationId: 'revokePartyKey',
     summary: 'Revoke a party key for good (the party or an admin), optionally naming since when it was compromised.',

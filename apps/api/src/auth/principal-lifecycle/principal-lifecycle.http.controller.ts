@@ -34,7 +34,7 @@ export class PrincipalLifecycleHttpController {
 
   @Post('suspension')
   @HttpCode(201)
-  @Replies.created(PrincipalChanged, 'The suspension, recorded.')
+  @Replies.created(PrincipalChanged, 'The suspension, recorded.', { writePath: true })
   @ApiOperation({
     operationId: 'suspendPrincipal',
     summary: 'Suspend a principal (admin): its token is refused until reinstated.',
@@ -45,7 +45,7 @@ export class PrincipalLifecycleHttpController {
 
   @Post('reinstatement')
   @HttpCode(201)
-  @Replies.created(PrincipalChanged, 'The reinstatement, recorded.')
+  @Replies.created(PrincipalChanged, 'The reinstatement, recorded.', { writePath: true })
   @ApiOperation({
     operationId: 'reinstatePrincipal',
     summary: 'Reinstate a suspended principal (admin).',
@@ -56,7 +56,7 @@ export class PrincipalLifecycleHttpController {
 
   @Post('revocation')
   @HttpCode(201)
-  @Replies.created(PrincipalChanged, 'The revocation, recorded.')
+  @Replies.created(PrincipalChanged, 'The revocation, recorded.', { writePath: true })
   @ApiOperation({
     operationId: 'revokePrincipal',
     summary: 'Revoke a principal for good (admin). What it submitted stays attributed and verifiable.',
@@ -68,7 +68,7 @@ export class PrincipalLifecycleHttpController {
   /** The new token is shown once; a retried Idempotency-Key gets the result but not the token again. */
   @Post('token-rotation')
   @HttpCode(201)
-  @Replies.created(TokenRotated, 'The new token (shown once); the old one stops working.')
+  @Replies.created(TokenRotated, 'The new token (shown once); the old one stops working.', { writePath: true })
   @ApiOperation({
     operationId: 'rotatePrincipalToken',
     summary:

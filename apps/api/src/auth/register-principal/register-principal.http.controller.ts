@@ -27,7 +27,7 @@ export class RegisterPrincipalHttpController {
   @Post()
   @HttpCode(201)
   @CreatedResource((b) => `/v1/principals/${b.id}`)
-  @Replies.created(PrincipalRegistered, 'The principal, and its bearer token (shown once).')
+  @Replies.created(PrincipalRegistered, 'The principal, and its bearer token (shown once).', { writePath: true })
   @ApiOperation({
     operationId: 'registerPrincipal',
     summary: 'Register a principal (admin). Returns { id, token } once.',

@@ -73,8 +73,16 @@ export const Replies = {
       writePath: true,
       errors: [404, 409, 412, 422, ...(options.errors ?? [])],
     }),
-  /** Something made outside the write path (a principal, a webhook, a witness …): 201 with Location. */
-  created: (body: NamedSchema, description: string, options: { errors?: ErrorStatus[]; status?: 201 | 202 } = {}) =>
+  /**
+   * Something made with an answer of its own (a principal and its token, a webhook, a witness …): 201 with
+   * Location. With `writePath`, its events go through the write path too, which reads Idempotency-Key,
+   * If-Match (412 when stale) and Prefer: wait.
+   */
+  created: (
+    body: NamedSchema,
+    description: string,
+    options: { errors?: ErrorStatus[]; status?: 201 | 202; writePath?: boolean } = {},
+  ) =>
     replies({
       status: options.status ?? 201,
       description,
@@ -82,8 +90,8 @@ export const Replies = {
       text: [],
       headers: (options.status ?? 201) === 201 ? ['Location'] : [],
       notModified: false,
-      writePath: false,
-      errors: [409, 422, ...(options.errors ?? [])],
+      writePath: options.writePath ?? false,
+      errors: [409, 422, ...(options.writePath ? ([412] as const) : []), ...(options.errors ?? [])],
     }),
   /** An answer with no body. */
   empty: (status: 204, description: string, options: { errors?: ErrorStatus[] } = {}) =>
