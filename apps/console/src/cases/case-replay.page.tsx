@@ -1,5 +1,5 @@
 import { type ApiSchemas, must } from '@ceasefire/api-client';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { api } from '../session/session';
 import { Loaded } from '../shell/problem';
 import { href, type Route } from '../shell/router';
@@ -56,7 +56,9 @@ export const CaseReplayPage = ({ incidentId, route }: { incidentId: string; rout
     (location.hash = href(['incidents', incidentId], {
       step: String(Math.min(Math.max(step, 0), steps.length - 1) + 1),
     }));
-  useEffect(() => {
+  // Bound as the step is rendered (a layout effect), not after the next paint: an arrow key pressed as soon as a
+  // step shows moves from that step, instead of reaching a listener that still knows the page before it loaded.
+  useLayoutEffect(() => {
     const keys = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement).closest('input, select, textarea')) return;
       const rtl = document.documentElement.dir === 'rtl';
