@@ -13,6 +13,7 @@ export {
 export { verifyStreamChain, type ChainBreak } from './envelope/verify-stream-chain';
 export { categoryOf, MAX_APPEND_BYTES, MAX_EVENT_BYTES } from './append/prepare-append';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { useWriteAheadLog } from './sqlite/write-ahead-log';
 export { createEventStore, eventStoreConfigFromEnv, type EventStoreConfig } from './create-event-store';
 export { EventStoreModule } from './nest/event-store.module';
 export { toObservable } from './subscription/to-observable';

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { useWriteAheadLog } from '@ceasefire/event-store';
 
 /**
  * Read models live in their own SQLite file beside (not inside) the log: they can be deleted and
@@ -6,7 +7,7 @@ import Database from 'better-sqlite3';
  */
 export const openReadModelDatabase = (path: string): Database.Database => {
   const db = new Database(path);
-  if (!db.memory) db.pragma('journal_mode = WAL');
+  if (!db.memory) useWriteAheadLog(db);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
   return withStatementCache(db);

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { useWriteAheadLog } from '@ceasefire/event-store';
 
 /**
  * A store of what must not be in the log (keys, sources): readable by the server's user only, durable,
@@ -11,7 +12,7 @@ export const openPrivateDatabase = (dataDir: string, file: string): Database.Dat
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
   const db = new Database(path);
   if (dataDir !== ':memory:') chmodSync(path, 0o600);
-  db.pragma('journal_mode = WAL');
+  useWriteAheadLog(db);
   db.pragma('synchronous = FULL');
   db.pragma('secure_delete = ON');
   return db;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { useWriteAheadLog } from '@ceasefire/event-store';
 
 export interface RateLimit {
   /** The bucket: who is counted, for what (e.g. `writes:principal:<id>`). */
@@ -37,7 +38,7 @@ export class RateLimitStore {
     this.db = new Database(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'rate-limits.sqlite'), {
       timeout: 5000,
     });
-    if (dataDir !== ':memory:') this.db.pragma('journal_mode = WAL');
+    if (dataDir !== ':memory:') useWriteAheadLog(this.db);
     this.db.pragma('synchronous = OFF');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS buckets (key TEXT PRIMARY KEY, tokens REAL NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID',

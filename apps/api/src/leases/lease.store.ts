@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { useWriteAheadLog } from '@ceasefire/event-store';
 
 export interface LeaseGrant {
   holder: string;
@@ -23,7 +24,7 @@ export class LeaseStore {
 
   constructor(dataDir: string) {
     this.db = new Database(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'leases.sqlite'), { timeout: 5000 });
-    if (dataDir !== ':memory:') this.db.pragma('journal_mode = WAL');
+    if (dataDir !== ':memory:') useWriteAheadLog(this.db);
     this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS leases (duty TEXT PRIMARY KEY, holder TEXT NOT NULL,
       expires_at INTEGER NOT NULL, term INTEGER NOT NULL)`);

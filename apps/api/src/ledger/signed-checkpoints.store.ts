@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { useWriteAheadLog } from '@ceasefire/event-store';
 
 export const SIGNED_CHECKPOINTS = Symbol('SIGNED_CHECKPOINTS');
 
@@ -25,7 +26,7 @@ export class SignedCheckpointStore {
     if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
     const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'checkpoints.sqlite');
     this.db = new Database(path, { timeout: 5000 });
-    this.db.pragma('journal_mode = WAL');
+    useWriteAheadLog(this.db);
     this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS ledger_checkpoints (
         size INTEGER PRIMARY KEY, root BLOB NOT NULL, note TEXT NOT NULL, signed_at TEXT NOT NULL);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { WebhookSecretBox } from './webhook-secret-box';
+import { useWriteAheadLog } from '@ceasefire/event-store';
 
 export interface WebhookFilter {
   agreement?: string;
@@ -105,7 +106,7 @@ export class WebhookStore {
   ) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'webhooks.sqlite'), { timeout: 5000 });
-    this.db.pragma('journal_mode = WAL');
+    useWriteAheadLog(this.db);
     // Survives a process crash as it is; a power cut may forget the last few outcomes, which only means
     // redelivering those events with the same webhook-id, which the at-least-once contract allows.
     this.db.pragma('synchronous = NORMAL');

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { useWriteAheadLog } from './write-ahead-log';
 
 /**
  * One row per event. The envelope holds the canonical JSON exactly as hashed (TEXT is stored as the
@@ -30,7 +31,7 @@ export const openEventDatabase = (db: Database.Database, durability: Durability)
   db.pragma('busy_timeout = 10000');
   // TEXT must keep the exact UTF-8 bytes that were hashed (only settable before the first table exists).
   db.pragma("encoding = 'UTF-8'");
-  if (!db.memory) db.pragma('journal_mode = WAL');
+  if (!db.memory) useWriteAheadLog(db);
   db.pragma(`synchronous = ${durability}`);
   // Group commits write many scattered index pages per transaction; checkpointing the WAL every
   // 10,000 pages instead of 1,000 amortises the checkpoint's extra fsync. Durability is unchanged.
