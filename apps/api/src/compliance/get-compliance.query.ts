@@ -8,13 +8,13 @@ import {
   type ComplianceCut,
   type ComplianceReport,
   complianceReport,
+  type ComplianceState,
   mayRead,
 } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { caughtUpWithLog } from '../shared/caught-up-with-log';
 import {
   agreementKnown,
-  agreementPartiesOf,
   compliancePositionOf,
   complianceStateAt,
   complianceStateOf,
@@ -60,15 +60,20 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
     if (cut.minPosition) await this.runner.waitFor(cut.minPosition, { projections: ['compliance'] });
     const db = this.runner.db;
     const table = (name: string) => this.runner.table('compliance', name);
-    const past = Boolean(cut.asOf || cut.atPosition);
-    // The past is complete once the read model has applied the log as it is now (or up to the cut).
-    if (past) await caughtUpWithLog(this.store, this.runner, ['compliance'], cut.atPosition);
     // Another agreement's party, or an observer, learns no more than of an agreement that does not exist.
-    if (!mayRead(reader, 'PARTIES', agreementPartiesOf(db, table, agreementId)))
-      throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
-    if (past) return db.transaction(() => this.asItStood(db, table, agreementId, cut))();
+    const readable = (state: ComplianceState) =>
+      mayRead(
+        reader,
+        'PARTIES',
+        state.parties.map((p) => p.code),
+      );
+    if (cut.asOf || cut.atPosition) {
+      // The past is complete once the read model has applied the log as it is now (or up to the cut).
+      await caughtUpWithLog(this.store, this.runner, ['compliance'], cut.atPosition);
+      return db.transaction(() => this.asItStood(db, table, agreementId, cut, readable))();
+    }
     const state = db.transaction(() => complianceStateOf(db, table, agreementId))();
-    if (!state) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
+    if (!state || !readable(state)) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
     const position = compliancePositionOf(db, table, agreementId);
     return { ...complianceReport(state, reportCut(new Date().toISOString(), cut)), source: 'live', position };
   }
@@ -79,11 +84,13 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
     table: (name: string) => string,
     agreementId: string,
     cut: GetComplianceQuery['cut'],
+    readable: (state: ComplianceState) => boolean,
   ): ComplianceAnswer {
     if (!agreementKnown(db, table, agreementId)) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
     const position = cut.atPosition ?? positionRecordedBy(db, table, cut.asOf!);
     const version = position === null ? undefined : complianceStateAt(db, table, agreementId, position);
     if (!version) throw notFound('AgreementNotFound', `no agreement ${agreementId} at that point of the record`);
+    if (!readable(version.state)) throw notFound('AgreementNotFound', `no agreement ${agreementId}`);
     const asOf = cut.asOf ?? version.recordedAt;
     return { ...complianceReport(version.state, reportCut(asOf, cut)), source: 'versions', position: version.position };
   }
