@@ -10,6 +10,9 @@ export const openReadModelDatabase = (path: string): Database.Database => {
   if (!db.memory) useWriteAheadLog(db);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
+  // Each projection applies its events in a savepoint of the feed's transaction: kept on disk, its sub-journal
+  // doubled what a live commit wrote (a copy of every page a projection touched, measured 29.5 -> 19 KB per event).
+  db.pragma('temp_store = MEMORY');
   return withStatementCache(db);
 };
 

@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openReadModelDatabase } from './read-model-database';
+
+/** Files this process holds open that SQLite made for temporary data (it names them etilqs_…, then unlinks them). */
+const openTempFiles = (): string[] =>
+  readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    })
+    .filter((target) => target.includes('etilqs_'));
+
+describe('openReadModelDatabase', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'read-models-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the savepoint journals of a projection commit in memory, not in a temporary file', () => {
+    const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));
+    db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO rows (text) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 500; i++) insert.run('x'.repeat(200));
+    })();
+    let during: string[] = [];
+    // The feed's transaction with one savepoint per projection, as a live commit runs them.
+    db.transaction(() => {
+      for (let projection = 0; projection < 3; projection++)
+        db.transaction(() => {
+          db.prepare('UPDATE rows SET text = ? WHERE id % 7 = ?').run('y'.repeat(200), projection);
+          during = [...during, ...openTempFiles()];
+        })();
+    })();
+    expect(during).toEqual([]);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    db.close();
+  });
+});
