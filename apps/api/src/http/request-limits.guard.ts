@@ -29,14 +29,13 @@ interface Limit extends RateLimit {
  */
 @Injectable()
 export class RequestLimitsGuard implements CanActivate, OnApplicationShutdown {
-  private readonly buckets: RateLimitStore;
+  /** Opened by the first request that counts: a process that never takes one (a worker) never opens the file. */
+  private buckets?: RateLimitStore;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reflector: Reflector,
-  ) {
-    this.buckets = new RateLimitStore(config.dataDir);
-  }
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor; maxStreamEvents?: number }>();
@@ -66,10 +65,11 @@ export class RequestLimitsGuard implements CanActivate, OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    this.buckets.close();
+    this.buckets?.close();
   }
 
   private take(limits: Limit[]): void {
+    this.buckets ??= new RateLimitStore(this.config.dataDir);
     const refusal = this.buckets.take(limits);
     if (refusal) throw limits[refusal.index].refuse(refusal.retryAfterSeconds);
   }
