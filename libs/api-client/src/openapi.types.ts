@@ -2914,6 +2914,50 @@ export interface components {
              */
             position: string | null;
         };
+        FeedCloudEvent: {
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * Format: uuid
+             * @description The event id (a webhook delivery sends it as webhook-id).
+             * @example 01a2222b-b464-7c95-8ccb-43cec952edff
+             */
+            id: string;
+            /** @example https://ledger.example/agreements/01a2222b-b464-7c95-8ccb-43cec952edff */
+            source: string;
+            /**
+             * @description `org.ceasefireledger.mvm.<EventType>`.
+             * @example org.ceasefireledger.mvm.BreachConfirmed
+             */
+            type: string;
+            /** @description `incidents/<id>`, `commitments/<id>` or `agreements/<id>`. */
+            subject?: string;
+            /**
+             * Format: date-time
+             * @example 2025-10-31T22:40:00.000Z
+             */
+            time: string;
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /** @description The event's data, as recorded. */
+            data: Record<string, never>;
+            /**
+             * @description A global log position: opaque, ordered; pass it back as ?minPosition= for read-your-writes.
+             * @example 00000000000000000042
+             */
+            position: string;
+            /** @description SHA-256 of the event's canonical envelope. */
+            eventhash: string;
+            /** @description Present once the ledger has sequenced the event: GET /v1/events/{id}/receipt proves it. */
+            ledgerindex?: number;
+            /** @description Breaches: the severity, where the event carries one. */
+            severity?: string;
+            /**
+             * @description Breaches: the parties concerned, comma-separated.
+             * @example AF,PK
+             */
+            parties?: string;
+        };
         Health: {
             /**
              * @description degraded: a projection is parked (reads it serves answer 503); down: the store does not answer (HTTP 503).

@@ -1,5 +1,8 @@
 import { eventTypeOf, parseFeedEvent } from '@ceasefire/api-client';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { toCloudEvent } from './cloud-event';
+import { FeedCloudEventSchema } from './feed-cloud-event.schema';
 
 const recorded = {
   eventId: '0199a1b2-0000-7000-8000-000000000001',
@@ -38,5 +41,20 @@ describe('the feeds CloudEvent', () => {
     expect(() => parseFeedEvent({ id: '42', event: 'message', data: JSON.stringify(partial) })).toThrow(
       'feed message 42 is not a CloudEvent of this log: no eventhash',
     );
+  });
+
+  it('is what the OpenAPI document declares for each feed message and webhook body, member for member', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile({ ...FeedCloudEventSchema.schema, additionalProperties: false });
+    const event = { ...recorded, position: '00000000000000000042' };
+    const breach = toCloudEvent(event as never, 'https://ledger.example', { severity: 'S3', parties: ['AF', 'PK'] });
+    const sequenced = {
+      ...toCloudEvent({ ...event, stream: 'witness-w1' } as never, 'https://ledger.example'),
+      ledgerindex: 7,
+    };
+    for (const sent of [breach, sequenced])
+      expect([validate(sent), ajv.errorsText(validate.errors)]).toEqual([true, 'No errors']);
+    expect(validate({ ...breach, eventhash: 'not a hash' })).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import { SseConnections } from './sse-connections';
 import { streamFeed } from './stream-feed';
 import { BreachFeedRequestDto, EventFeedRequestDto } from './feeds.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
+import { FeedCloudEventSchema } from './feed-cloud-event.schema';
 
 const resumeFrom = (query: string | undefined, lastEventId: string | undefined): string | undefined => {
   if (lastEventId !== undefined && !POSITION.test(lastEventId))
@@ -35,6 +36,8 @@ const LAST_EVENT_ID = ApiHeader({
   required: false,
   description: 'Resume after this event id (a global position), as EventSource does when it reconnects.',
 });
+const SSE_EXAMPLE =
+  'id: 00000000000000000042\nevent: org.ceasefireledger.mvm.BreachConfirmed\ndata: {"specversion":"1.0","id":"01a2222b-b464-7c95-8ccb-43cec952edff","type":"org.ceasefireledger.mvm.BreachConfirmed","position":"00000000000000000042",…}\n\n';
 
 @ApiTags('feeds')
 @ApiBearerAuth()
@@ -68,6 +71,7 @@ export class FeedsHttpController {
   @Replies.text(
     'text/event-stream',
     'Breach events as CloudEvents (one SSE event each, id = global position), then live.',
+    { messages: FeedCloudEventSchema, example: SSE_EXAMPLE },
   )
   @ApiOperation({
     operationId: 'followBreaches',
@@ -135,7 +139,10 @@ export class FeedsHttpController {
   @HeavyRead()
   @Get('events')
   @LAST_EVENT_ID
-  @Replies.text('text/event-stream', 'Events as CloudEvents (one SSE event each, id = global position), then live.')
+  @Replies.text('text/event-stream', 'Events as CloudEvents (one SSE event each, id = global position), then live.', {
+    messages: FeedCloudEventSchema,
+    example: SSE_EXAMPLE,
+  })
   @ApiOperation({
     operationId: 'followEvents',
     summary: 'Server-Sent Events: any event types as CloudEvents, e.g. ?types=IncidentReported.',

@@ -44,6 +44,7 @@ import {
   WebhookPage,
   WebhookReplayStarted,
   WebhookWithSecret,
+  WEBHOOK_DELIVERIES,
 } from './webhooks.response.schema';
 
 /** How long a rotated-out secret keeps signing beside the new one. */
@@ -111,7 +112,9 @@ export class WebhooksHttpController {
 
   @Post()
   @CreatedResource((b) => `/v1/webhooks/${b.id}`)
-  @Replies.created(WebhookWithSecret, 'The webhook, with its signing secret (shown once).')
+  @Replies.created(WebhookWithSecret, 'The webhook, with its signing secret (shown once).', {
+    callbacks: WEBHOOK_DELIVERIES,
+  })
   @ApiOperation({
     operationId: 'registerWebhook',
     summary: 'Register a webhook: breach events from now on, as signed CloudEvents. The secret is shown once.',

@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { FeedCloudEventSchema } from '../feeds/feed-cloud-event.schema';
 import {
   BOOLEAN,
   INTEGER,
@@ -9,6 +10,7 @@ import {
   object,
   pageOf,
   POSITION,
+  ref,
   strings,
   text,
   TIMESTAMP,
@@ -72,3 +74,44 @@ export const WebhookDelivery = namedSchema(
 export const WebhookDeliveryPage = pageOf('WebhookDeliveryPage', 'deliveries', WebhookDelivery);
 
 export const WebhookReplayStarted = namedSchema('WebhookReplayStarted', object({ id: UUID, fromPosition: POSITION }));
+
+const deliveryHeader = (name: string, description: string) => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+
+/** What a registered webhook receives: the OpenAPI callback of registerWebhook. */
+export const WEBHOOK_DELIVERIES = {
+  breachEvent: {
+    '{$request.body#/url}': {
+      post: {
+        summary:
+          'Each breach event that matches the filter, in log order, at least once (a redelivery has the same webhook-id)',
+        // Not a bearer token: the receiver checks webhook-signature with the webhook's secret.
+        security: [],
+        parameters: [
+          deliveryHeader('webhook-id', 'The event id: deduplicate on it.'),
+          deliveryHeader('webhook-timestamp', 'Unix seconds when this attempt was signed.'),
+          deliveryHeader(
+            'webhook-signature',
+            'Standard Webhooks: space-separated `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, one per current secret.',
+          ),
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/cloudevents+json': { schema: ref(FeedCloudEventSchema) } },
+        },
+        responses: {
+          '2XX': { description: 'Delivered: the webhook moves on to the next event.' },
+          '4XX': {
+            description:
+              'Not delivered, as any answer but 2XX or none within WEBHOOK_TIMEOUT_MS: the same event is tried again per WEBHOOK_RETRY_SCHEDULE_MS, and after the last try the webhook is dead until replayed.',
+          },
+        },
+      },
+    },
+  },
+};

@@ -112,9 +112,20 @@ const successResponse = (spec: RepliesSpec): ResponseObject => {
   const content = {
     ...(spec.body ? { 'application/json': { schema: componentRef('schemas', spec.body) } } : {}),
     ...Object.fromEntries(
-      spec.text.map(({ mediaType, example }) => [
+      spec.text.map(({ mediaType, example, messages }) => [
         mediaType,
-        { schema: { type: 'string' as const, ...(example ? { example } : {}) } },
+        {
+          schema: {
+            type: 'string' as const,
+            ...(messages
+              ? {
+                  description: `Server-Sent Events: each message's \`id:\` is its global position, \`event:\` its CloudEvents type, and \`data:\` one ${messages} (#/components/schemas/${messages}) as JSON. Comment lines (\`: heartbeat\`) keep the connection open.`,
+                  'x-sse-data': componentRef('schemas', messages),
+                }
+              : {}),
+            ...(example ? { example } : {}),
+          },
+        },
       ]),
     ),
   };
@@ -170,6 +181,7 @@ export const contractDocument = (document: OpenAPIObject): OpenAPIObject => {
       if (spec.writePath) parameters.push(...Object.keys(WRITE_PARAMETERS).map((p) => componentRef('parameters', p)));
       if (spec.notModified) parameters.push(componentRef('parameters', 'IfNoneMatch'));
       operation.parameters = parameters;
+      if (spec.callbacks) operation.callbacks = spec.callbacks as OperationObject['callbacks'];
       operation.responses = {
         [spec.status]: successResponse(spec),
         ...(spec.notModified

@@ -11,7 +11,9 @@ export interface RepliesSpec {
   /** A JSON body of this schema. */
   body?: string;
   /** Bodies in other media types (a signed note, NDJSON, CSV, an event stream), as text. */
-  text: { mediaType: string; example?: string }[];
+  text: { mediaType: string; example?: string; messages?: string }[];
+  /** Requests the server makes because of this operation (a webhook's deliveries), as OpenAPI callbacks. */
+  callbacks?: Record<string, unknown>;
   headers: ResponseHeader[];
   /** Answers 304 to If-None-Match. */
   notModified: boolean;
@@ -47,13 +49,20 @@ export const Replies = {
       ...rest,
     });
   },
-  /** A read answered in another media type. */
-  text: (mediaType: string, description: string, options: ReadOptions & { example?: string } = {}) => {
-    const { example, ...rest } = options;
+  /**
+   * A read answered in another media type. An event stream names the schema of each message's `data:`
+   * (`messages`), which OpenAPI 3.0 cannot attach to text/event-stream itself.
+   */
+  text: (
+    mediaType: string,
+    description: string,
+    options: ReadOptions & { example?: string; messages?: NamedSchema } = {},
+  ) => {
+    const { example, messages, ...rest } = options;
     return replies({
       status: 200,
       description,
-      text: [{ mediaType, example }],
+      text: [{ mediaType, example, ...(messages ? { messages: messages.name } : {}) }],
       headers: [],
       notModified: false,
       writePath: false,
@@ -81,9 +90,15 @@ export const Replies = {
   created: (
     body: NamedSchema,
     description: string,
-    options: { errors?: ErrorStatus[]; status?: 201 | 202; writePath?: boolean } = {},
+    options: {
+      errors?: ErrorStatus[];
+      status?: 201 | 202;
+      writePath?: boolean;
+      callbacks?: RepliesSpec['callbacks'];
+    } = {},
   ) =>
     replies({
+      ...(options.callbacks ? { callbacks: options.callbacks } : {}),
       status: options.status ?? 201,
       description,
       body: body.name,
