@@ -1,19 +1,15 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { useWriteAheadLog } from '@ceasefire/event-store';
+import type Database from 'better-sqlite3';
+import { openDataDirDatabase } from '../shared/data-dir-database';
 
 /**
  * A store of what must not be in the log (keys, sources): readable by the server's user only, durable,
  * and zeroing what it deletes, so a destroyed key or an erased source does not linger in the file.
  */
 export const openPrivateDatabase = (dataDir: string, file: string): Database.Database => {
-  const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, file);
-  if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path);
-  if (dataDir !== ':memory:') chmodSync(path, 0o600);
-  useWriteAheadLog(db);
-  db.pragma('synchronous = FULL');
+  const db = openDataDirDatabase(dataDir, file, 'FULL');
+  if (dataDir !== ':memory:') chmodSync(join(dataDir, file), 0o600);
   db.pragma('secure_delete = ON');
   return db;
 };

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { useWriteAheadLog } from '@ceasefire/event-store';
+import type Database from 'better-sqlite3';
+import { openDataDirDatabase } from '../shared/data-dir-database';
 
 export interface RateLimit {
   /** The bucket: who is counted, for what (e.g. `writes:principal:<id>`). */
@@ -35,11 +34,7 @@ export class RateLimitStore {
     dataDir: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.db = new Database(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'rate-limits.sqlite'), {
-      timeout: 5000,
-    });
-    if (dataDir !== ':memory:') useWriteAheadLog(this.db);
-    this.db.pragma('synchronous = OFF');
+    this.db = openDataDirDatabase(dataDir, 'rate-limits.sqlite', 'OFF');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS buckets (key TEXT PRIMARY KEY, tokens REAL NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID',
     );

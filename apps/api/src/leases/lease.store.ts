@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { useWriteAheadLog } from '@ceasefire/event-store';
+import type Database from 'better-sqlite3';
+import { openDataDirDatabase } from '../shared/data-dir-database';
 
 export interface LeaseGrant {
   holder: string;
@@ -23,9 +22,7 @@ export class LeaseStore {
   private readonly listStatement;
 
   constructor(dataDir: string) {
-    this.db = new Database(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'leases.sqlite'), { timeout: 5000 });
-    if (dataDir !== ':memory:') useWriteAheadLog(this.db);
-    this.db.pragma('synchronous = FULL');
+    this.db = openDataDirDatabase(dataDir, 'leases.sqlite', 'FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS leases (duty TEXT PRIMARY KEY, holder TEXT NOT NULL,
       expires_at INTEGER NOT NULL, term INTEGER NOT NULL)`);
     const read = this.db.prepare('SELECT holder, expires_at AS expiresAt, term FROM leases WHERE duty = ?');

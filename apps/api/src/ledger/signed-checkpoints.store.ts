@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { useWriteAheadLog } from '@ceasefire/event-store';
+import { openDataDirDatabase } from '../shared/data-dir-database';
 
 export const SIGNED_CHECKPOINTS = Symbol('SIGNED_CHECKPOINTS');
 
@@ -23,11 +23,7 @@ export class SignedCheckpointStore {
   private readonly db: Database.Database;
 
   constructor(dataDir: string) {
-    if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
-    const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'checkpoints.sqlite');
-    this.db = new Database(path, { timeout: 5000 });
-    useWriteAheadLog(this.db);
-    this.db.pragma('synchronous = FULL');
+    this.db = openDataDirDatabase(dataDir, 'checkpoints.sqlite', 'FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS ledger_checkpoints (
         size INTEGER PRIMARY KEY, root BLOB NOT NULL, note TEXT NOT NULL, signed_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS ledger_cosignatures (

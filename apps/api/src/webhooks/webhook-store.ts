@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { WebhookSecretBox } from './webhook-secret-box';
-import { useWriteAheadLog } from '@ceasefire/event-store';
+import { openDataDirDatabase } from '../shared/data-dir-database';
 
 export interface WebhookFilter {
   agreement?: string;
@@ -104,12 +102,9 @@ export class WebhookStore {
     private readonly box: WebhookSecretBox,
     private readonly deliveriesKept = 1000,
   ) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'webhooks.sqlite'), { timeout: 5000 });
-    useWriteAheadLog(this.db);
     // Survives a process crash as it is; a power cut may forget the last few outcomes, which only means
     // redelivering those events with the same webhook-id, which the at-least-once contract allows.
-    this.db.pragma('synchronous = NORMAL');
+    this.db = openDataDirDatabase(dataDir, 'webhooks.sqlite', 'NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS webhooks (id TEXT PRIMARY KEY, url TEXT NOT NULL, types TEXT, filter TEXT NOT NULL,
         description TEXT, owner TEXT NOT NULL, secret TEXT NOT NULL, previous_secret TEXT, previous_until TEXT,
