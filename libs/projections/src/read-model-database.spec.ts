@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReadModelDatabase } from './read-model-database';
@@ -37,6 +37,17 @@ describe('openReadModelDatabase', () => {
     })();
     expect(during).toEqual([]);
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('lets the write-ahead log reach 10,000 pages before folding it back, so a page rewritten by many live commits is copied once', () => {
+    const path = join(dir, 'checkpointed.sqlite');
+    const db = openReadModelDatabase(path);
+    db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO rows (text) VALUES (?)');
+    // 2,000 small commits of 4 KB each: well past SQLite's default of a checkpoint every 1,000 pages.
+    for (let commit = 0; commit < 2000; commit++) insert.run('x'.repeat(4000));
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(2000 * 4096);
     db.close();
   });
 });

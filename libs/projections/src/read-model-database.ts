@@ -13,6 +13,9 @@ export const openReadModelDatabase = (path: string): Database.Database => {
   // Each projection applies its events in a savepoint of the feed's transaction: kept on disk, its sub-journal
   // doubled what a live commit wrote (a copy of every page a projection touched, measured 29.5 -> 19 KB per event).
   db.pragma('temp_store = MEMORY');
+  // Live commits of about 25 events rewrite the same last pages of each index; checkpointing every 10,000 pages
+  // instead of 1,000 copies such a page into the file once rather than ten times (measured 70 -> 64 µs per event).
+  db.pragma('wal_autocheckpoint = 10000');
   return withStatementCache(db);
 };
 
