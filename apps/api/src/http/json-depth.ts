@@ -46,11 +46,19 @@ export const parseJsonWithDepthLimit = (fastify: FastifyInstance): void => {
     if (text.length === 0) return done(null, undefined);
     // Most bodies hold too few brackets to nest that deep: only those that might are scanned.
     if (openings(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH && jsonDepth(text) > MAX_JSON_DEPTH)
-      return done(new BadRequestException(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      return done(
+        new BadRequestException({
+          message: `the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`,
+          code: 'BODY_TOO_DEEP',
+          limit: MAX_JSON_DEPTH,
+        }),
+        undefined,
+      );
     try {
       done(null, JSON.parse(text) as unknown);
     } catch (error) {
-      done(new BadRequestException(`the body is not valid JSON: ${(error as Error).message}`), undefined);
+      const message = `the body is not valid JSON: ${(error as Error).message}`;
+      done(new BadRequestException({ message, code: 'INVALID_JSON' }), undefined);
     }
   });
 };
