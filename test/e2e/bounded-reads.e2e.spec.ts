@@ -5,7 +5,12 @@ import { TestApi } from './support/test-api';
 
 /** Counts the events the request thread reads from the log, and whose agreement they belong to. */
 const countReads = (store: EventStore) => {
-  const seen = { events: 0, agreements: new Map<string, number>(), streams: new Set<string>() };
+  const seen = {
+    events: 0,
+    agreements: new Map<string, number>(),
+    streams: new Set<string>(),
+    byStream: new Map<string, number>(),
+  };
   const counted = <A extends unknown[]>(read: (...args: A) => AsyncIterable<RecordedEvent>) =>
     async function* (...args: A) {
       for await (const e of read(...args)) {
@@ -13,6 +18,7 @@ const countReads = (store: EventStore) => {
         const agreement = (e.data as { agreementId?: string }).agreementId ?? '-';
         seen.agreements.set(agreement, (seen.agreements.get(agreement) ?? 0) + 1);
         seen.streams.add(e.stream);
+        seen.byStream.set(e.stream, (seen.byStream.get(e.stream) ?? 0) + 1);
         yield e;
       }
     };
@@ -24,6 +30,7 @@ const countReads = (store: EventStore) => {
       seen.events = 0;
       seen.agreements.clear();
       seen.streams.clear();
+      seen.byStream.clear();
     },
   };
 };
@@ -248,6 +255,30 @@ describe('bounded reads', () => {
       const step = await api.get(`/v1/incidents/${id}/history/500`, t.tr);
       expect(step.body.stateAfter.evidence).toHaveLength(500);
       expect(reads.seen.events).toBeLessThanOrEqual(64 + 1);
+    });
+
+    it("folds a write to the case from what was appended since the case's last write, not from its first event", async () => {
+      const evidence = (n: number) => ({
+        evidenceId: `w${n}`,
+        sha256: (n + 9000).toString(16).padStart(64, 'e'),
+        mediaType: 'image/jpeg',
+        custodian: 'PK liaison office',
+        description: 'Written through the API',
+      });
+      expect((await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(1))).status).toBe(201);
+      reads.reset();
+      expect((await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(2))).status).toBe(201);
+      // The case's own previous write, and nothing before it.
+      expect(reads.seen.byStream.get(`incident-${id}`) ?? 0).toBeLessThanOrEqual(1);
+      // A retry of a write made before the case was last folded still finds its events.
+      const key = { 'idempotency-key': 'evidence-3' };
+      const first = await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(3), key);
+      await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(4));
+      const retried = await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(3), key);
+      expect(retried.status).toBe(first.status);
+      const written = (reply: { body: { events: { eventId: string; revision: number }[] } }) =>
+        reply.body.events.map(({ eventId, revision }) => ({ eventId, revision }));
+      expect(written(retried)).toEqual(written(first));
     });
 
     it('refuses a write beyond the case size limit with a 409 naming the rule, writing nothing', async () => {

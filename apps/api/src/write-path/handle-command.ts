@@ -2,6 +2,7 @@ import { type Decider, type DomainEvent, fold } from '@ceasefire/decider';
 import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFound } from '@ceasefire/event-store';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
+import { foldedStreamsOf, type KeyedWrite } from './folded-streams';
 import { IdempotencyKeyReused, PreconditionFailed, StreamRecordFull } from './write-errors';
 import type { WriteContext } from './write-context';
 
@@ -67,7 +68,7 @@ export interface CommandOnStream<C, E extends DomainEvent, S> {
 
 /**
  * The one write path, behind every command handler: load the stream, fold, decide, append with the
- * revision loaded. Idempotency-Key, If-Match and the audit metadata (principal, role, correlation,
+ * revision loaded. The fold starts from the state the stream had at its last write (FoldedStreams). Idempotency-Key, If-Match and the audit metadata (principal, role, correlation,
  * signed submission) are applied here and nowhere else. A retried Idempotency-Key finds its own
  * events in the stream and answers as the first time.
  */
@@ -75,30 +76,27 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
   store: EventStore,
   { stream, decider, command: makeCommand, context, freshStream = false }: CommandOnStream<C, E, S>,
 ): Promise<WriteResult> => {
-  const { recorded, state } = freshStream
-    ? { recorded: [] as RecordedEvent[], state: decider.initialState() }
-    : await loadState(store, stream, decider);
-  const last = recorded[recorded.length - 1];
+  const { state, length, last, keyed } = freshStream
+    ? { state: decider.initialState(), length: 0, last: undefined, keyed: new Map<string, KeyedWrite>() }
+    : await foldedStreamsOf(store).load(stream, decider);
   const actual = last ? last.revision : 'no_stream';
-  if (context.idempotencyKey) {
-    const earlier = recorded.filter((e) => e.metadata.idempotencyKey === context.idempotencyKey);
-    if (earlier.length > 0) {
-      if (earlier[0].metadata.requestHash !== context.requestHash) throw new IdempotencyKeyReused();
-      const lastEarlier = earlier[earlier.length - 1];
-      return {
-        stream,
-        revision: lastEarlier.revision,
-        position: lastEarlier.position,
-        events: earlier.map(summary),
-        replayed: true,
-      };
-    }
+  const earlier = context.idempotencyKey ? keyed.get(context.idempotencyKey) : undefined;
+  if (earlier) {
+    if (earlier.requestHash !== context.requestHash) throw new IdempotencyKeyReused();
+    const lastEarlier = earlier.events[earlier.events.length - 1];
+    return {
+      stream,
+      revision: lastEarlier.revision,
+      position: lastEarlier.position,
+      events: earlier.events.map((e) => ({ ...e })),
+      replayed: true,
+    };
   }
   if (context.ifMatch !== undefined && context.ifMatch !== actual)
     throw new PreconditionFailed(context.ifMatch, actual);
   const decided = decider.decide(await makeCommand(state), state);
   // Bounded streams keep every load, fold and history of one case bounded too.
-  if (context.maxStreamEvents !== undefined && recorded.length + decided.length > context.maxStreamEvents)
+  if (context.maxStreamEvents !== undefined && length + decided.length > context.maxStreamEvents)
     throw new StreamRecordFull(stream, context.maxStreamEvents);
   if (decided.length === 0)
     return {
@@ -135,11 +133,3 @@ export const handleCommand = async <C, E extends DomainEvent, S>(
     replayed: false,
   };
 };
-
-const summary = (e: RecordedEvent) => ({
-  eventId: e.eventId,
-  type: e.type,
-  revision: e.revision,
-  position: e.position,
-  hash: e.hash,
-});

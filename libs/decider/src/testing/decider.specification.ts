@@ -9,7 +9,15 @@ export const DeciderSpecification = {
   for: <Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>) => ({
     given: (events: Event[]) => ({
       when: (command: Command) => {
-        const run = () => decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
+        // Every state is frozen before evolve or decide sees it: a write starts from a state kept and
+        // shared since the stream's last write (FoldedStreams), so neither may change it.
+        const run = () =>
+          decider.decide(
+            command,
+            deepFreeze(
+              events.reduce((state, event) => decider.evolve(deepFreeze(state), event), decider.initialState()),
+            ),
+          );
         return {
           then: (expected: Event[]) => expect(run()).toEqual(expected),
           thenContains: (expected: Partial<Event>[]) =>
@@ -29,4 +37,12 @@ export const DeciderSpecification = {
       },
     }),
   }),
+};
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
 };
