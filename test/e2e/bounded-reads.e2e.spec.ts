@@ -195,6 +195,15 @@ describe('bounded reads', () => {
     expect(reads.seen.events).toBe(expected.length);
   });
 
+  it('reads an agreement from its state at the last read or write, plus the events it gained since', async () => {
+    await api.get(`/v1/agreements/${a}`, t.tr);
+    reads.reset();
+    const agreement = await api.get(`/v1/agreements/${a}`, t.tr);
+    expect(agreement.status).toBe(200);
+    expect(agreement.body.revision).toBeGreaterThanOrEqual(0);
+    expect(reads.seen.byStream.get(`agreement-${a}`) ?? 0).toBe(0);
+  });
+
   describe('a case of a thousand events', () => {
     let id: string;
     beforeAll(async () => {

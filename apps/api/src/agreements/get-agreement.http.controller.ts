@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { agreementDecider } from '@ceasefire/mvm';
 import type { FastifyReply } from 'fastify';
-import { loadState } from '../write-path/handle-command';
+import { foldedStreamsOf } from '../write-path/folded-streams';
 import { AgreementIdParams } from './agreement-id.params';
 import { agreementStream } from '@ceasefire/mvm';
 import { Replies } from '../http/contract/replies.decorator';
@@ -15,7 +15,7 @@ import { Agreement } from './get-agreement.response.schema';
 export class GetAgreementHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Folded straight from the agreement's own stream: always current, with its revision as ETag. */
+  /** Folded from the agreement's own stream (from its last folded state on): always current, with its revision as ETag. */
   @Get()
   @Replies.json(Agreement, 'The agreement.', { headers: ['ETag'] })
   @ApiOperation({
@@ -23,9 +23,8 @@ export class GetAgreementHttpController {
     summary: 'The agreement as its events leave it: parties, provisions, terms, status, meetings.',
   })
   async get(@Param() { id }: AgreementIdParams, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { recorded, state } = await loadState(this.store, agreementStream(id), agreementDecider);
-    if (state.status === 'NONE') throw new NotFoundException(`no agreement ${id}`);
-    const last = recorded[recorded.length - 1];
+    const { state, last } = await foldedStreamsOf(this.store).load(agreementStream(id), agreementDecider);
+    if (state.status === 'NONE' || !last) throw new NotFoundException(`no agreement ${id}`);
     void reply.header('ETag', `"${last.revision}"`);
     return { ...state, revision: last.revision, position: last.position };
   }
