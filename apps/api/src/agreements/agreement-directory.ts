@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { type Actor, agreementDecider, type AgreementState, mayRead } from '@ceasefire/mvm';
 import { LogFollower } from '../shared/log-follower';
-import { loadState } from '../write-path/handle-command';
+import { foldedStreamsOf } from '../write-path/folded-streams';
 import { AGREEMENT_CATEGORY, agreementIdOf, agreementStream } from '@ceasefire/mvm';
 
 const CACHED_AGREEMENTS = 1000;
@@ -60,7 +60,7 @@ export class AgreementDirectory implements OnApplicationBootstrap, OnApplication
     const known = this.states.get(agreementId);
     if (known) return known;
     const changesBefore = this.changes;
-    const { state } = await loadState(this.store, agreementStream(agreementId), agreementDecider);
+    const { state } = await foldedStreamsOf(this.store).load(agreementStream(agreementId), agreementDecider);
     if (state.status !== 'NONE' && this.changes === changesBefore) {
       if (this.states.size >= CACHED_AGREEMENTS) this.states.delete(this.states.keys().next().value as string);
       this.states.set(agreementId, state);

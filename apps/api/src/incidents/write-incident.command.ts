@@ -6,7 +6,8 @@ import { agreementOfStream } from '../agreements/agreement-context';
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { type CommandInput, completeCommand } from '../write-path/command-input';
 import { LedgerSequencing } from '../ledger/ledger-sequencing';
-import { handleCommand, loadState, type WriteResult } from '../write-path/handle-command';
+import { foldedStreamsOf } from '../write-path/folded-streams';
+import { handleCommand, type WriteResult } from '../write-path/handle-command';
 import type { WriteContext } from '../write-path/write-context';
 
 type Filled = 'actor' | 'now' | 'incidentId' | 'agreement';
@@ -69,7 +70,7 @@ export class WriteIncidentHandler implements ICommandHandler<WriteIncident> {
 
   /** The agreement of a case named by another (a duplicate's original), or null when no such case was reported. */
   private async caseOf(incidentId: string): Promise<{ agreementId: string } | null> {
-    const { state } = await loadState(this.store, incidentStream(incidentId), incidentDecider);
+    const { state } = await foldedStreamsOf(this.store).load(incidentStream(incidentId), incidentDecider);
     return state.status === 'NONE' ? null : { agreementId: state.agreementId };
   }
 }

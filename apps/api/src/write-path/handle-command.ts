@@ -1,5 +1,5 @@
-import { type Decider, type DomainEvent, fold } from '@ceasefire/decider';
-import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFound } from '@ceasefire/event-store';
+import type { Decider, DomainEvent } from '@ceasefire/decider';
+import type { EventStore, JsonObject, RecordedEvent } from '@ceasefire/event-store';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
 import { foldedStreamsOf, type KeyedWrite } from './folded-streams';
@@ -29,32 +29,7 @@ export interface WrittenEvent {
   ledgerIndex?: number | null;
 }
 
-export const readStreamOrEmpty = async (store: EventStore, stream: string): Promise<RecordedEvent[]> => {
-  const events: RecordedEvent[] = [];
-  try {
-    for await (const e of store.readStream(stream)) events.push(e);
-  } catch (error) {
-    if (!(error instanceof StreamNotFound)) throw error;
-  }
-  return events;
-};
-
 export const asDomainEvent = <E extends DomainEvent>(e: RecordedEvent): E => ({ type: e.type, data: e.data }) as E;
-
-export const loadState = async <E extends DomainEvent, S>(
-  store: EventStore,
-  stream: string,
-  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
-) => {
-  const recorded = await readStreamOrEmpty(store, stream);
-  return {
-    recorded,
-    state: fold(
-      decider,
-      recorded.map((e) => asDomainEvent<E>(e)),
-    ),
-  };
-};
 
 export interface CommandOnStream<C, E extends DomainEvent, S> {
   stream: string;
