@@ -101,4 +101,15 @@ describe('FoldedStreams', () => {
     await tiny.load('numbers-d', numbers);
     expect(read).toBe(1);
   });
+
+  it('lets other requests run while it folds a long stream the first time', async () => {
+    await store.append('numbers-long', Array.from({ length: 1000 }, (_, n) => added(n)));
+    let finished = false;
+    let ranDuring = false;
+    setImmediate(() => (ranDuring = !finished));
+    const folded = await new FoldedStreams(store).load('numbers-long', numbers);
+    finished = true;
+    expect(folded.length).toBe(1000);
+    expect(ranDuring).toBe(true);
+  });
 });

@@ -37,6 +37,9 @@ interface Entry {
 /** Enough for the states of a few hundred long cases; a stream folded from more than this is not kept. */
 export const FOLDED_BYTES = 64 * 1024 * 1024;
 
+/** Events folded between two turns of the event loop: a few milliseconds' work. */
+const YIELD_EVERY = 100;
+
 export const summaryOf = (e: RecordedEvent): EventSummary => ({
   eventId: e.eventId,
   type: e.type,
@@ -71,7 +74,13 @@ export class FoldedStreams {
     // in the stream all the same, so a retry seen by a write that started from an older state is still a retry.
     const keyed = (from?.folded.keyed as Map<string, KeyedWrite> | undefined) ?? new Map<string, KeyedWrite>();
     try {
+      let sinceYield = 0;
       for await (const e of this.store.readStream(stream, from ? { from: length } : undefined)) {
+        // A first fold of a long case takes ~100 ms: other requests run between its slices.
+        if (++sinceYield === YIELD_EVERY) {
+          sinceYield = 0;
+          await new Promise(setImmediate);
+        }
         state = decider.evolve(state, { type: e.type, data: e.data } as E);
         length = e.revision + 1;
         last = summaryOf(e);
