@@ -206,6 +206,14 @@ describe('bounded reads', () => {
 
   describe('a case of a thousand events', () => {
     let id: string;
+    /** Evidence registered through the API; `series` keeps each test's ids and hashes apart. */
+    const evidenceBody = (series: 'w' | 'x', n: number) => ({
+      evidenceId: `${series}${n}`,
+      sha256: n.toString(16).padStart(64, series === 'w' ? 'e' : 'f'),
+      mediaType: 'image/jpeg',
+      custodian: 'PK liaison office',
+      description: 'Registered through the API',
+    });
     beforeAll(async () => {
       id = (await api.post(`/v1/agreements/${a}/incidents`, t.pk, raidReport)).body.id;
       const store = api.app.get<EventStore>(EVENT_STORE);
@@ -267,13 +275,7 @@ describe('bounded reads', () => {
     });
 
     it("folds a write to the case from what was appended since the case's last write, not from its first event", async () => {
-      const evidence = (n: number) => ({
-        evidenceId: `w${n}`,
-        sha256: (n + 9000).toString(16).padStart(64, 'e'),
-        mediaType: 'image/jpeg',
-        custodian: 'PK liaison office',
-        description: 'Written through the API',
-      });
+      const evidence = (n: number) => evidenceBody('w', n);
       expect((await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(1))).status).toBe(201);
       reads.reset();
       expect((await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(2))).status).toBe(201);
@@ -291,13 +293,7 @@ describe('bounded reads', () => {
     });
 
     it('refuses a write beyond the case size limit with a 409 naming the rule, writing nothing', async () => {
-      const evidence = (n: number) => ({
-        evidenceId: `x${n}`,
-        sha256: (n + 5000).toString(16).padStart(64, 'f'),
-        mediaType: 'image/jpeg',
-        custodian: 'PK liaison office',
-        description: 'One more',
-      });
+      const evidence = (n: number) => evidenceBody('x', n);
       let n = 0;
       let reply;
       do reply = await api.post(`/v1/incidents/${id}/evidence`, t.pk, evidence(n++));

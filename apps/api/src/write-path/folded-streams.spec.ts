@@ -103,7 +103,10 @@ describe('FoldedStreams', () => {
   });
 
   it('lets other requests run while it folds a long stream the first time', async () => {
-    await store.append('numbers-long', Array.from({ length: 1000 }, (_, n) => added(n)));
+    await store.append(
+      'numbers-long',
+      Array.from({ length: 1000 }, (_, n) => added(n)),
+    );
     let finished = false;
     let ranDuring = false;
     setImmediate(() => (ranDuring = !finished));
