@@ -14,7 +14,7 @@ import { AgreementDirectory } from '../agreements/agreement-directory';
 import { SUBJECT_KEYS, type SubjectKeyStore } from '../confidential/subject-key.store';
 import { caughtUpWithLog } from '../shared/caught-up-with-log';
 import { READ_LANE, type ReadLane } from '../shared/read-lane';
-import { asDomainEvent } from '../write-path/handle-command';
+import { asDomainEvent } from '../write-path/folded-streams';
 import { presentCase } from './case-view';
 import { CASE_SNAPSHOT_EVERY } from './incident-case.projection';
 import { caseRow, caseSnapshotAtOrBefore } from './incident-case.queries';

@@ -40,7 +40,10 @@ export const FOLDED_BYTES = 64 * 1024 * 1024;
 /** Events folded between two turns of the event loop: a few milliseconds' work. */
 const YIELD_EVERY = 100;
 
-export const summaryOf = (e: RecordedEvent): EventSummary => ({
+/** A recorded event as its decider's evolve takes it. */
+export const asDomainEvent = <E extends DomainEvent>(e: RecordedEvent): E => ({ type: e.type, data: e.data }) as E;
+
+const summaryOf = (e: RecordedEvent): EventSummary => ({
   eventId: e.eventId,
   type: e.type,
   revision: e.revision,
@@ -81,7 +84,7 @@ export class FoldedStreams {
           sinceYield = 0;
           await new Promise(setImmediate);
         }
-        state = decider.evolve(state, { type: e.type, data: e.data } as E);
+        state = decider.evolve(state, asDomainEvent<E>(e));
         length = e.revision + 1;
         last = summaryOf(e);
         bytes += e.canonical.length;

@@ -1,8 +1,8 @@
 import type { Decider, DomainEvent } from '@ceasefire/decider';
-import type { EventStore, JsonObject, RecordedEvent } from '@ceasefire/event-store';
+import type { EventStore, JsonObject } from '@ceasefire/event-store';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { timeOrderedUuid } from '../shared/time-ordered-id';
-import { foldedStreamsOf, type KeyedWrite } from './folded-streams';
+import { type EventSummary, foldedStreamsOf, type KeyedWrite } from './folded-streams';
 import { IdempotencyKeyReused, PreconditionFailed, StreamRecordFull } from './write-errors';
 import type { WriteContext } from './write-context';
 
@@ -19,17 +19,8 @@ export interface WriteResult {
   ledgerWaited?: boolean;
 }
 
-export interface WrittenEvent {
-  eventId: string;
-  type: string;
-  revision: number;
-  position: string;
-  hash: string;
-  /** The event's leaf index in the ledger, once sequenced (null before); see LedgerSequencing. */
-  ledgerIndex?: number | null;
-}
-
-export const asDomainEvent = <E extends DomainEvent>(e: RecordedEvent): E => ({ type: e.type, data: e.data }) as E;
+/** An event a write answers with: the stream's event, and its leaf index in the ledger once sequenced (null before; see LedgerSequencing). */
+export type WrittenEvent = EventSummary & { ledgerIndex?: number | null };
 
 export interface CommandOnStream<C, E extends DomainEvent, S> {
   stream: string;
