@@ -1,9 +1,10 @@
 import { jest } from '@jest/globals';
-import type { EventStore, SubscriptionMessage } from '@ceasefire/event-store';
+import { type EventStore, SqliteEventStore, type SubscriptionMessage } from '@ceasefire/event-store';
 import { EsdbModel, EsdbStandIn, EventStoreDbEventStore } from '@ceasefire/event-store/eventstoredb-testing';
 import { anEvent } from '@ceasefire/event-store/testing';
 import type Database from 'better-sqlite3';
 import { InProcessProjectionRunner } from './in-process-projection-runner';
+import { LIVE_COMMIT_MS } from './projection-feed';
 import { ProjectionStateRepository } from './projection-state.repository';
 import { openReadModelDatabase } from './read-model-database';
 import { streamStatsProjection } from './testing/stream-stats.projection';
@@ -69,5 +70,36 @@ describe('ProjectionFeed catching up', () => {
     await runner.stop();
     expect(checkpoints.mock.calls.length).toBeLessThan(20);
     checkpoints.mockRestore();
+  });
+});
+
+describe('ProjectionFeed live', () => {
+  it('commits a burst of appends in a few transactions, not one per append', async () => {
+    const store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 5 });
+    const db = openReadModelDatabase(':memory:');
+    const runner = new InProcessProjectionRunner(store, db, [streamStatsProjection()]);
+    await runner.start();
+    const checkpoints = jest.spyOn(ProjectionStateRepository.prototype, 'checkpoint');
+    try {
+      await runner.waitFor((await store.append('counter-a', [counted(0)])).position, { timeoutMs: 5000 });
+      checkpoints.mockClear();
+      const started = performance.now();
+      let last = '';
+      for (let n = 1; n <= 40; n++) {
+        last = (await store.append('counter-a', [counted(n)])).position;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await runner.waitFor(last, { timeoutMs: 5000 });
+      const spanMs = performance.now() - started;
+      // At most one commit per LIVE_COMMIT_MS of the burst, one at its start and one at its end.
+      expect(checkpoints.mock.calls.length).toBeLessThanOrEqual(Math.ceil(spanMs / LIVE_COMMIT_MS) + 2);
+      expect(checkpoints.mock.calls.length).toBeLessThan(40);
+      const rows = db.prepare(`SELECT events FROM ${runner.table('stream_stats', 'streams')}`).all();
+      expect(rows).toEqual([{ events: 41 }]);
+    } finally {
+      checkpoints.mockRestore();
+      await runner.stop();
+      await store.close();
+    }
   });
 });
