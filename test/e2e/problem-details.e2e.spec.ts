@@ -69,7 +69,18 @@ describe('problem details (RFC 9457)', () => {
       raw: 'hello',
       headers: { 'content-type': 'text/plain' },
     });
-    expectProblem(text, 415);
+    expectProblem(text, 415, {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      type: 'urn:ceasefire-ledger:problem:unsupported-media-type',
+      detail: expect.stringMatching(/text\/plain.*application\/json/),
+      accepted: ['application/json'],
+    });
+    const xml = await api.request('POST', `/v1/agreements/${agreement}/incidents`, {
+      token: t.pk,
+      raw: '<report/>',
+      headers: { 'content-type': 'application/xml; charset=utf-8' },
+    });
+    expectProblem(xml, 415, { detail: expect.stringMatching(/^a body of type application\/xml is not accepted/) });
   });
 
   it('answers a spent write quota with 429 and Retry-After', async () => {

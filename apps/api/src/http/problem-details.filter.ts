@@ -1,10 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { mapError, problemOf } from './problem-details';
+import { type Mapped, mapError, problemOf, unsupportedMediaType } from './problem-details';
 
 /** Answers any error as an RFC 9457 problem; server errors are logged, not told. */
 export const sendProblem = (error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void => {
-  const mapped = mapError(error);
+  const mapped = withRequest(mapError(error), request);
   if (mapped.status >= 500 && mapped.extensions.code === 'INTERNAL')
     logger.error(`request ${request.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   if (mapped.retryAfter !== undefined) void reply.header('Retry-After', String(mapped.retryAfter));
@@ -18,6 +18,10 @@ export const sendProblem = (error: unknown, request: FastifyRequest, reply: Fast
     .header('Content-Type', 'application/problem+json; charset=utf-8')
     .send(JSON.stringify(problemOf(mapped, instance)));
 };
+
+/** What only the request can tell: the media type a 415 refused (whoever raised it, Fastify or Nest). */
+const withRequest = (mapped: Mapped, request: FastifyRequest): Mapped =>
+  mapped.status === 415 ? unsupportedMediaType(request.headers['content-type']) : mapped;
 
 /**
  * The one exception filter: every error, whoever raised it (the domain, the store, a guard, a pipe,

@@ -107,6 +107,15 @@ const fromFastify = (error: Error & { statusCode?: number; code?: string }): Map
     ? { status: error.statusCode, detail: error.message, extensions: { code: error.code } }
     : undefined;
 
+/** Every body this API takes is JSON. */
+export const ACCEPTED_MEDIA_TYPES = ['application/json'];
+
+export const unsupportedMediaType = (received: string | undefined): Mapped => ({
+  status: 415,
+  detail: `${received ? `a body of type ${received.split(';')[0].trim()}` : 'a body without a Content-Type'} is not accepted: send ${ACCEPTED_MEDIA_TYPES.join(' or ')}`,
+  extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', accepted: ACCEPTED_MEDIA_TYPES },
+});
+
 /** Every error the API can raise, as the status and members of its problem. */
 export const mapError = (error: unknown): Mapped => {
   if (error instanceof DomainError)
