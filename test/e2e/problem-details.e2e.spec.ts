@@ -63,7 +63,12 @@ describe('problem details (RFC 9457)', () => {
       token: t.pk,
       raw: JSON.stringify({ ...raidReport, description: 'x'.repeat(300_000) }),
     });
-    expectProblem(huge, 413);
+    expectProblem(huge, 413, {
+      code: 'BODY_TOO_LARGE',
+      type: 'urn:ceasefire-ledger:problem:body-too-large',
+      limit: 262144,
+      detail: 'the body is larger than 262144 bytes',
+    });
     const text = await api.request('POST', `/v1/agreements/${agreement}/incidents`, {
       token: t.pk,
       raw: 'hello',

@@ -45,7 +45,6 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, metrics),
     new FastifyAdapter({
-      bodyLimit: 256 * 1024,
       frameworkErrors: ProblemDetailsFilter.frameworkErrors,
       genReqId: requestIdOf,
       ...serverLimits(config.http),

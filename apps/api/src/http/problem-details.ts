@@ -11,6 +11,7 @@ import {
 } from '@ceasefire/event-store';
 import { ProjectionParked, WaitForTimeout } from '@ceasefire/projections';
 import { TooManyRefusedTokens } from '../auth/failed-token-throttle';
+import { MAX_BODY_BYTES } from './server-limits';
 import { ReadLaneBusy } from '../shared/read-lane';
 import { TooManyStreams } from '../feeds/sse-connections';
 import {
@@ -107,6 +108,20 @@ const fromFastify = (error: Error & { statusCode?: number; code?: string }): Map
     ? { status: error.statusCode, detail: error.message, extensions: { code: error.code } }
     : undefined;
 
+/** Fastify's own body-size refusal (no code of this API's, or Fastify's FST_ one). */
+const isBodyLimit = ({ status, extensions: { code } }: Mapped): boolean =>
+  status === 413 && (code === undefined || String(code).startsWith('FST_'));
+
+/** The framework's refusals said in this API's terms: a code and the limit, not Fastify's wording. */
+const namedByStatus = (mapped: Mapped): Mapped =>
+  isBodyLimit(mapped)
+    ? {
+        status: 413,
+        detail: `the body is larger than ${MAX_BODY_BYTES} bytes`,
+        extensions: { code: 'BODY_TOO_LARGE', limit: MAX_BODY_BYTES },
+      }
+    : mapped;
+
 /** Every body this API takes is JSON. */
 export const ACCEPTED_MEDIA_TYPES = ['application/json'];
 
@@ -183,9 +198,9 @@ export const mapError = (error: unknown): Mapped => {
     const typed = error as EventStoreError & { field?: string; path?: string };
     return { status: 422, detail: error.message, extensions: { code: typed.code, field: typed.field ?? typed.path } };
   }
-  if (error instanceof HttpException) return fromHttpException(error);
+  if (error instanceof HttpException) return namedByStatus(fromHttpException(error));
   const fastify = error instanceof Error ? fromFastify(error) : undefined;
-  if (fastify) return fastify;
+  if (fastify) return namedByStatus(fastify);
   return {
     status: 500,
     detail: 'the server failed to answer this request; it is logged',

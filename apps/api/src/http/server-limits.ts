@@ -3,11 +3,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/app.config';
 
+/** The largest request body taken, in bytes: far above any report's, far below what could exhaust memory. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
 /**
  * Fastify's options for the HTTP server's limits: headers and body must arrive in time (a slow client is
  * cut off, checked every second rather than Node's default 30 s). Connections: see capConnections.
  */
 export const serverLimits = (http: AppConfig['http']) => ({
+  bodyLimit: MAX_BODY_BYTES,
   trustProxy: http.trustProxy,
   requestTimeout: http.requestTimeoutMs,
   http: {
