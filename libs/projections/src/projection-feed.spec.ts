@@ -4,7 +4,7 @@ import { EsdbModel, EsdbStandIn, EventStoreDbEventStore } from '@ceasefire/event
 import { anEvent } from '@ceasefire/event-store/testing';
 import type Database from 'better-sqlite3';
 import { InProcessProjectionRunner } from './in-process-projection-runner';
-import { LIVE_COMMIT_MS } from './projection-feed';
+import { LIVE_BUSY_EVENTS, LIVE_COMMIT_MS, liveCommitDelay } from './projection-feed';
 import { ProjectionStateRepository } from './projection-state.repository';
 import { openReadModelDatabase } from './read-model-database';
 import { streamStatsProjection } from './testing/stream-stats.projection';
@@ -74,7 +74,7 @@ describe('ProjectionFeed catching up', () => {
 });
 
 describe('ProjectionFeed live', () => {
-  it('commits a burst of appends in a few transactions, not one per append', async () => {
+  const liveFeed = async (work: (store: SqliteEventStore, commits: () => number) => Promise<void>) => {
     const store = new SqliteEventStore({ path: ':memory:', pollIntervalMs: 5 });
     const db = openReadModelDatabase(':memory:');
     const runner = new InProcessProjectionRunner(store, db, [streamStatsProjection()]);
@@ -83,23 +83,39 @@ describe('ProjectionFeed live', () => {
     try {
       await runner.waitFor((await store.append('counter-a', [counted(0)])).position, { timeoutMs: 5000 });
       checkpoints.mockClear();
-      const started = performance.now();
-      let last = '';
-      for (let n = 1; n <= 40; n++) {
-        last = (await store.append('counter-a', [counted(n)])).position;
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
-      await runner.waitFor(last, { timeoutMs: 5000 });
-      const spanMs = performance.now() - started;
-      // At most one commit per LIVE_COMMIT_MS of the burst, one at its start and one at its end.
-      expect(checkpoints.mock.calls.length).toBeLessThanOrEqual(Math.ceil(spanMs / LIVE_COMMIT_MS) + 2);
-      expect(checkpoints.mock.calls.length).toBeLessThan(40);
+      await work(store, () => checkpoints.mock.calls.length);
+      const head = (await store.headPosition()) as string;
+      await runner.waitFor(head, { timeoutMs: 5000 });
       const rows = db.prepare(`SELECT events FROM ${runner.table('stream_stats', 'streams')}`).all();
-      expect(rows).toEqual([{ events: 41 }]);
+      expect(rows).toEqual([{ events: Number(head) }]);
     } finally {
       checkpoints.mockRestore();
       await runner.stop();
       await store.close();
     }
+  };
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+  it('commits a busy burst of appends in a few transactions, not one per append', () =>
+    liveFeed(async (store, commits) => {
+      const started = performance.now();
+      for (let n = 1; n <= 40; n++) {
+        await store.append('counter-a', Array.from({ length: LIVE_BUSY_EVENTS }, () => counted(n)));
+        await pause();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2 * LIVE_COMMIT_MS));
+      const spanMs = performance.now() - started;
+      // At most one commit per LIVE_COMMIT_MS of the burst, one at its start and one at its end.
+      expect(commits()).toBeLessThanOrEqual(Math.ceil(spanMs / LIVE_COMMIT_MS) + 2);
+      expect(commits()).toBeLessThan(40);
+    }));
+
+  it('holds a live event back only while busy, and never past LIVE_COMMIT_MS after the last commit', () => {
+    // A lone writer reading back what it wrote: its commit comes on the next turn.
+    expect(liveCommitDelay(1, 1000, 1001)).toBe(0);
+    expect(liveCommitDelay(LIVE_BUSY_EVENTS - 1, 1000, 1001)).toBe(0);
+    // Busy: the rest of the interval since the last commit, and nothing once it has passed.
+    expect(liveCommitDelay(LIVE_BUSY_EVENTS, 1000, 1003)).toBe(LIVE_COMMIT_MS - 3);
+    expect(liveCommitDelay(500, 1000, 1000 + LIVE_COMMIT_MS + 5)).toBe(0);
   });
 });

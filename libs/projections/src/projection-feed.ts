@@ -5,19 +5,25 @@ import type { ProjectionWorker } from './projection-worker';
 /** While catching up, checkpoints past filtered-out events are committed at most this often. */
 const CATCH_UP_COMMIT_MS = 250;
 /**
- * While live, the first event after a quiet spell is committed on the next turn of the event loop, and
- * later ones wait until this long after the previous commit: under a steady write load one transaction
- * then holds many appends' events, so each index page a read model touches is written once per batch
- * instead of once per append (measured: 18 → 10 KB written and 0.08 → 0.065 ms of CPU per event).
+ * While live and busy (the last commit held at least LIVE_BUSY_EVENTS events), events wait until this
+ * long after the previous commit: under a steady write load one transaction then holds many appends'
+ * events, so each index page a read model touches is written once per batch instead of once per append
+ * (measured: 18 → 12.5 KB written and 0.080 → 0.066 ms of CPU per event). Otherwise, as for a lone
+ * writer reading back what it wrote, they are committed on the next turn of the event loop.
  */
 export const LIVE_COMMIT_MS = 10;
+export const LIVE_BUSY_EVENTS = 16;
+
+/** How long a live event waits to be committed, given the size and time of the previous commit. */
+export const liveCommitDelay = (lastBatch: number, lastCommitAt: number, now: number): number =>
+  lastBatch >= LIVE_BUSY_EVENTS ? Math.max(0, lastCommitAt + LIVE_COMMIT_MS - now) : 0;
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 30_000;
 
 /**
  * One catch-up subscription for all projections of the process: each event is read and parsed once,
  * offered to every projection, and committed for all of them in one transaction — in batches while
- * catching up, at most once per LIVE_COMMIT_MS when live. It starts from the oldest checkpoint;
+ * catching up, at most once per LIVE_COMMIT_MS when live and busy. It starts from the oldest checkpoint;
  * projections already past an event skip it. When the store drops the subscription (a server
  * restart, an election, a network blip), what was delivered is committed and the feed subscribes
  * again from the checkpoints, with backoff; the read models keep serving meanwhile.
@@ -27,6 +33,7 @@ export class ProjectionFeed {
   private running: Promise<void> = Promise.resolve();
   private caughtUp = false;
   private buffered = 0;
+  private lastBatch = 0;
   private cancelScheduled?: () => void;
   private restarting: Promise<void> = Promise.resolve();
   private lastCommit = 0;
@@ -114,7 +121,7 @@ export class ProjectionFeed {
 
   private scheduleLiveCommit(): void {
     if (this.cancelScheduled) return;
-    const wait = this.lastCommit + LIVE_COMMIT_MS - performance.now();
+    const wait = liveCommitDelay(this.lastBatch, this.lastCommit, performance.now());
     if (wait > 0) {
       const timer = setTimeout(() => this.commit(), wait);
       this.cancelScheduled = () => clearTimeout(timer);
@@ -127,6 +134,7 @@ export class ProjectionFeed {
   private commit(): void {
     this.cancelScheduled?.();
     this.cancelScheduled = undefined;
+    this.lastBatch = this.buffered;
     this.buffered = 0;
     this.lastCommit = performance.now();
     if (!this.db.open) return;
