@@ -100,7 +100,10 @@ describe('ProjectionFeed live', () => {
     liveFeed(async (store, commits) => {
       const started = performance.now();
       for (let n = 1; n <= 40; n++) {
-        await store.append('counter-a', Array.from({ length: LIVE_BUSY_EVENTS }, () => counted(n)));
+        await store.append(
+          'counter-a',
+          Array.from({ length: LIVE_BUSY_EVENTS }, () => counted(n)),
+        );
         await pause();
       }
       await new Promise((resolve) => setTimeout(resolve, 2 * LIVE_COMMIT_MS));
