@@ -1,6 +1,6 @@
 # Ceasefire Ledger: one image for every role (ROLE=all|api|worker). Never built on the development
 # machines (no Docker engine there); linted by `npm run lint:docker`.
-# Build: docker build -t ceasefire-ledger .        Run: see docker/compose.*.yml and README, Deploy.
+# Build: docker build -t ceasefire-ledger .        Run: see docker/compose.*.yml and docs/DEPLOY.md.
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app

@@ -4,7 +4,7 @@ import { Public } from '../auth/public.decorator';
 import { Replies } from '../http/contract/replies.decorator';
 import { LEDGER_METRICS, type LedgerMetrics } from './ledger-metrics';
 
-/** Public like /health: serve it on a network only the monitoring system reaches (see README, Deploy). */
+/** Public like /health: serve it on a network only the monitoring system reaches (see docs/DEPLOY.md). */
 @ApiTags('operations')
 @Public()
 @Controller('metrics')

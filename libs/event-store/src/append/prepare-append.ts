@@ -3,7 +3,7 @@ import { InvalidArgument, NonCanonicalData } from '../port/event-store.errors';
 import type { AppendOptions, EventMetadata, ExpectedState, JsonObject, NewEvent } from '../port/event-store.port';
 
 /**
- * The port's size limits, the same for every adapter (README, "Limits"): an append's events, each
+ * The port's size limits, the same for every adapter (docs/API.md, "Writes and reads"): an append's events, each
  * counted as its canonical bytes plus APPEND_OVERHEAD_BYTES for what a store keeps beside them, fit
  * in MAX_APPEND_BYTES, EventStoreDB's default maximum append size (data and metadata). A server
  * configured lower refuses with the same error. One event may use all of it.
