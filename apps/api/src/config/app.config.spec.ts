@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { appConfigFromEnv } from './app.config';
 
 // Issue 17, part 9: a bad value stops the start with the variable named, instead of booting into trouble.
@@ -32,5 +34,24 @@ describe('configuration from the environment', () => {
       feeds: { maxStreams: 1000, maxStreamsPerPrincipal: 10 },
       webhooks: { allowPrivateTargets: false, maxPerPrincipal: 20, deliveriesKept: 1000 },
     });
+  });
+});
+
+describe('docs/CONFIGURATION.md', () => {
+  it('names every variable the configuration reads', () => {
+    const read = new Set<string>();
+    const env = new Proxy<Record<string, string>>(
+      { DATA_DIR: ':memory:' },
+      {
+        get: (target, name) => {
+          if (typeof name === 'string') read.add(name);
+          return target[name as string];
+        },
+      },
+    );
+    appConfigFromEnv(env);
+    const documented = readFileSync(join(process.cwd(), 'docs/CONFIGURATION.md'), 'utf8');
+    expect(read.size).toBeGreaterThan(30);
+    expect([...read].filter((name) => !documented.includes(`\`${name}\``))).toEqual([]);
   });
 });
