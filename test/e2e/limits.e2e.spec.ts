@@ -100,6 +100,38 @@ describe('limits: slow clients, connections, headers, CORS', () => {
     expect((await api.get('/health')).status).toBe(200);
   });
 
+  /** What the server sent on a raw connection before it closed it. */
+  const answerTo = async (request: string) => {
+    const c = socket();
+    let text = '';
+    c.s.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    c.s.write(request);
+    await c.closed;
+    const [head, body] = text.split('\r\n\r\n');
+    return {
+      status: Number(head.split(' ')[1]),
+      head,
+      body: body ? (JSON.parse(body) as Record<string, unknown>) : null,
+    };
+  };
+
+  it('answers a request too slow, malformed or with too large headers as a problem, then closes', async () => {
+    const slow = await answerTo(
+      'POST /v1/principals HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+    );
+    expect(slow.head).toMatch(/content-type: application\/problem\+json/i);
+    expect(slow).toMatchObject({
+      status: 408,
+      body: { status: 408, code: 'REQUEST_TIMEOUT', type: 'urn:ceasefire-ledger:problem:request-timeout' },
+    });
+    expect(slow.body?.detail).toMatch(/1000 ms/);
+    const garbage = await answerTo('NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage).toMatchObject({ status: 400, body: { status: 400, code: 'MALFORMED_REQUEST' } });
+    const huge = await answerTo(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toMatchObject({ status: 431, body: { status: 431, code: 'HEADERS_TOO_LARGE' } });
+    expect(huge.body?.detail).toMatch(/16384 bytes/);
+  });
+
   it('refuses connections past MAX_CONNECTIONS and serves again once they close', async () => {
     const held = Array.from({ length: 60 }, () => socket());
     await new Promise((r) => setTimeout(r, 200));

@@ -64,7 +64,8 @@ export const titleOf = (status: number): string => TITLES[status] ?? (status >= 
 const kebab = (code: string) => code.toLowerCase().replace(/_/g, '-');
 
 /** A problem's type: one URN per kind of failure (its `code`), or about:blank when the status says it all. */
-const typeOf = (code: string | undefined): string => (code ? `${PROBLEM_TYPE_BASE}${kebab(code)}` : 'about:blank');
+export const typeOf = (code: string | undefined): string =>
+  code ? `${PROBLEM_TYPE_BASE}${kebab(code)}` : 'about:blank';
 
 const DOMAIN_STATUS = { conflict: 409, forbidden: 403, invalid: 422, not_found: 404 } as const;
 

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/app.config';
+import { clientErrorHandler } from './client-errors';
 
 /** The largest request body taken, in bytes: far above any report's, far below what could exhaust memory. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -12,6 +13,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
  */
 export const serverLimits = (http: AppConfig['http']) => ({
   bodyLimit: MAX_BODY_BYTES,
+  clientErrorHandler: clientErrorHandler(http),
   trustProxy: http.trustProxy,
   requestTimeout: http.requestTimeoutMs,
   http: {
