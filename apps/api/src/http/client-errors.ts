@@ -1,7 +1,7 @@
-import { STATUS_CODES, maxHeaderSize } from 'node:http';
+import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AppConfig } from '../config/app.config';
-import { typeOf } from './problem-details';
+import { titleOf, typeOf } from './problem-details';
 
 type ClientError = Error & { code?: string };
 
@@ -32,7 +32,7 @@ export const clientErrorHandler =
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     if (socket.writable) {
       const { status, code, detail } = problemFor(error, http);
-      const title = STATUS_CODES[status] ?? 'Client Error';
+      const title = titleOf(status);
       const body = JSON.stringify({ type: typeOf(code), title, status, detail, code });
       socket.write(
         `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +

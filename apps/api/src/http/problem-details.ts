@@ -49,10 +49,12 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -124,13 +126,16 @@ const namedByStatus = (mapped: Mapped): Mapped =>
     : mapped;
 
 /** Every body this API takes is JSON. */
-export const ACCEPTED_MEDIA_TYPES = ['application/json'];
+const ACCEPTED_MEDIA_TYPES = ['application/json'];
 
-export const unsupportedMediaType = (received: string | undefined): Mapped => ({
-  status: 415,
-  detail: `${received ? `a body of type ${received.split(';')[0].trim()}` : 'a body without a Content-Type'} is not accepted: send ${ACCEPTED_MEDIA_TYPES.join(' or ')}`,
-  extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', accepted: ACCEPTED_MEDIA_TYPES },
-});
+export const unsupportedMediaType = (received: string | undefined): Mapped => {
+  const body = received ? `a body of type ${received.split(';')[0].trim()}` : 'a body without a Content-Type';
+  return {
+    status: 415,
+    detail: `${body} is not accepted: send ${ACCEPTED_MEDIA_TYPES.join(' or ')}`,
+    extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', accepted: ACCEPTED_MEDIA_TYPES },
+  };
+};
 
 /** Every error the API can raise, as the status and members of its problem. */
 export const mapError = (error: unknown): Mapped => {

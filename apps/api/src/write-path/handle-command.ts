@@ -34,9 +34,10 @@ export interface CommandOnStream<C, E extends DomainEvent, S> {
 
 /**
  * The one write path, behind every command handler: load the stream, fold, decide, append with the
- * revision loaded. The fold starts from the state the stream had at its last write (FoldedStreams). Idempotency-Key, If-Match and the audit metadata (principal, role, correlation,
- * signed submission) are applied here and nowhere else. A retried Idempotency-Key finds its own
- * events in the stream and answers as the first time.
+ * revision loaded. The fold starts from the state the stream had at its last write (FoldedStreams).
+ * Idempotency-Key, If-Match and the audit metadata (principal, role, correlation, signed submission)
+ * are applied here and nowhere else. A retried Idempotency-Key finds its own events in the stream and
+ * answers as the first time.
  */
 export const handleCommand = async <C, E extends DomainEvent, S>(
   store: EventStore,
