@@ -37,6 +37,16 @@ describe('reporting an incident under an agreement', () => {
     expect(await incidents()).toEqual([]);
   });
 
+  it.each(['2025-11-31T12:00:00Z', '2025-10-30T24:00:00Z', '2025-02-29T12:00:00Z'])(
+    'refuses %s, a time no calendar has, instead of recording the day after; writes nothing',
+    async (occurredAt) => {
+      const reply = await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, { ...raidReport, occurredAt });
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
+      expect(await incidents()).toEqual([]);
+    },
+  );
+
   it("accepts a party's report of an incident after the agreement took effect", async () => {
     expect((await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, raidReport)).status).toBe(201);
   });

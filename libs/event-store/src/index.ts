@@ -11,6 +11,7 @@ export {
   ZERO_HASH,
 } from './envelope/event-envelope';
 export { verifyStreamChain, type ChainBreak } from './envelope/verify-stream-chain';
+export { isUtcTime } from './envelope/utc-time';
 export { categoryOf, MAX_APPEND_BYTES, MAX_EVENT_BYTES } from './append/prepare-append';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { useWriteAheadLog } from './sqlite/write-ahead-log';

@@ -1,11 +1,12 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isUtcTime } from '@ceasefire/event-store';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const PARTY_CODE = /^[A-Z]{2,8}$/;
 export const LOCAL_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-/** An RFC 3339 UTC timestamp with a Z suffix, as every time in the record is kept. */
+/** An RFC 3339 UTC timestamp with a Z suffix, as every time in the record is kept, naming a day and hour that exist. */
 export function IsUtcTimestamp(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -14,10 +15,7 @@ export function IsUtcTimestamp(options?: ValidationOptions) {
       propertyName,
       options: { message: `${propertyName} must be an RFC 3339 UTC time like 2025-10-30T12:00:00Z`, ...options },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value) &&
-          !Number.isNaN(Date.parse(value)),
+        validate: (value: unknown) => isUtcTime(value, 3),
       },
     });
 }

@@ -1,5 +1,6 @@
 import { canonicalText, toCanonicalValue } from '../envelope/canonical-json';
 import { InvalidArgument, NonCanonicalData } from '../port/event-store.errors';
+import { isUtcTime } from '../envelope/utc-time';
 import type { AppendOptions, EventMetadata, ExpectedState, JsonObject, NewEvent } from '../port/event-store.port';
 
 /**
@@ -36,7 +37,6 @@ export interface PreparedEvent {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const STREAM = /^[A-Za-z][A-Za-z0-9_]*-[A-Za-z0-9_.:@-]{1,200}$/;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]{0,127}$/;
-const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
 /** `<category>-<id>`: the category is what EventStoreDB's $by_category would take. */
 export const categoryOf = (stream: string): string => stream.slice(0, stream.indexOf('-'));
@@ -90,8 +90,7 @@ const prepareEvent = (raw: unknown, field: string, defaultRecordedAt: string): P
   if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1)
     throw new InvalidArgument(`${field}.schemaVersion`, 'must be a positive integer');
   const recordedAt = e.recordedAt ?? defaultRecordedAt;
-  if (typeof recordedAt !== 'string' || !RFC3339_UTC.test(recordedAt) || Number.isNaN(Date.parse(recordedAt)))
-    throw new InvalidArgument(`${field}.recordedAt`, 'must be an RFC 3339 UTC time');
+  if (!isUtcTime(recordedAt)) throw new InvalidArgument(`${field}.recordedAt`, 'must be an RFC 3339 UTC time');
   if (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data))
     throw new InvalidArgument(`${field}.data`, 'must be a JSON object');
   if (e.metadata !== undefined && (typeof e.metadata !== 'object' || e.metadata === null || Array.isArray(e.metadata)))

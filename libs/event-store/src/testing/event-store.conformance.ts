@@ -250,6 +250,16 @@ export const eventStoreConformance = (target: ConformanceTarget): void => {
           InvalidArgument,
         ],
         ['a stream name without a category', () => ['nocategory', someEvents(1), undefined], InvalidArgument],
+        [
+          'a recorded-at time no calendar has (30 November is the last)',
+          () => [uniqueStream(), [anEvent('X', {}, { recordedAt: '2025-11-31T00:00:00Z' })], undefined],
+          InvalidArgument,
+        ],
+        [
+          'a recorded-at hour 24',
+          () => [uniqueStream(), [anEvent('X', {}, { recordedAt: '2025-10-30T24:00:00Z' })], undefined],
+          InvalidArgument,
+        ],
         ['Infinity', () => [uniqueStream(), [anEvent('X', { v: Infinity })], undefined], NonCanonicalData],
         ['an unsafe integer', () => [uniqueStream(), [anEvent('X', { v: 2 ** 53 })], undefined], NonCanonicalData],
         ['a lone surrogate', () => [uniqueStream(), [anEvent('X', { v: 'a\ud800b' })], undefined], NonCanonicalData],
