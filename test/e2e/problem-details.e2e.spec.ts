@@ -36,6 +36,18 @@ describe('problem details (RFC 9457)', () => {
     expect(reply.body.errors).toContainEqual({ field: 'category', message: expect.stringMatching(/^category /) });
   });
 
+  it('names a field every object inherits as the other fields are named, nested or not', async () => {
+    const path = `/v1/agreements/${agreement}/incidents`;
+    const raw = '{"category":"NOPE","location":{"constructor":1}}';
+    const reply = await api.request('POST', path, { token: t.pk, raw });
+    expectProblem(reply, 400, { code: 'VALIDATION' });
+    expect(reply.body.errors).toEqual([
+      { field: 'location.constructor', message: 'location.constructor is not an accepted field name' },
+    ]);
+    const top = await api.request('POST', path, { token: t.pk, raw: '{"__proto__":{"x":1}}' });
+    expect(top.body.errors).toEqual([{ field: '__proto__', message: '__proto__ is not an accepted field name' }]);
+  });
+
   it('names the domain rule broken, and the store conflict', async () => {
     const id = (await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, raidReport)).body.id;
     const byParty = await api.post(`/v1/incidents/${id}/triage`, t.af, { decision: 'ADMISSIBLE', reason: 'Specific' });

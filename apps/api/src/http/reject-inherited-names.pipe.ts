@@ -8,15 +8,17 @@ const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__p
  */
 export class RejectInheritedNamesPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type === 'body' || metadata.type === 'query') check(value, metadata.type);
+    if (metadata.type === 'body' || metadata.type === 'query') check(value, '');
     return value;
   }
 }
 
+/** Fields are named by their path, as class-validator names them ("location.lat"), so each problem lists them alike. */
 const check = (value: unknown, path: string): void => {
   if (typeof value !== 'object' || value === null) return;
   for (const key of Object.keys(value)) {
-    if (INHERITED.has(key)) throw new BadRequestException([`${path}.${key}: "${key}" is not an accepted field name`]);
-    check((value as Record<string, unknown>)[key], `${path}.${key}`);
+    const field = path ? `${path}.${key}` : key;
+    if (INHERITED.has(key)) throw new BadRequestException([`${field} is not an accepted field name`]);
+    check((value as Record<string, unknown>)[key], field);
   }
 };
