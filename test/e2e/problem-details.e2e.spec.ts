@@ -36,6 +36,17 @@ describe('problem details (RFC 9457)', () => {
     expect(reply.body.errors).toContainEqual({ field: 'category', message: expect.stringMatching(/^category /) });
   });
 
+  it('names the array a bad element is in, whatever its message begins with', async () => {
+    const reply = await api.post(`/v1/agreements/${agreement}/incidents`, t.pk, {
+      ...raidReport,
+      provisionsCited: ['P2', 'not a provision id'],
+    });
+    expectProblem(reply, 400, { code: 'VALIDATION' });
+    expect(reply.body.errors).toEqual([
+      { field: 'provisionsCited', message: 'each cited provision must be a provision id' },
+    ]);
+  });
+
   it('names a field every object inherits as the other fields are named, nested or not', async () => {
     const path = `/v1/agreements/${agreement}/incidents`;
     const raw = '{"category":"NOPE","location":{"constructor":1}}';

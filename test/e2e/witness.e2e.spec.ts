@@ -40,6 +40,21 @@ describe('witnesses cosign checkpoints they have checked', () => {
   });
   afterAll(() => api.stop());
 
+  it('refuses a key that is not a cosigner key, or names another witness, naming the field', async () => {
+    const garbled = await api.post('/v1/ledger/witnesses', ADMIN_TOKEN, {
+      name: 'w2',
+      key: 'w2+nothex+AA',
+      operator: 'TR',
+    });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.errors).toEqual([
+      { field: 'key', message: expect.stringMatching(/^key is not a cosigner key: /) },
+    ]);
+    const other = await api.post('/v1/ledger/witnesses', ADMIN_TOKEN, { name: 'w2', key: verifierKey, operator: 'TR' });
+    expect(other.status).toBe(400);
+    expect(other.body.errors).toEqual([{ field: 'key', message: `key names ${key.name}, not w2` }]);
+  });
+
   it('cosigns the first checkpoint it sees, and the log serves the cosignature with it', async () => {
     await grow();
     const run = await witnessOnce({ log: api.base, token, key, stateFile });

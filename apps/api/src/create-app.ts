@@ -14,6 +14,7 @@ import { logRequests } from './http/request-logging';
 import { drainOnClose } from './http/drain-on-close';
 import { answerRequestId, requestIdOf } from './http/request-id';
 import { capConnections, corsFor, secureHeaders, serverLimits } from './http/server-limits';
+import { fieldErrorsOf, validationFailed } from './http/validation-failed';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
 import { memoizeValidationMetadata } from './http/validation-metadata-memo';
 import { WorkerRoutesGuard } from './http/worker-routes.guard';
@@ -67,7 +68,13 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
   memoizeValidationMetadata();
   app.useGlobalPipes(
     new RejectInheritedNamesPipe(),
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: (errors) => validationFailed(fieldErrorsOf(errors)),
+    }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (config.role === 'worker') app.useGlobalGuards(new WorkerRoutesGuard());

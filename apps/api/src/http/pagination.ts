@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { validationFailed } from './validation-failed';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Lists answer pages of at most this many items. */
@@ -8,7 +8,8 @@ export const MAX_PAGE = 500;
 export const encodeCursor = (key: string): string =>
   Buffer.from(JSON.stringify({ k: key }), 'utf8').toString('base64url');
 
-const notACursor = () => new BadRequestException(['cursor must be the `next` cursor of an earlier page']);
+const notACursor = () =>
+  validationFailed([{ field: 'cursor', message: 'cursor must be the `next` cursor of an earlier page' }]);
 
 export const decodeCursor = (cursor: string | undefined): string | undefined => {
   if (cursor === undefined) return undefined;

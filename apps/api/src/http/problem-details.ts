@@ -12,6 +12,7 @@ import {
 import { ProjectionParked, WaitForTimeout } from '@ceasefire/projections';
 import { TooManyRefusedTokens } from '../auth/failed-token-throttle';
 import { MAX_BODY_BYTES } from './server-limits';
+import type { FieldError } from './validation-failed';
 import { ReadLaneBusy } from '../shared/read-lane';
 import { TooManyStreams } from '../feeds/sse-connections';
 import {
@@ -89,7 +90,7 @@ const fromHttpException = (error: HttpException): Mapped => {
   const body = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
   const message = body.message;
   if (Array.isArray(message)) {
-    const errors = validationErrors(message.map(String));
+    const errors = Array.isArray(body.errors) ? (body.errors as FieldError[]) : validationErrors(message.map(String));
     return { status, detail: errors.map((e) => e.message).join('; '), extensions: { code: 'VALIDATION', errors } };
   }
   const { message: _m, statusCode: _s, error: _e, ...rest } = body;

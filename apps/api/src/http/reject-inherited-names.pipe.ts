@@ -1,4 +1,5 @@
-import { type ArgumentMetadata, BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { validationFailed } from './validation-failed';
 
 const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype']);
 
@@ -18,7 +19,7 @@ const check = (value: unknown, path: string): void => {
   if (typeof value !== 'object' || value === null) return;
   for (const key of Object.keys(value)) {
     const field = path ? `${path}.${key}` : key;
-    if (INHERITED.has(key)) throw new BadRequestException([`${field} is not an accepted field name`]);
+    if (INHERITED.has(key)) throw validationFailed([{ field, message: `${field} is not an accepted field name` }]);
     check((value as Record<string, unknown>)[key], field);
   }
 };

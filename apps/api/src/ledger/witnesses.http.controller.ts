@@ -1,7 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { CreatedResource } from '../http/created-location';
 import {
-  BadRequestException,
   Body,
   Controller,
   HttpCode,
@@ -17,6 +16,7 @@ import { WriteWitness } from './write-witness.command';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { CheckpointSigner } from './checkpoint-signer';
 import { witnessKeyOf } from './witnesses.queries';
+import { validationFailed } from '../http/validation-failed';
 import { RegisterWitnessRequestDto, CosignatureRequestDto } from './witnesses.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
 import { CosignatureAdded, WitnessRegistered } from './witnesses.response.schema';
@@ -43,9 +43,10 @@ export class WitnessesHttpController {
     try {
       key = parseCosignerKey(b.key);
     } catch (error) {
-      throw new BadRequestException([`key: ${(error as Error).message}`]);
+      throw validationFailed([{ field: 'key', message: `key is not a cosigner key: ${(error as Error).message}` }]);
     }
-    if (key.name !== b.name) throw new BadRequestException([`key: it names ${key.name}, not ${b.name}`]);
+    if (key.name !== b.name)
+      throw validationFailed([{ field: 'key', message: `key names ${key.name}, not ${b.name}` }]);
     const result = await this.commands.execute(
       new WriteWitness({
         name: b.name,
