@@ -47,6 +47,20 @@ describe('reporting an incident under an agreement', () => {
     },
   );
 
+  it('refuses a description or place of white space only, naming the field; writes nothing', async () => {
+    const reply = await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, {
+      ...raidReport,
+      description: ' \n\t\u00a0 ',
+      location: { ...raidReport.location, place: '   ' },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([
+      { field: 'location.place', message: 'location.place must not be blank' },
+      { field: 'description', message: 'description must not be blank' },
+    ]);
+    expect(await incidents()).toEqual([]);
+  });
+
   it("accepts a party's report of an incident after the agreement took effect", async () => {
     expect((await api.post(`/v1/agreements/${agreement}/incidents`, pakistan, raidReport)).status).toBe(201);
   });

@@ -15,20 +15,20 @@ import {
   IsObject,
   IsOptional,
 } from 'class-validator';
-import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE } from '../shared/validation';
+import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, NotBlank } from '../shared/validation';
 
 export class PartyDto {
   @ApiProperty({ example: 'PK' })
   @Matches(PARTY_CODE, { message: 'code must be an upper-case party code (2–8 letters)' })
   code: string;
-  @ApiProperty({ example: 'Islamic Republic of Pakistan' }) @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ example: 'Islamic Republic of Pakistan' }) @IsString() @Length(1, 200) @NotBlank() name: string;
 }
 
 export class ProvisionDto {
   @ApiProperty({ example: 'P1' })
   @Matches(LOCAL_ID, { message: 'id must be 1–64 letters, digits, ".", "_" or "-"' })
   id: string;
-  @ApiProperty() @IsString() @Length(1, 4000) text: string;
+  @ApiProperty() @IsString() @Length(1, 4000) @NotBlank() text: string;
   @ApiProperty({ example: 'ALL', description: 'A party code, or ALL.' })
   @Matches(/^([A-Z]{2,8}|ALL)$/, { message: 'obligor must be a party code or ALL' })
   obligor: string;
@@ -87,7 +87,11 @@ export class MechanismTermsDto {
 }
 
 export class RegisterAgreementRequestDto {
-  @ApiProperty({ example: 'Doha ceasefire, reaffirmed at Istanbul' }) @IsString() @Length(1, 300) title: string;
+  @ApiProperty({ example: 'Doha ceasefire, reaffirmed at Istanbul' })
+  @IsString()
+  @Length(1, 300)
+  @NotBlank()
+  title: string;
   @ApiProperty({ type: [PartyDto] })
   @IsArray()
   @ArrayMinSize(2)

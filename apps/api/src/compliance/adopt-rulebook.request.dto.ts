@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CONFIDENCES, type Confidence } from '@ceasefire/mvm';
-import { IsUtcTimestamp } from '../shared/validation';
+import { IsUtcTimestamp, NotBlank } from '../shared/validation';
 
 const threshold = () => (target: object, key: string) => {
   IsOptional()(target, key);
@@ -65,10 +65,10 @@ export class LevelsDto {
 }
 
 export class LabelsDto {
-  @ApiProperty() @IsString() @Length(1, 80) COMPLIANT: string;
-  @ApiProperty() @IsString() @Length(1, 80) CONCERN: string;
-  @ApiProperty() @IsString() @Length(1, 80) NON_COMPLIANT: string;
-  @ApiProperty() @IsString() @Length(1, 80) SERIOUS_NON_COMPLIANCE: string;
+  @ApiProperty() @IsString() @Length(1, 80) @NotBlank() COMPLIANT: string;
+  @ApiProperty() @IsString() @Length(1, 80) @NotBlank() CONCERN: string;
+  @ApiProperty() @IsString() @Length(1, 80) @NotBlank() NON_COMPLIANT: string;
+  @ApiProperty() @IsString() @Length(1, 80) @NotBlank() SERIOUS_NON_COMPLIANCE: string;
 }
 
 export class CureDto {

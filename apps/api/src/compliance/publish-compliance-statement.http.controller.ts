@@ -6,7 +6,7 @@ import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { AgreementIdParams } from '../agreements/agreement-id.params';
 import { WriteAgreement } from '../agreements/write-agreement.command';
-import { IsUtcTimestamp, LOCAL_ID, utc } from '../shared/validation';
+import { IsUtcTimestamp, LOCAL_ID, utc, NotBlank } from '../shared/validation';
 import { Write, type WriteContext } from '../write-path/write-context';
 import { writeResponse } from '../write-path/write-response';
 import { type ComplianceAnswer, GetComplianceQuery } from './get-compliance.query';
@@ -20,7 +20,7 @@ export class PublishComplianceStatementRequestDto {
   @IsOptional()
   @IsUtcTimestamp()
   asOf?: string;
-  @ApiProperty() @IsString() @Length(1, 20_000) text: string;
+  @ApiProperty() @IsString() @Length(1, 20_000) @NotBlank() text: string;
 }
 
 @ApiTags('compliance')

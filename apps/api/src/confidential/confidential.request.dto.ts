@@ -1,9 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NotBlank } from '../shared/validation';
 
 export class RegisterSourceRequestDto {
-  @ApiProperty({ description: 'Who the source is; kept off the log.' }) @IsString() @Length(1, 500) identity: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) contact?: string;
+  @ApiProperty({ description: 'Who the source is; kept off the log.' })
+  @IsString()
+  @Length(1, 500)
+  @NotBlank()
+  identity: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) @NotBlank() contact?: string;
   @ApiProperty({ enum: ['GIVEN', 'LIMITED', 'WITHDRAWN'] }) @IsIn(['GIVEN', 'LIMITED', 'WITHDRAWN']) consent:
     'GIVEN' | 'LIMITED' | 'WITHDRAWN';
   @ApiProperty({ enum: ['LOW', 'MEDIUM', 'HIGH'] }) @IsIn(['LOW', 'MEDIUM', 'HIGH']) risk: 'LOW' | 'MEDIUM' | 'HIGH';
@@ -25,5 +30,6 @@ export class ShredRequestDto {
   @ApiProperty({ example: 'Erasure requested by the witness through the MVM secretariat' })
   @IsString()
   @Length(1, 2000)
+  @NotBlank()
   reason: string;
 }

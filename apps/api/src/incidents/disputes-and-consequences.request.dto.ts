@@ -11,7 +11,7 @@ import {
   type Ruling,
   RULINGS,
 } from '@ceasefire/mvm';
-import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE } from '../shared/validation';
+import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, NotBlank } from '../shared/validation';
 import { ConclusionDto } from './findings.request.dto';
 
 export class FileDisputeRequestDto {
@@ -22,12 +22,12 @@ export class FileDisputeRequestDto {
   @Matches(LOCAL_ID, { message: 'findingId must be 1–64 letters, digits, ".", "_" or "-"' })
   findingId: string;
   @ApiProperty({ enum: DISPUTE_GROUNDS }) @IsIn(DISPUTE_GROUNDS) grounds: DisputeGrounds;
-  @ApiProperty() @IsString() @Length(1, 20_000) statement: string;
+  @ApiProperty() @IsString() @Length(1, 20_000) @NotBlank() statement: string;
 }
 
 export class RulingRequestDto {
   @ApiProperty({ enum: RULINGS }) @IsIn(RULINGS) ruling: Ruling;
-  @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
+  @ApiProperty() @IsString() @Length(1, 20_000) @NotBlank() rationale: string;
   @ApiPropertyOptional({ type: ConclusionDto, description: 'The amended conclusion, for AMENDED only.' })
   @IsOptional()
   @IsObject()
@@ -47,7 +47,7 @@ export class RecordMeasureRequestDto {
   })
   @IsIn(MEASURE_LEVELS)
   level: MeasureLevel;
-  @ApiProperty() @IsString() @Length(1, 10_000) description: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() description: string;
   @ApiPropertyOptional() @IsOptional() @IsUtcTimestamp() dueAt?: string;
   @ApiPropertyOptional({
     example: 'f1',
@@ -59,13 +59,13 @@ export class RecordMeasureRequestDto {
 }
 
 export class LiftMeasureRequestDto {
-  @ApiProperty() @IsString() @Length(1, 10_000) reason: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() reason: string;
 }
 
 export class NoteRequestDto {
-  @ApiProperty() @IsString() @Length(1, 10_000) note: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() note: string;
 }
 
 export class CloseCaseRequestDto {
-  @ApiProperty() @IsString() @Length(1, 10_000) reason: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() reason: string;
 }

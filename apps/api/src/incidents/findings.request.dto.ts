@@ -11,7 +11,7 @@ import {
   type Severity,
   SEVERITIES,
 } from '@ceasefire/mvm';
-import { LOCAL_ID, PARTY_CODE } from '../shared/validation';
+import { LOCAL_ID, PARTY_CODE, NotBlank } from '../shared/validation';
 
 export class ConclusionDto {
   @ApiProperty({ enum: FINDING_OUTCOMES }) @IsIn(FINDING_OUTCOMES) outcome: FindingOutcome;
@@ -36,15 +36,15 @@ export class DraftFindingRequestDto extends ConclusionDto {
   @ApiProperty({ example: 'f1' })
   @Matches(LOCAL_ID, { message: 'findingId must be 1–64 letters, digits, ".", "_" or "-"' })
   findingId: string;
-  @ApiProperty() @IsString() @Length(1, 20_000) rationale: string;
+  @ApiProperty() @IsString() @Length(1, 20_000) @NotBlank() rationale: string;
 }
 
 export class WithdrawFindingRequestDto {
-  @ApiProperty() @IsString() @Length(1, 10_000) reason: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() reason: string;
 }
 
 export class DissentRequestDto {
-  @ApiProperty() @IsString() @Length(1, 10_000) text: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() text: string;
 }
 
 export const conclusionOf = (b: ConclusionDto) => ({

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { RESPONSE_KINDS, type ResponseKind, TRIAGE_DECISIONS, type TriageDecision } from '@ceasefire/mvm';
-import { LOCAL_ID, SHA256_HEX, UUID } from '../shared/validation';
+import { LOCAL_ID, SHA256_HEX, UUID, NotBlank } from '../shared/validation';
 
 export class RegisterEvidenceRequestDto {
   @ApiProperty({ example: 'e1' })
@@ -15,8 +15,8 @@ export class RegisterEvidenceRequestDto {
   @ApiProperty({ example: 'image/jpeg' })
   @Matches(/^[a-z]+\/[a-z0-9.+-]{1,100}$/, { message: 'mediaType must be a media type like image/jpeg' })
   mediaType: string;
-  @ApiProperty({ example: 'PK liaison office' }) @IsString() @Length(1, 300) custodian: string;
-  @ApiProperty() @IsString() @Length(1, 4000) description: string;
+  @ApiProperty({ example: 'PK liaison office' }) @IsString() @Length(1, 300) @NotBlank() custodian: string;
+  @ApiProperty() @IsString() @Length(1, 4000) @NotBlank() description: string;
 }
 
 export class TriageRequestDto {
@@ -25,10 +25,10 @@ export class TriageRequestDto {
   @IsOptional()
   @Matches(UUID, { message: 'duplicateOf must be an incident id' })
   duplicateOf?: string;
-  @ApiProperty() @IsString() @Length(1, 4000) reason: string;
+  @ApiProperty() @IsString() @Length(1, 4000) @NotBlank() reason: string;
 }
 
 export class RespondRequestDto {
   @ApiProperty({ enum: RESPONSE_KINDS }) @IsIn(RESPONSE_KINDS) response: ResponseKind;
-  @ApiProperty() @IsString() @Length(1, 10_000) statement: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() statement: string;
 }

@@ -2,11 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@ceasefire/mvm';
-import { LOCAL_ID, UUID } from '../shared/validation';
+import { LOCAL_ID, UUID, NotBlank } from '../shared/validation';
 
 export class WitnessDto {
-  @ApiProperty({ example: 'Gul Khan' }) @IsString() @Length(1, 300) name: string;
-  @ApiPropertyOptional({ example: '+93 70 000 0000' }) @IsOptional() @IsString() @Length(1, 300) contact?: string;
+  @ApiProperty({ example: 'Gul Khan' }) @IsString() @Length(1, 300) @NotBlank() name: string;
+  @ApiPropertyOptional({ example: '+93 70 000 0000' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  @NotBlank()
+  contact?: string;
 }
 
 export class RecordInterviewRequestDto {
@@ -25,7 +30,7 @@ export class RecordInterviewRequestDto {
   @IsOptional()
   @Matches(UUID, { message: 'sourceRef must be a source reference' })
   sourceRef?: string;
-  @ApiProperty() @IsString() @Length(1, 20_000) summary: string;
+  @ApiProperty() @IsString() @Length(1, 20_000) @NotBlank() summary: string;
 }
 
 export class ClassifyCaseRequestDto {
@@ -36,5 +41,5 @@ export class ClassifyCaseRequestDto {
   })
   @IsIn(CLASSIFICATION_LEVELS)
   level: ClassificationLevel;
-  @ApiProperty() @IsString() @Length(1, 2000) reason: string;
+  @ApiProperty() @IsString() @Length(1, 2000) @NotBlank() reason: string;
 }

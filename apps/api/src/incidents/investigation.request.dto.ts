@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE } from '../shared/validation';
+import { IsUtcTimestamp, LOCAL_ID, PARTY_CODE, NotBlank } from '../shared/validation';
 
 export class EmptyRequestDto {}
 
@@ -10,6 +10,6 @@ export class AccessDenialRequestDto {
   denialId: string;
   @ApiProperty({ example: 'AF' }) @Matches(PARTY_CODE, { message: 'deniedBy must be a party code' }) deniedBy: string;
   @ApiProperty() @IsUtcTimestamp() at: string;
-  @ApiProperty() @IsString() @Length(1, 300) place: string;
-  @ApiProperty() @IsString() @Length(1, 4000) description: string;
+  @ApiProperty() @IsString() @Length(1, 300) @NotBlank() place: string;
+  @ApiProperty() @IsString() @Length(1, 4000) @NotBlank() description: string;
 }

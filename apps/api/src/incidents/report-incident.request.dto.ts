@@ -16,7 +16,7 @@ import {
   IsObject,
 } from 'class-validator';
 import { INCIDENT_CATEGORIES, type IncidentCategory, TIME_PRECISIONS, type TimePrecision } from '@ceasefire/mvm';
-import { IsUtcTimestamp, LOCAL_ID } from '../shared/validation';
+import { IsUtcTimestamp, LOCAL_ID, NotBlank } from '../shared/validation';
 
 export class LocationDto {
   @ApiProperty({ example: 34.07 }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(-90) @Max(90) lat: number;
@@ -26,7 +26,7 @@ export class LocationDto {
   @Min(0)
   @Max(1000)
   precisionKm: number;
-  @ApiProperty({ example: 'Torkham crossing' }) @IsString() @Length(1, 300) place: string;
+  @ApiProperty({ example: 'Torkham crossing' }) @IsString() @Length(1, 300) @NotBlank() place: string;
 }
 
 export class CasualtiesDto {
@@ -44,6 +44,7 @@ export class ReportIncidentRequestDto {
   @IsOptional()
   @IsString()
   @Length(1, 500)
+  @NotBlank()
   reporterContact?: string;
   @ApiProperty({ example: '2025-10-31T22:40:00Z' }) @IsUtcTimestamp() occurredAt: string;
   @ApiProperty({ enum: TIME_PRECISIONS }) @IsIn(TIME_PRECISIONS) occurredAtPrecision: TimePrecision;
@@ -62,10 +63,11 @@ export class ReportIncidentRequestDto {
   @ValidateNested()
   @Type(() => CasualtiesDto)
   casualties: CasualtiesDto;
-  @ApiProperty() @IsString() @Length(1, 10_000) description: string;
+  @ApiProperty() @IsString() @Length(1, 10_000) @NotBlank() description: string;
   @ApiPropertyOptional({ description: 'For a monitor recording a public report: who said it, where.' })
   @IsOptional()
   @IsString()
   @Length(1, 1000)
+  @NotBlank()
   source?: string;
 }

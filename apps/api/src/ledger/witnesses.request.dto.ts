@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { NotBlank } from '../shared/validation';
 
 export class RegisterWitnessRequestDto {
   @ApiProperty({ example: 'witness.mediator-tr.example' })
@@ -10,6 +11,7 @@ export class RegisterWitnessRequestDto {
   })
   @IsString()
   @Length(1, 400)
+  @NotBlank()
   key: string;
   @ApiProperty({ example: 'TR', description: 'The mediator or party that runs it.' })
   @Matches(/^[A-Z]{2,8}$/, { message: 'operator must be an upper-case code' })
@@ -22,5 +24,9 @@ export class CosignatureRequestDto {
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   size: number;
-  @ApiProperty({ description: 'The cosignature line, "— <name> <base64>".' }) @IsString() @Length(1, 1000) line: string;
+  @ApiProperty({ description: 'The cosignature line, "— <name> <base64>".' })
+  @IsString()
+  @Length(1, 1000)
+  @NotBlank()
+  line: string;
 }

@@ -27,3 +27,15 @@ export const utc = (value: string): string => new Date(value).toISOString();
 export const plain = <T>(dto: T): T => JSON.parse(JSON.stringify(dto)) as T;
 
 export const POSITION = /^\d{20}(:\d{20})?$/;
+
+/** Free text that says something: white space alone is refused (an empty string is @Length's to refuse). */
+export function NotBlank(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notBlank',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${options?.each ? 'each of ' : ''}${propertyName} must not be blank`, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || value === '' || /\S/.test(value) },
+    });
+}

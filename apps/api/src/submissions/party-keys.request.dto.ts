@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsUtcTimestamp } from '../shared/validation';
+import { IsUtcTimestamp, NotBlank } from '../shared/validation';
 
 export class JwkDto {
   @ApiProperty({ example: 'OKP' }) @Equals('OKP', { message: 'jwk.kty must be OKP' }) kty: 'OKP';
@@ -16,7 +16,7 @@ export class RegisterPartyKeyRequestDto {
 }
 
 export class RevokePartyKeyRequestDto {
-  @ApiProperty() @IsString() @Length(1, 2000) reason: string;
+  @ApiProperty() @IsString() @Length(1, 2000) @NotBlank() reason: string;
   @ApiPropertyOptional({ description: 'Submissions signed after this time are to be treated as disputed.' })
   @IsOptional()
   @IsUtcTimestamp()

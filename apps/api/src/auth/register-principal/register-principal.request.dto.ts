@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { UUID } from '../../shared/validation';
+import { UUID, NotBlank } from '../../shared/validation';
 import { type Role, ROLES } from '@ceasefire/mvm';
 
 export class RegisterPrincipalRequestDto {
   @ApiProperty({ example: 'Pakistan liaison officer' })
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   name: string;
 
   @ApiProperty({ enum: ROLES })
