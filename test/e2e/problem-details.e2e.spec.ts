@@ -47,6 +47,44 @@ describe('problem details (RFC 9457)', () => {
     ]);
   });
 
+  it('names the field or header of every 400, not only those the DTO rules find', async () => {
+    const a = `/v1/agreements/${agreement}`;
+    const at = '2025-11-01T00:00:00Z';
+    const beyond = '99999999999999999999';
+    const incident = (await api.post(`${a}/incidents`, t.pk, raidReport)).body.id;
+    const cases: [string, Record<string, string>, string][] = [
+      [`/v1/incidents/${incident}/history?atPosition=${beyond}`, {}, 'atPosition'],
+      [`${a}/compliance?asOf=${at}&atPosition=00000000000000000001`, {}, 'atPosition'],
+      [`${a}/compliance?atPosition=${beyond}`, {}, 'atPosition'],
+      [`${a}/compliance?from=${at}`, {}, 'to'],
+      [`${a}/compliance?from=${at}&to=2025-12-01T00:00:00Z&windowDays=7`, {}, 'windowDays'],
+      [`${a}/compliance?from=${at}&to=${at}`, {}, 'from'],
+      ['/v1/ledger/proofs/inclusion?index=5&size=5', {}, 'index'],
+      ['/v1/ledger/proofs/inclusion?index=0&size=100000', {}, 'size'],
+      ['/v1/ledger/proofs/consistency?from=3&to=2', {}, 'from'],
+      ['/v1/ledger/proofs/consistency?from=1&to=100000', {}, 'to'],
+      ['/v1/ledger/entries?start=3&end=3', {}, 'end'],
+      ['/v1/ledger/entries?start=0&end=100000', {}, 'end'],
+      ['/v1/feeds/events?types=NoSuchEvent', {}, 'types'],
+      ['/v1/feeds/events', { 'last-event-id': 'yesterday' }, 'Last-Event-ID'],
+    ];
+    for (const [path, headers, field] of cases) {
+      const reply = await api.request('GET', path, { token: t.tr, headers });
+      expectProblem(reply, 400, { code: 'VALIDATION' });
+      expect([path, reply.body.errors]).toEqual([path, [{ field, message: expect.stringContaining(field) }]]);
+    }
+    const writes: [Record<string, string>, string][] = [
+      [{ 'idempotency-key': 'a key with spaces' }, 'Idempotency-Key'],
+      [{ 'if-match': 'seven' }, 'If-Match'],
+      [{ 'submission-signature': 'not a signature' }, 'Submission-Signature'],
+    ];
+    for (const [headers, field] of writes) {
+      const reply = await api.post(`${a}/incidents`, t.pk, raidReport, headers);
+      expectProblem(reply, 400, { code: 'VALIDATION' });
+      expect([field, reply.body.errors]).toEqual([field, [{ field, message: expect.stringContaining(field) }]]);
+    }
+  });
+
   it('names a field every object inherits as the other fields are named, nested or not', async () => {
     const path = `/v1/agreements/${agreement}/incidents`;
     const raw = '{"category":"NOPE","location":{"constructor":1}}';

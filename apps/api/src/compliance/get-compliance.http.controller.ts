@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerNotModified, contentEtag } from '../http/conditional-get';
 import { QueryBus } from '@nestjs/cqrs';
@@ -11,6 +11,7 @@ import { GetComplianceQuery } from './get-compliance.query';
 import { ComplianceRequestDto } from './get-compliance.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
 import { Compliance } from './get-compliance.response.schema';
+import { validationFailed } from '../http/validation-failed';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -35,12 +36,17 @@ export class GetComplianceHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (q.asOf && q.atPosition) throw new BadRequestException('give asOf or atPosition, not both');
+    if (q.asOf && q.atPosition)
+      throw validationFailed([{ field: 'atPosition', message: 'atPosition and asOf cut the record twice: give one' }]);
     if ((q.from === undefined) !== (q.to === undefined))
-      throw new BadRequestException('from and to go together: give both, or windowDays');
-    if (q.from && q.windowDays) throw new BadRequestException('give from and to, or windowDays, not both');
+      throw validationFailed([
+        { field: q.from === undefined ? 'from' : 'to', message: 'from and to go together: give both, or windowDays' },
+      ]);
+    if (q.from && q.windowDays)
+      throw validationFailed([{ field: 'windowDays', message: 'windowDays or from and to: give one, not both' }]);
     const period = q.from && q.to ? { from: utc(q.from), to: utc(q.to) } : undefined;
-    if (period && period.from >= period.to) throw new BadRequestException('from must be before to');
+    if (period && period.from >= period.to)
+      throw validationFailed([{ field: 'from', message: 'from must be before to' }]);
     const answer = await this.queries.execute(
       new GetComplianceQuery(id, reader, {
         asOf: q.asOf && utc(q.asOf),

@@ -4,7 +4,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import type { Actor } from '@ceasefire/mvm';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { breachFeedItem, feedJudge, PARTY_KEY_CATEGORIES } from '../confidential/feed-visibility';
-import { BadRequestException, Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { comparePositions, EVENT_STORE, type EventStore, type RecordedEvent } from '@ceasefire/event-store';
 import { LOG_EVENT_TYPES } from '@ceasefire/mvm';
@@ -23,10 +23,11 @@ import { streamFeed } from './stream-feed';
 import { BreachFeedRequestDto, EventFeedRequestDto } from './feeds.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
 import { FeedCloudEventSchema } from './feed-cloud-event.schema';
+import { validationFailed } from '../http/validation-failed';
 
 const resumeFrom = (query: string | undefined, lastEventId: string | undefined): string | undefined => {
   if (lastEventId !== undefined && !POSITION.test(lastEventId))
-    throw new BadRequestException('Last-Event-ID must be a global position');
+    throw validationFailed([{ field: 'Last-Event-ID', message: 'Last-Event-ID must be a global position' }]);
   return lastEventId ?? query;
 };
 
@@ -158,7 +159,8 @@ export class FeedsHttpController {
       e ? this.runner.waitFor(e.position, { projections: ['incident_cases', 'compliance'] }) : Promise.resolve();
     const types = q.types?.split(',');
     const unknown = types?.filter((t) => !(LOG_EVENT_TYPES as string[]).includes(t));
-    if (unknown?.length) throw new BadRequestException(`types: unknown event types ${unknown.join(', ')}`);
+    if (unknown?.length)
+      throw validationFailed([{ field: 'types', message: `types holds unknown event types: ${unknown.join(', ')}` }]);
     const after = resumeFrom(q.after, lastEventId);
     const wanted = types ? new Set(types) : undefined;
     this.lane.admit();

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { HeavyRead } from '../http/heavy-read.decorator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -13,6 +13,7 @@ import { EntriesRequestDto } from './ledger.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
 import { decodeCursorIndex, encodeCursor, linkNext } from '../http/pagination';
 import { LedgerEntriesPage } from './ledger-entries.response.schema';
+import { validationFailed } from '../http/validation-failed';
 
 /** Why an entry is withheld, said by what kind of record it is. */
 const withheldReason = (stream: string): string =>
@@ -53,8 +54,10 @@ export class LedgerEntriesHttpController {
     const have = ledgerSize(this.runner);
     const start = decodeCursorIndex(q.cursor) ?? q.start ?? 0;
     const end = q.end ?? Math.min(start + (q.limit ?? 1000), have);
-    if (end <= start || end - start > 1000) throw new BadRequestException('end must be above start, by at most 1000');
-    if (end > have) throw new BadRequestException(`size ${end} is beyond the ledger, which has ${have} leaves`);
+    if (end <= start || end - start > 1000)
+      throw validationFailed([{ field: 'end', message: 'end must be above start, by at most 1000' }]);
+    if (end > have)
+      throw validationFailed([{ field: 'end', message: `end ${end} is beyond the ledger, which has ${have} leaves` }]);
     const before = start === 0 ? undefined : leafPosition(this.runner, start - 1);
     // The same judge as the feeds and the timeline: a case's level, the mechanism's own events, an agreement's parties.
     const mayRead = feedJudge(this.runner, reader);

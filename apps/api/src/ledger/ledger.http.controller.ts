@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@ceasefire/event-store';
 import { consistencyPathOf, formatVerifierKey, inclusionPathOf, type NoteSigner } from '@ceasefire/ledger';
@@ -9,6 +9,7 @@ import { ledgerHasher, ledgerSize } from './ledger.queries';
 import { CheckpointSizeParams, ConsistencyRequestDto, InclusionRequestDto } from './ledger.request.dto';
 import { Replies } from '../http/contract/replies.decorator';
 import { ConsistencyProof, InclusionProof } from './ledger.response.schema';
+import { validationFailed } from '../http/validation-failed';
 
 const b64 = (b: Buffer) => b.toString('base64');
 
@@ -25,9 +26,10 @@ export class LedgerHttpController {
 
   private table = (name: string) => this.runner.table('ledger', name);
 
-  private requireSize(size: number): void {
+  private requireSize(size: number, field = 'size'): void {
     const have = ledgerSize(this.runner);
-    if (size > have) throw new BadRequestException(`size ${size} is beyond the ledger, which has ${have} leaves`);
+    if (size > have)
+      throw validationFailed([{ field, message: `${field} ${size} is beyond the ledger, which has ${have} leaves` }]);
   }
 
   @Public()
@@ -82,7 +84,7 @@ export class LedgerHttpController {
     summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of exactly `size` leaves.',
   })
   inclusion(@Query() q: InclusionRequestDto) {
-    if (q.index >= q.size) throw new BadRequestException('index must be below size');
+    if (q.index >= q.size) throw validationFailed([{ field: 'index', message: 'index must be below size' }]);
     this.requireSize(q.size);
     const hasher = ledgerHasher(this.runner);
     return {
@@ -100,8 +102,8 @@ export class LedgerHttpController {
     summary: 'RFC 9162 consistency proof between the trees of `from` and `to` leaves.',
   })
   consistency(@Query() q: ConsistencyRequestDto) {
-    if (q.from > q.to) throw new BadRequestException('from must not be above to');
-    this.requireSize(q.to);
+    if (q.from > q.to) throw validationFailed([{ field: 'from', message: 'from must not be above to' }]);
+    this.requireSize(q.to, 'to');
     const hasher = ledgerHasher(this.runner);
     return { from: q.from, to: q.to, hashes: consistencyPathOf(hasher, q.from, q.to).map(b64) };
   }

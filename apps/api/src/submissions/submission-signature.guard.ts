@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   type CanActivate,
   type ExecutionContext,
   ForbiddenException,
@@ -12,6 +11,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import type { FastifyRequest } from 'fastify';
 import { contextBytes, parseSubmissionHeader, type SignedContext, verifySubmission } from './submission-signature';
 import { partyKeyById } from './party-keys.queries';
+import { validationFailed } from '../http/validation-failed';
 
 export interface Submission {
   /** Signature format: 2 signs the request's context (method, target, time, Idempotency-Key) and body. */
@@ -42,10 +42,18 @@ export class SubmissionSignatureGuard implements CanActivate {
     const header = request.headers['submission-signature'];
     if (header === undefined) return true;
     const parsed = typeof header === 'string' ? parseSubmissionHeader(header) : undefined;
-    if (!parsed) throw new BadRequestException(`Submission-Signature must be of the form ${HEADER_FORMAT}`);
+    if (!parsed)
+      throw validationFailed([
+        { field: 'Submission-Signature', message: `Submission-Signature must be of the form ${HEADER_FORMAT}` },
+      ]);
     const idempotencyKey = request.headers['idempotency-key'];
     if (typeof idempotencyKey !== 'string')
-      throw new BadRequestException('a signed submission carries an Idempotency-Key, which its signature covers');
+      throw validationFailed([
+        {
+          field: 'Idempotency-Key',
+          message: 'Idempotency-Key is missing: a signed submission carries one, and signs it',
+        },
+      ]);
     const actor = request.actor;
     if (actor?.role !== 'party') throw new ForbiddenException('only party principals sign submissions');
     const skew = Math.abs(Date.now() / 1000 - parsed.created);

@@ -1,8 +1,9 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@ceasefire/mvm';
 import { canonicalText, toCanonicalValue } from '@ceasefire/event-store';
 import type { FastifyRequest } from 'fastify';
+import { validationFailed } from '../http/validation-failed';
 
 /** Everything a write needs from the HTTP request besides its body: who, when, and its retry and concurrency intent. */
 export interface WriteContext {
@@ -44,12 +45,15 @@ export const writeContextOf = (
   const headers = request.headers;
   const rawKey = headers['idempotency-key'];
   if (rawKey !== undefined && (typeof rawKey !== 'string' || !KEY.test(rawKey)))
-    throw new BadRequestException('Idempotency-Key must be 1–200 visible ASCII characters');
+    throw validationFailed([
+      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1–200 visible ASCII characters' },
+    ]);
   const ifMatch = headers['if-match'];
   let expected: number | undefined;
   if (ifMatch !== undefined) {
     const match = typeof ifMatch === 'string' ? /^(?:W\/)?"(\d{1,15})"$/.exec(ifMatch.trim()) : null;
-    if (!match) throw new BadRequestException('If-Match must be an ETag of the form "<revision>"');
+    if (!match)
+      throw validationFailed([{ field: 'If-Match', message: 'If-Match must be an ETag of the form "<revision>"' }]);
     expected = Number(match[1]);
   }
   const correlation = headers['x-correlation-id'];
