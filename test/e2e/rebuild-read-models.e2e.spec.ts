@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
@@ -48,6 +48,27 @@ describe('deleting the read models while stopped', () => {
       expect(next!.size).toBeGreaterThan(first!.size);
       const run = await witnessOnce({ log: api.base, token: mediator, key, stateFile });
       expect(run.size).toBe(next!.size);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('sets a damaged read-models.sqlite aside, starts, and rebuilds every read model from the log', async () => {
+    let api = await TestApi.start();
+    const dataDir = api.dataDir;
+    const mediator = await api.principal('QA mediator', 'mediator', 'QA');
+    const agreement = (await api.post('/v1/agreements', mediator, agreementBody)).body.id as string;
+    await api.stop();
+
+    for (const suffix of ['-wal', '-shm']) rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
+    writeFileSync(join(dataDir, 'read-models.sqlite'), 'not a database any more');
+    api = await TestApi.start({ DATA_DIR: dataDir });
+    try {
+      const head = (await api.get('/health')).body.store.head;
+      await api.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head);
+      const listed = (await api.get('/v1/agreements', mediator)).body.agreements.map((a: { id: string }) => a.id);
+      expect(listed).toEqual([agreement]);
+      expect(readdirSync(dataDir).filter((f) => f.startsWith('read-models.sqlite.damaged-'))).toHaveLength(1);
     } finally {
       await api.stop();
     }

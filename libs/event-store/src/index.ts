@@ -18,3 +18,4 @@ export { useWriteAheadLog } from './sqlite/write-ahead-log';
 export { createEventStore, eventStoreConfigFromEnv, type EventStoreConfig } from './create-event-store';
 export { EventStoreModule } from './nest/event-store.module';
 export { toObservable } from './subscription/to-observable';
+export { DamagedDatabaseFile, openSqliteFile } from './sqlite/damaged-database';

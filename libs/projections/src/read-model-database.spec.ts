@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openReadModelDatabase } from './read-model-database';
@@ -18,6 +18,21 @@ const openTempFiles = (): string[] =>
 describe('openReadModelDatabase', () => {
   const dir = mkdtempSync(join(tmpdir(), 'read-models-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sets a file that is not a database aside and starts afresh: read models are rebuilt from the log', () => {
+    const damagedDir = mkdtempSync(join(dir, 'damaged-'));
+    const path = join(damagedDir, 'read-models.sqlite');
+    writeFileSync(path, 'garbage');
+    const setAside: string[] = [];
+    const db = openReadModelDatabase(path, (movedTo) => setAside.push(movedTo));
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    expect(setAside).toEqual([expect.stringMatching(/read-models\.sqlite\.damaged-\d{8}T\d{6}Z$/)]);
+    expect(readFileSync(setAside[0], 'utf8')).toBe('garbage');
+    expect(readdirSync(damagedDir).filter((f) => !f.startsWith('read-models.sqlite.damaged-'))).toContain(
+      'read-models.sqlite',
+    );
+  });
 
   it('keeps the savepoint journals of a projection commit in memory, not in a temporary file', () => {
     const db = openReadModelDatabase(join(dir, 'read-models.sqlite'));

@@ -1,12 +1,8 @@
-import Database from 'better-sqlite3';
-import { useWriteAheadLog } from '@ceasefire/event-store';
+import { existsSync, renameSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { DamagedDatabaseFile, openSqliteFile, useWriteAheadLog } from '@ceasefire/event-store';
 
-/**
- * Read models live in their own SQLite file beside (not inside) the log: they can be deleted and
- * rebuilt at any time, so NORMAL durability is enough — a lost tail is replayed from the checkpoint.
- */
-export const openReadModelDatabase = (path: string): Database.Database => {
-  const db = new Database(path);
+const configure = (db: Database.Database): void => {
   if (!db.memory) useWriteAheadLog(db);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
@@ -16,7 +12,26 @@ export const openReadModelDatabase = (path: string): Database.Database => {
   // Live commits of about 25 events rewrite the same last pages of each index; checkpointing every 10,000 pages
   // instead of 1,000 copies such a page into the file once rather than ten times (measured 70 -> 64 µs per event).
   db.pragma('wal_autocheckpoint = 10000');
-  return withStatementCache(db);
+};
+
+/**
+ * Read models live in their own SQLite file beside (not inside) the log: they can be deleted and
+ * rebuilt at any time, so NORMAL durability is enough — a lost tail is replayed from the checkpoint.
+ * For the same reason a file that is not a database any more is set aside (kept, for whoever wants to
+ * look at it) and a new one started, which the projections fill again from the log; `onSetAside` hears where it went.
+ */
+export const openReadModelDatabase = (path: string, onSetAside?: (movedTo: string) => void): Database.Database => {
+  const whatToDo = 'read models are rebuilt from the log: delete it and start again';
+  try {
+    return withStatementCache(openSqliteFile(path, whatToDo, configure));
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseFile)) throw error;
+    const movedTo = `${path}.damaged-${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}`;
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(path + suffix)) renameSync(path + suffix, movedTo + suffix);
+    onSetAside?.(movedTo);
+    return withStatementCache(openSqliteFile(path, whatToDo, configure));
+  }
 };
 
 /**

@@ -34,7 +34,12 @@ export class RateLimitStore {
     dataDir: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.db = openDataDirDatabase(dataDir, 'rate-limits.sqlite', 'OFF');
+    this.db = openDataDirDatabase(
+      dataDir,
+      'rate-limits.sqlite',
+      'OFF',
+      'it holds only rate counters: delete it and start again',
+    );
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS buckets (key TEXT PRIMARY KEY, tokens REAL NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID',
     );

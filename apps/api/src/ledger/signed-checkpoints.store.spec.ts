@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -27,5 +27,13 @@ describe('SignedCheckpointStore', () => {
     const again = new SignedCheckpointStore(dir);
     expect(again.bySize(3)?.note).toBe('note\n');
     again.close();
+  });
+
+  it('starts empty beside a damaged read-models.sqlite, which has nothing to hand over', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-signed-'));
+    writeFileSync(join(dir, 'read-models.sqlite'), 'not a database');
+    const store = new SignedCheckpointStore(dir);
+    expect(store.latest()).toBeUndefined();
+    store.close();
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { DamagedDatabaseFile, openSqliteFile } from '@ceasefire/event-store';
 import { openDataDirDatabase } from '../shared/data-dir-database';
 
 export const SIGNED_CHECKPOINTS = Symbol('SIGNED_CHECKPOINTS');
@@ -35,16 +36,25 @@ export class SignedCheckpointStore {
   private adoptFrom(readModels: string): void {
     const empty = (this.db.prepare('SELECT count(*) AS n FROM ledger_checkpoints').get() as { n: number }).n === 0;
     if (!empty || !existsSync(readModels)) return;
-    const old = new Database(readModels, { readonly: true });
+    const has = (db: Database.Database, table: string) =>
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+    let old: Database.Database;
     try {
-      const has = (table: string) =>
-        old.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
-      if (!has('ledger_checkpoints')) return;
+      old = openSqliteFile(readModels, 'no checkpoints to adopt', (db) => has(db, 'ledger_checkpoints'), {
+        readonly: true,
+      });
+    } catch (error) {
+      // A damaged file has nothing to hand over; the read models set it aside and rebuild.
+      if (error instanceof DamagedDatabaseFile) return;
+      throw error;
+    }
+    try {
+      if (!has(old, 'ledger_checkpoints')) return;
       const checkpoints = old
         .prepare('SELECT size, root, note, signed_at FROM ledger_checkpoints')
         .raw()
         .all() as unknown[][];
-      const cosignatures = has('ledger_cosignatures')
+      const cosignatures = has(old, 'ledger_cosignatures')
         ? (old.prepare('SELECT size, witness, line, timestamp FROM ledger_cosignatures').raw().all() as unknown[][])
         : [];
       const insertCheckpoint = this.db.prepare('INSERT INTO ledger_checkpoints VALUES (?, ?, ?, ?)');

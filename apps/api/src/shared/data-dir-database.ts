@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { useWriteAheadLog } from '@ceasefire/event-store';
+import type Database from 'better-sqlite3';
+import { openSqliteFile, useWriteAheadLog } from '@ceasefire/event-store';
 
 /**
  * One SQLite file of DATA_DIR, opened as every store there opens its own: in WAL mode (switched safely beside
@@ -12,11 +12,18 @@ export const openDataDirDatabase = (
   dataDir: string,
   file: string,
   synchronous: 'OFF' | 'NORMAL' | 'FULL',
+  /** What an operator does when the file is damaged; most files of DATA_DIR come back only from a backup. */
+  whatToDo = 'restore DATA_DIR from a backup',
 ): Database.Database => {
   const inMemory = dataDir === ':memory:';
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const db = new Database(inMemory ? ':memory:' : join(dataDir, file), { timeout: 5000 });
-  if (!inMemory) useWriteAheadLog(db);
-  db.pragma(`synchronous = ${synchronous}`);
-  return db;
+  return openSqliteFile(
+    inMemory ? ':memory:' : join(dataDir, file),
+    whatToDo,
+    (db) => {
+      if (!inMemory) useWriteAheadLog(db);
+      db.pragma(`synchronous = ${synchronous}`);
+    },
+    { timeout: 5000 },
+  );
 };

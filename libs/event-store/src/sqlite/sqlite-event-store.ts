@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type PreparedAppend, prepareAppend } from '../append/prepare-append';
 import { checkExpectedState } from '../append/check-expected-state';
 import { resultOfReplayedAppend, type StoredCopy } from '../append/replayed-append';
@@ -29,6 +29,7 @@ import { decodeSequence, encodeSequence, type GlobalPosition } from '../port/glo
 import { WakeSignal } from '../subscription/wake-signal';
 import { GroupCommit } from './group-commit';
 import { type Durability, openEventDatabase } from './sqlite-schema';
+import { openSqliteFile } from './damaged-database';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:'. */
@@ -69,8 +70,9 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllStatements = new Map<string, Database.Statement>();
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = new Database(options.path);
-    openEventDatabase(this.db, options.durability ?? 'FULL');
+    this.db = openSqliteFile(options.path, 'it is the log, restore DATA_DIR from a backup', (db) =>
+      openEventDatabase(db, options.durability ?? 'FULL'),
+    );
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 1000;
     this.now = options.now ?? (() => new Date());

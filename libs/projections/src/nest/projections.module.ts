@@ -3,6 +3,7 @@ import {
   Global,
   Inject,
   Injectable,
+  Logger,
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -53,7 +54,11 @@ export class ProjectionsModule {
           useFactory: (store: EventStore, projections: Projection[]) => {
             if (options.dataDir !== ':memory:') mkdirSync(options.dataDir, { recursive: true });
             const path = options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, 'read-models.sqlite');
-            const db = openReadModelDatabase(path);
+            const db = openReadModelDatabase(path, (movedTo) =>
+              new Logger('ReadModels').warn(
+                `${path} was not a database it could read: set aside as ${movedTo}; the read models are rebuilt from the log`,
+              ),
+            );
             return options.thread && path !== ':memory:'
               ? new ThreadedProjectionRunner(store, db, projections, options.thread)
               : new InProcessProjectionRunner(store, db, projections);
