@@ -8,6 +8,8 @@ export interface CliOption {
   value?: string;
   required?: boolean;
   multiple?: boolean;
+  /** An environment variable that gives the value when the flag is absent (a secret stays off the command line). */
+  env?: string;
   description: string;
 }
 
@@ -39,7 +41,7 @@ export const commandHelp = (c: CliCommand): string => {
     ...(c.argument ? [[c.argument.name, c.argument.description]] : []),
     ...Object.entries(c.options).map(([name, o]) => [
       flag(name, o),
-      `${o.description}${o.required ? ' (required)' : ''}`,
+      `${o.description}${o.required ? ' (required)' : ''}${o.env ? ` (or ${o.env})` : ''}`,
     ]),
     ['-h, --help', 'Show this help.'],
   ];
@@ -71,7 +73,7 @@ export const cliHelp = (commands: CliCommand[]): string => {
 };
 
 /** The command's flags from argv: an unknown flag, a missing required one or a stray argument is a UsageError naming it. */
-export const parseCommand = (c: CliCommand, argv: string[]) => {
+export const parseCommand = (c: CliCommand, argv: string[], env: NodeJS.ProcessEnv = process.env) => {
   let parsed;
   try {
     parsed = parseArgs({
@@ -100,15 +102,17 @@ export const parseCommand = (c: CliCommand, argv: string[]) => {
           : message.split('.')[0],
     );
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   if (values.help) return { help: true as const };
+  for (const [name, o] of Object.entries(c.options)) if (o.env && values[name] === undefined) values[name] = env[o.env];
   const allowed = c.argument ? 1 : 0;
   if (positionals.length > allowed) throw new UsageError(`unexpected argument ${positionals[allowed]}`);
   const missing = [
     ...(c.argument && positionals.length === 0 ? [c.argument.name] : []),
     ...Object.entries(c.options)
-      .filter(([name, o]) => o.required && (values as Record<string, unknown>)[name] === undefined)
-      .map(([name]) => `--${name}`),
+      .filter(([name, o]) => o.required && values[name] === undefined)
+      .map(([name, o]) => `--${name}${o.env ? ` (or ${o.env})` : ''}`),
   ];
   if (missing.length) throw new UsageError(`missing ${missing.join(', ')}`);
   return { help: false as const, values, argument: positionals[0] };

@@ -5,10 +5,14 @@ import ts from 'typescript';
 import { COMMANDS } from './commands';
 
 const MAIN = join(process.cwd(), 'apps/cli/src/main.ts');
-const cli = (...args: string[]) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8' });
+const cliWith = (env: Record<string, string>, ...args: string[]) => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 };
+const cli = (...args: string[]) => cliWith({}, ...args);
 
 // Issue 16, part 6: the CLI's manners.
 describe('the ceasefire-ledger CLI', () => {
@@ -38,7 +42,7 @@ describe('the ceasefire-ledger CLI', () => {
     });
     expect(cli('export', '--api', 'http://x')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('missing --token, --out'),
+      err: expect.stringContaining('missing --token (or LEDGER_TOKEN), --out'),
     });
     expect(cli('verify')).toMatchObject({ code: 2, err: expect.stringContaining('verify: missing DIR') });
     expect(cli('export', '--api', 'localhost', '--token', 't', '--out', 'o')).toMatchObject({
@@ -51,6 +55,17 @@ describe('the ceasefire-ledger CLI', () => {
     });
     expect(cli('export', '--api')).toMatchObject({ code: 2, err: expect.stringContaining('--api needs a value') });
     expect(cli('exprot')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command exprot') });
+  });
+
+  it('takes the bearer token from LEDGER_TOKEN, so that it shows in no command line (ps, npm run, shell history)', () => {
+    const nowhere = join(process.cwd(), 'dist', 'nowhere');
+    for (const name of ['export', 'follow', 'witness']) expect(cli(name, '--help').out).toContain('(or LEDGER_TOKEN)');
+    expect(cli('export', '--api', 'http://127.0.0.1:9', '--out', nowhere)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('missing --token (or LEDGER_TOKEN)'),
+    });
+    const run = cliWith({ LEDGER_TOKEN: 't' }, 'export', '--api', 'http://127.0.0.1:9', '--out', nowhere);
+    expect(run.code).toBe(3);
   });
 
   it('exits 3 when it cannot run: the API cannot be reached', () => {

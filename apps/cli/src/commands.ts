@@ -63,7 +63,12 @@ export const COMMANDS: CliCommand[] = [
     summary: 'Export the signed record (all of it, or one agreement) to a bundle anyone can verify offline.',
     options: {
       api: { value: 'URL', required: true, description: "The API's root URL." },
-      token: { value: 'TOKEN', required: true, description: "An auditor's (or other reader's) bearer token." },
+      token: {
+        value: 'TOKEN',
+        required: true,
+        env: 'LEDGER_TOKEN',
+        description: "An auditor's (or other reader's) bearer token.",
+      },
       out: { value: 'DIR', required: true, description: 'The bundle directory to write.' },
       agreement: { value: 'ID', description: "Only this agreement's events, each with its inclusion receipt." },
       'from-size': { value: 'M', description: 'Only entries from this tree size on, with a consistency proof to it.' },
@@ -173,7 +178,12 @@ export const COMMANDS: CliCommand[] = [
     summary: "Cosign the log's latest checkpoint once it checks: signed by the log, consistent with the last cosigned.",
     options: {
       log: { value: 'URL', required: true, description: "The log's API root URL." },
-      token: { value: 'TOKEN', required: true, description: "The witness operator's bearer token." },
+      token: {
+        value: 'TOKEN',
+        required: true,
+        env: 'LEDGER_TOKEN',
+        description: "The witness operator's bearer token.",
+      },
       key: { value: 'FILE', required: true, description: 'The secret key from witness-keygen.' },
       state: { value: 'FILE', required: true, description: 'Where the witness keeps what it cosigned last.' },
       'log-key': {
@@ -199,7 +209,12 @@ export const COMMANDS: CliCommand[] = [
     summary: 'Print breaches as they are recorded, resuming where it stopped; with --verify, prove each in the log.',
     options: {
       api: { value: 'URL', required: true, description: "The API's root URL." },
-      token: { value: 'TOKEN', required: true, description: 'A bearer token that may read the breach feed.' },
+      token: {
+        value: 'TOKEN',
+        required: true,
+        env: 'LEDGER_TOKEN',
+        description: 'A bearer token that may read the breach feed.',
+      },
       state: {
         value: 'FILE',
         description: 'Where to keep the last event seen, so a restart neither skips nor repeats.',
