@@ -112,7 +112,7 @@ describe('export a bundle, verify it offline', () => {
     expect((await verifyBundle(bundle, { key: other })).ok).toBe(false);
   });
 
-  const exported = async (selection: { agreement?: string; fromSize?: number }) => {
+  const exported = async (selection: { agreement?: string; fromSize?: number; atSize?: number }) => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-selective-'));
     await exportBundle({ api: api.base, token: auditorToken }, dir, selection);
     return dir;
@@ -147,6 +147,17 @@ describe('export a bundle, verify it offline', () => {
     const report = await verifyBundle(dir, { key });
     expect(report.failure?.message).toMatch(/inclusion proof does not give the signed root/);
     expect(report.failure?.entry).toEqual(expect.any(Number));
+  });
+
+  it('exports the whole record as it stood at an earlier signed checkpoint, which verifies offline', async () => {
+    const dir = await exported({ atSize: earlySize() });
+    expect(readFileSync(join(dir, 'checkpoint'), 'utf8')).toBe(early);
+    expect(entries(dir)).toHaveLength(earlySize());
+    const report = await verifyBundle(dir, { key });
+    expect(report.failure).toBeUndefined();
+    expect(report).toMatchObject({ ok: true, size: earlySize() });
+    expect(await verifyBundle(await exported({ atSize: earlySize(), agreement }), { key })).toMatchObject({ ok: true });
+    await expect(exported({ atSize: earlySize() + 1 })).rejects.toThrow(/no checkpoint of size/);
   });
 
   it('exports from a size on with a consistency proof to the checkpoint the auditor holds', async () => {

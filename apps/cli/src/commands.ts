@@ -72,6 +72,10 @@ export const COMMANDS: CliCommand[] = [
       out: { value: 'DIR', required: true, description: 'The bundle directory to write.' },
       agreement: { value: 'ID', description: "Only this agreement's events, each with its inclusion receipt." },
       'from-size': { value: 'M', description: 'Only entries from this tree size on, with a consistency proof to it.' },
+      'at-size': {
+        value: 'N',
+        description: 'The record as it stood at the checkpoint signed at N leaves (GET /v1/ledger/checkpoints/N).',
+      },
     },
     example: `ceasefire-ledger export --api http://localhost:3000 --token $AUDITOR_TOKEN --out bundle`,
     run: async (values) => {
@@ -79,7 +83,11 @@ export const COMMANDS: CliCommand[] = [
       const manifest = await exportBundle(
         { api: apiUrl(str(values, 'api'), 'api'), token: str(values, 'token') as string },
         out,
-        { agreement: str(values, 'agreement'), fromSize: count(str(values, 'from-size'), 'from-size') },
+        {
+          agreement: str(values, 'agreement'),
+          fromSize: count(str(values, 'from-size'), 'from-size'),
+          atSize: count(str(values, 'at-size'), 'at-size'),
+        },
         progressBar('export'),
       );
       console.log(

@@ -12,6 +12,8 @@ export interface ExportTarget {
 export interface ExportSelection {
   agreement?: string;
   fromSize?: number;
+  /** The record as it stood when the checkpoint of this size was signed (else the latest checkpoint's). */
+  atSize?: number;
 }
 
 const text = { parseAs: 'text' } as const;
@@ -21,7 +23,7 @@ const isRegistry = (stream: string) =>
   stream.startsWith('principal-') || stream.startsWith('partykeys-') || stream.startsWith('partykey-');
 
 /**
- * A bundle: the latest signed checkpoint (with cosignatures), the leaves it covers as canonical envelopes,
+ * A bundle: the latest signed checkpoint (or the one of `atSize`, with cosignatures), the leaves it covers as canonical envelopes,
  * and a manifest of file digests. A full bundle is every leaf, so recomputing the root proves
  * completeness; a selective one carries a tlog-proof receipt per entry and, from `fromSize`, a
  * consistency proof to the checkpoint the auditor already holds.
@@ -34,12 +36,17 @@ export const exportBundle = async (
 ) => {
   mkdirSync(out, { recursive: true });
   const api: ApiClient = createApiClient({ baseUrl: target.api, token: target.token });
-  const note = await must(api.GET('/v1/ledger/checkpoint', text));
+  const note = await must(
+    selection.atSize === undefined
+      ? api.GET('/v1/ledger/checkpoint', text)
+      : api.GET('/v1/ledger/checkpoints/{size}', { params: { path: { size: selection.atSize } }, ...text }),
+  );
   const key = await must(api.GET('/v1/ledger/key', text));
   const [origin, sizeLine] = note.split('\n');
   const size = Number(sizeLine);
   const fromSize = selection.fromSize ?? 0;
-  if (fromSize > size) throw new Error(`--from-size ${fromSize} is beyond the latest checkpoint's ${size} leaves`);
+  if (fromSize > size) throw new Error(`--from-size ${fromSize} is beyond the checkpoint's ${size} leaves`);
+  // Every leaf up to an earlier checkpoint is still a full bundle: its root proves none of them is missing.
   const selective = selection.agreement !== undefined || fromSize > 0;
   const files: Record<string, string> = {};
   const write = (file: string, text: string) => {
@@ -114,7 +121,7 @@ export const exportBundle = async (
     origin,
     size,
     verifierKey: key.trim(),
-    ...(selective ? { selection: { ...selection, fromSize } } : {}),
+    ...(selective ? { selection: { agreement: selection.agreement, fromSize } } : {}),
     files,
   };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
