@@ -118,6 +118,17 @@ describe('problem details (RFC 9457)', () => {
     expect(unknown.headers.get('www-authenticate')).toMatch(/^Bearer realm="ceasefire-ledger", error="invalid_token"$/);
   });
 
+  it('answers a method a path does not take with 405 and the methods it does (Allow), an unknown path with 404', async () => {
+    const deleted = await api.request('DELETE', '/v1/agreements', { token: t.tr });
+    expectProblem(deleted, 405, { code: 'METHOD_NOT_ALLOWED' });
+    expect(deleted.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect(deleted.body.detail).toBe('DELETE is not a method of /v1/agreements: GET, HEAD, POST are');
+    const put = await api.request('PUT', `/v1/agreements/${agreement}?x=1`, { token: t.tr, body: {} });
+    expectProblem(put, 405, { code: 'METHOD_NOT_ALLOWED' });
+    expect(put.headers.get('allow')).toBe('GET, HEAD');
+    expectProblem(await api.request('DELETE', '/v1/nothing-here', { token: t.tr }), 404, { code: 'NOT_FOUND' });
+  });
+
   it('answers an unknown route, a body too large and a media type it does not take', async () => {
     expectProblem(await api.get('/v1/no-such-route', t.tr), 404);
     const huge = await api.request('POST', `/v1/agreements/${agreement}/incidents`, {

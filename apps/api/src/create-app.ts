@@ -15,6 +15,7 @@ import { drainOnClose } from './http/drain-on-close';
 import { answerRequestId, requestIdOf } from './http/request-id';
 import { capConnections, corsFor, secureHeaders, serverLimits } from './http/server-limits';
 import { fieldErrorsOf, validationFailed } from './http/validation-failed';
+import { recordRouteMethods } from './http/route-methods';
 import { RejectInheritedNamesPipe } from './http/reject-inherited-names.pipe';
 import { memoizeValidationMetadata } from './http/validation-metadata-memo';
 import { WorkerRoutesGuard } from './http/worker-routes.guard';
@@ -58,6 +59,7 @@ export const createApp = async (config: AppConfig, options: CreateAppOptions = {
     },
   );
   app.enableShutdownHooks();
+  recordRouteMethods(app.getHttpAdapter().getInstance());
   parseJsonWithDepthLimit(app.getHttpAdapter().getInstance());
   secureHeaders(app.getHttpAdapter().getInstance());
   answerRequestId(app.getHttpAdapter().getInstance());

@@ -1,13 +1,15 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Mapped, mapError, problemOf, unsupportedMediaType } from './problem-details';
+import { type Mapped, mapError, methodNotAllowed, problemOf, unsupportedMediaType } from './problem-details';
+import { methodsAt } from './route-methods';
 
 /** Answers any error as an RFC 9457 problem; server errors are logged, not told. */
 export const sendProblem = (error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void => {
-  const mapped = withRequest(mapError(error), request);
+  const mapped = withRequest(mapError(error), request, error);
   if (mapped.status >= 500 && mapped.extensions.code === 'INTERNAL')
     logger.error(`request ${request.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   if (mapped.retryAfter !== undefined) void reply.header('Retry-After', String(mapped.retryAfter));
+  if (mapped.allow) void reply.header('Allow', mapped.allow.join(', '));
   if (mapped.challenge) {
     const token = typeof request.headers.authorization === 'string' && request.headers.authorization.length > 0;
     void reply.header('WWW-Authenticate', token ? `${mapped.challenge}, error="invalid_token"` : mapped.challenge);
@@ -19,9 +21,18 @@ export const sendProblem = (error: unknown, request: FastifyRequest, reply: Fast
     .send(JSON.stringify(problemOf(mapped, instance)));
 };
 
-/** What only the request can tell: the media type a 415 refused (whoever raised it, Fastify or Nest). */
-const withRequest = (mapped: Mapped, request: FastifyRequest): Mapped =>
-  mapped.status === 415 ? unsupportedMediaType(request.headers['content-type']) : mapped;
+/**
+ * What only the request can tell: the media type a 415 refused (whoever raised it, Fastify or Nest), and
+ * whether a route miss (Nest's "Cannot <METHOD> <url>") is a path with other methods: a 405, not a 404.
+ */
+const withRequest = (mapped: Mapped, request: FastifyRequest, error: unknown): Mapped => {
+  if (mapped.status === 415) return unsupportedMediaType(request.headers['content-type']);
+  if (mapped.status === 404 && error instanceof NotFoundException && error.message.startsWith('Cannot ')) {
+    const allow = methodsAt(request.server, request.url);
+    if (allow.length > 0) return methodNotAllowed(request.method, request.url.split('?')[0], allow);
+  }
+  return mapped;
+};
 
 /**
  * The one exception filter: every error, whoever raised it (the domain, the store, a guard, a pipe,

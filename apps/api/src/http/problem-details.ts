@@ -79,6 +79,8 @@ export interface Mapped {
   retryAfter?: number;
   /** A 401's challenge. */
   challenge?: string;
+  /** A 405's Allow header: the methods the path takes. */
+  allow?: string[];
 }
 
 /** Validation messages begin with the property they are about, nested ones with its path (location.lat …). */
@@ -137,6 +139,14 @@ export const unsupportedMediaType = (received: string | undefined): Mapped => {
     extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', accepted: ACCEPTED_MEDIA_TYPES },
   };
 };
+
+/** RFC 9110 §15.5.6: a path that exists, asked with a method it does not take. */
+export const methodNotAllowed = (method: string, path: string, allow: string[]): Mapped => ({
+  status: 405,
+  detail: `${method} is not a method of ${path}: ${allow.join(', ')} ${allow.length === 1 ? 'is' : 'are'}`,
+  extensions: { code: 'METHOD_NOT_ALLOWED' },
+  allow,
+});
 
 /** Every error the API can raise, as the status and members of its problem. */
 export const mapError = (error: unknown): Mapped => {
