@@ -119,6 +119,7 @@ export class RegisterAgreementRequestDto {
   monitoringComponents?: string[];
   @ApiProperty({ type: [ProvisionDto] })
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => ProvisionDto)

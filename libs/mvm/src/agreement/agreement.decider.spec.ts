@@ -52,6 +52,18 @@ describe('agreement decider', () => {
       .when(register({ provisions: [{ id: 'P1', text: 't', obligor: 'IN' }] }))
       .thenThrows('ObligorIsAParty', 'invalid'));
 
+  it('rejects an agreement that binds no provision: provisions are fixed at registration', () =>
+    spec
+      .given([])
+      .when(register({ provisions: [] }))
+      .thenThrows('AtLeastOneProvision', 'invalid'));
+
+  it('rejects a party as one of its own mediators: mediators adopt the findings about the parties', () =>
+    spec
+      .given([])
+      .when(register({ mediators: ['TR', 'PK'] }))
+      .thenThrows('MediatorIsNotAParty', 'invalid'));
+
   it('rejects duplicate provision ids', () =>
     spec
       .given([])

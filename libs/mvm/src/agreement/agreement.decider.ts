@@ -25,12 +25,17 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
         throw invalid('AtLeastTwoDistinctParties', 'an agreement binds at least two parties with distinct codes');
       const reserved = codes.find((c) => RESERVED_PARTY_CODES.includes(c));
       if (reserved) throw invalid('PartyCodeNotReserved', `${reserved} is reserved and cannot be a party code`);
+      if (command.provisions.length === 0)
+        throw invalid('AtLeastOneProvision', 'an agreement binds at least one provision, and cannot add one later');
       const ids = command.provisions.map((p) => p.id);
       if (new Set(ids).size !== ids.length) throw invalid('DistinctProvisionIds', 'provision ids must be distinct');
       const unknown = command.provisions.find((p) => p.obligor !== 'ALL' && !codes.includes(p.obligor));
       if (unknown) throw invalid('ObligorIsAParty', `provision ${unknown.id} binds ${unknown.obligor}, not a party`);
       if (new Set(command.mediators).size !== command.mediators.length)
         throw invalid('DistinctMediators', 'mediator institutions must be distinct');
+      const judge = command.mediators.find((m) => codes.includes(m));
+      if (judge)
+        throw invalid('MediatorIsNotAParty', `${judge} is a party: it cannot also mediate, and adopt findings`);
       if (actor.role === 'mediator') mediatorInstitutionOf(actor, command);
       for (const [name, quorum] of [
         ['adoptionQuorum', command.terms.adoptionQuorum],
