@@ -8,6 +8,8 @@ export class DomainError extends Error {
     readonly kind: 'conflict' | 'forbidden' | 'invalid' | 'not_found',
     readonly rule: string,
     message: string,
+    /** The command's field at fault, when one is (`occurredAt`, `terms.adoptionQuorum`). */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -16,5 +18,6 @@ export class DomainError extends Error {
 
 export const conflict = (rule: string, message: string) => new DomainError('conflict', rule, message);
 export const forbidden = (rule: string, message: string) => new DomainError('forbidden', rule, message);
-export const invalid = (rule: string, message: string) => new DomainError('invalid', rule, message);
+export const invalid = (rule: string, message: string, field?: string) =>
+  new DomainError('invalid', rule, message, field);
 export const notFound = (rule: string, message: string) => new DomainError('not_found', rule, message);

@@ -154,7 +154,7 @@ export const mapError = (error: unknown): Mapped => {
     return {
       status: DOMAIN_STATUS[error.kind],
       detail: error.message,
-      extensions: { code: error.kind.toUpperCase(), rule: error.rule },
+      extensions: { code: error.kind.toUpperCase(), rule: error.rule, ...(error.field ? { field: error.field } : {}) },
     };
   if (error instanceof PreconditionFailed)
     return {

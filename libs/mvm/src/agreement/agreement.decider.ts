@@ -22,20 +22,35 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
       if (state.status !== 'NONE') throw conflict('AgreementAlreadyRegistered', 'this agreement is already registered');
       const codes = command.parties.map((p) => p.code);
       if (new Set(codes).size !== codes.length || codes.length < 2)
-        throw invalid('AtLeastTwoDistinctParties', 'an agreement binds at least two parties with distinct codes');
+        throw invalid(
+          'AtLeastTwoDistinctParties',
+          'an agreement binds at least two parties with distinct codes',
+          'parties',
+        );
       const reserved = codes.find((c) => RESERVED_PARTY_CODES.includes(c));
-      if (reserved) throw invalid('PartyCodeNotReserved', `${reserved} is reserved and cannot be a party code`);
+      if (reserved)
+        throw invalid('PartyCodeNotReserved', `${reserved} is reserved and cannot be a party code`, 'parties');
       if (command.provisions.length === 0)
-        throw invalid('AtLeastOneProvision', 'an agreement binds at least one provision, and cannot add one later');
+        throw invalid(
+          'AtLeastOneProvision',
+          'an agreement binds at least one provision, and cannot add one later',
+          'provisions',
+        );
       const ids = command.provisions.map((p) => p.id);
-      if (new Set(ids).size !== ids.length) throw invalid('DistinctProvisionIds', 'provision ids must be distinct');
+      if (new Set(ids).size !== ids.length)
+        throw invalid('DistinctProvisionIds', 'provision ids must be distinct', 'provisions');
       const unknown = command.provisions.find((p) => p.obligor !== 'ALL' && !codes.includes(p.obligor));
-      if (unknown) throw invalid('ObligorIsAParty', `provision ${unknown.id} binds ${unknown.obligor}, not a party`);
+      if (unknown)
+        throw invalid('ObligorIsAParty', `provision ${unknown.id} binds ${unknown.obligor}, not a party`, 'provisions');
       if (new Set(command.mediators).size !== command.mediators.length)
-        throw invalid('DistinctMediators', 'mediator institutions must be distinct');
+        throw invalid('DistinctMediators', 'mediator institutions must be distinct', 'mediators');
       const judge = command.mediators.find((m) => codes.includes(m));
       if (judge)
-        throw invalid('MediatorIsNotAParty', `${judge} is a party: it cannot also mediate, and adopt findings`);
+        throw invalid(
+          'MediatorIsNotAParty',
+          `${judge} is a party: it cannot also mediate, and adopt findings`,
+          'mediators',
+        );
       if (actor.role === 'mediator') mediatorInstitutionOf(actor, command);
       for (const [name, quorum] of [
         ['adoptionQuorum', command.terms.adoptionQuorum],
@@ -43,7 +58,11 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
         ['measureQuorum', command.terms.measureQuorum],
       ] as const)
         if (quorum !== undefined && quorum > Math.max(1, command.mediators.length))
-          throw invalid('QuorumWithinMediators', `terms.${name} cannot exceed the number of mediator institutions`);
+          throw invalid(
+            'QuorumWithinMediators',
+            `terms.${name} cannot exceed the number of mediator institutions`,
+            `terms.${name}`,
+          );
       const policy = command.terms.cosignaturePolicy;
       if (policy && (policy.k < 1 || policy.k > new Set(policy.witnesses).size))
         throw invalid(

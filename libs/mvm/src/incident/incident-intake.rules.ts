@@ -21,15 +21,19 @@ export const reportIncident = (c: Cmd<'ReportIncident'>, state: IncidentState): 
         : { kind: 'MONITOR', principalId: c.actor.principalId, ...sealedContact };
   if (c.allegedPerpetrator !== UNKNOWN_PARTY) requireParty(c.agreement, c.allegedPerpetrator, 'allegedPerpetrator');
   const unknownProvision = c.provisionsCited.find((p) => !c.agreement.provisions.includes(p));
-  if (unknownProvision) throw invalid('ProvisionOfAgreement', `provision ${unknownProvision} is not in the agreement`);
-  if (isAfter(c.occurredAt, c.now)) throw invalid('OccurredInThePast', 'occurredAt cannot be in the future');
+  if (unknownProvision)
+    throw invalid('ProvisionOfAgreement', `provision ${unknownProvision} is not in the agreement`, 'provisionsCited');
+  if (isAfter(c.occurredAt, c.now))
+    throw invalid('OccurredInThePast', 'occurredAt cannot be in the future', 'occurredAt');
   if (isAfter(c.agreement.effectiveAt, c.occurredAt))
     throw invalid(
       'OccurredUnderAgreement',
       `occurredAt is before the agreement took effect (${c.agreement.effectiveAt})`,
+      'occurredAt',
     );
   const { low, best, high } = c.casualties;
-  if (!(low <= best && best <= high)) throw invalid('CasualtiesOrdered', 'casualties must satisfy low ≤ best ≤ high');
+  if (!(low <= best && best <= high))
+    throw invalid('CasualtiesOrdered', 'casualties must satisfy low ≤ best ≤ high', 'casualties');
   const responseDueAt =
     c.allegedPerpetrator === UNKNOWN_PARTY ? null : addHours(c.now, c.agreement.terms.responseWindowHours);
   const {
