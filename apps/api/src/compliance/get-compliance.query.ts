@@ -13,7 +13,6 @@ import {
 } from '@ceasefire/mvm';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections';
 import { caughtUpWithLog } from '../shared/caught-up-with-log';
-import { refuseBeyondHead } from '../shared/at-position';
 import {
   agreementKnown,
   compliancePositionOf,
@@ -69,7 +68,6 @@ export class GetComplianceHandler implements IQueryHandler<GetComplianceQuery> {
         state.parties.map((p) => p.code),
       );
     if (cut.asOf || cut.atPosition) {
-      await refuseBeyondHead(this.store, cut.atPosition);
       // The past is complete once the read model has applied the log as it is now (or up to the cut).
       await caughtUpWithLog(this.store, this.runner, ['compliance'], cut.atPosition);
       return db.transaction(() => this.asItStood(db, table, agreementId, cut, readable))();

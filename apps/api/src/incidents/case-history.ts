@@ -13,7 +13,6 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@ceasefire/projections
 import { AgreementDirectory } from '../agreements/agreement-directory';
 import { SUBJECT_KEYS, type SubjectKeyStore } from '../confidential/subject-key.store';
 import { caughtUpWithLog } from '../shared/caught-up-with-log';
-import { refuseBeyondHead } from '../shared/at-position';
 import { READ_LANE, type ReadLane } from '../shared/read-lane';
 import { asDomainEvent } from '../write-path/folded-streams';
 import { presentCase } from './case-view';
@@ -118,8 +117,7 @@ export class CaseHistory {
 
   /** The case as it stands (or stood at the cut), which decides what the reader may see of its history. */
   private async visibleTip(reader: Actor, incidentId: string, atPosition?: string) {
-    await refuseBeyondHead(this.store, atPosition);
-    await caughtUpWithLog(this.store, this.runner, ['incident_cases']);
+    await caughtUpWithLog(this.store, this.runner, ['incident_cases'], atPosition);
     const tip = atPosition
       ? await this.lane.run(() => this.stateAt(incidentId, { position: atPosition }))
       : this.latest(incidentId);
